@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, from Debian's and npm's registries only.
+# Safe to run twice: each step checks whether its work is already done.
+#   - apt packages (Emscripten 3.1.6, compilers, GoogleTest, nlohmann/json, fonts, Chromium)
+#   - Dear ImGui 1.86 sources from Debian's source package, into third_party/imgui (ignored)
+#   - npm packages from the committed package-lock.json
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_packages=(
+  build-essential cmake ninja-build pkg-config dpkg-dev
+  clang libclang-rt-14-dev
+  libgtest-dev nlohmann-json3-dev
+  emscripten
+  fonts-noto-core fonttools brotli
+  chromium
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: apt packages: ${missing[*]}"
+  sudo_ apt-get update -qq
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Dear ImGui 1.86 from Debian's source package (the binary -dev package has no .cpp files).
+imgui_dir="$root/third_party/imgui"
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  echo "install-deps: fetching Dear ImGui sources (apt-get source imgui)"
+  src_list=/etc/apt/sources.list.d/passerelle-deb-src.sources
+  if ! grep -rqs "^Types:.*deb-src" /etc/apt/sources.list.d/ && ! grep -qs "^deb-src" /etc/apt/sources.list 2>/dev/null; then
+    sudo_ tee "$src_list" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    sudo_ apt-get update -qq
+  fi
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && apt-get source -qq --download-only imgui >/dev/null && dpkg-source -x --skip-patches imgui_*.dsc imgui >/dev/null)
+  mkdir -p "$imgui_dir"
+  cp "$tmp"/imgui/*.cpp "$tmp"/imgui/*.h "$imgui_dir"/
+  mkdir -p "$imgui_dir/backends"
+  cp "$tmp"/imgui/backends/imgui_impl_opengl3* "$imgui_dir/backends/"
+  mkdir -p "$imgui_dir/misc/cpp" && cp "$tmp"/imgui/misc/cpp/* "$imgui_dir/misc/cpp/" 2>/dev/null || true
+  rm -rf "$tmp"
+fi
+grep -q "IMGUI_VERSION " "$imgui_dir/imgui.h" && grep "define IMGUI_VERSION " "$imgui_dir/imgui.h" | sed 's/^/install-deps: /'
+
+# npm packages, exactly as locked.
+if [ -f package-lock.json ]; then
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "install-deps: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+echo "install-deps: ok"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The one command that runs every test, on a fresh machine too: installs what is missing,
+# then
+#   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
+#   2. web: builds dist/ and drives it in headless Chromium (tests/e2e).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+echo "== native tests (ASan + UBSan)"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+cmake -S . -B build/native-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPASSERELLE_SANITIZE=ON >/dev/null
+cmake --build build/native-asan
+ctest --test-dir build/native-asan --output-on-failure -j"$(nproc)"
+
+echo "== web build"
+bash scripts/build-site.sh
+
+echo "== browser tests (headless Chromium)"
+npm run --silent test:e2e

@@ -1,0 +1,400 @@
+// page_layout.cpp — typesetting the article (see page_layout.hpp).
+#include "core/page_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/utf8.hpp"
+
+namespace passerelle {
+namespace {
+
+constexpr float kCompactBelow = 640.0f;  // phones, narrow windows
+constexpr float kLargeFrom = 1600.0f;    // big desktop monitors: a touch larger text
+constexpr float kMeasureEm = 34.0f;      // column width in body ems: ~66 characters of Noto Serif
+
+Span text_span(std::string s) {
+  Span sp;
+  sp.text = std::move(s);
+  return sp;
+}
+
+// Maps spans to page targets while one block is flowed.
+class BlockTargets final : public FlowTargets {
+ public:
+  BlockTargets(const Page& page, std::vector<Target>& targets) : page_(page), targets_(targets) {}
+
+  // A span identified by address gets a fixed target (the footnote's "[1]" back-marker).
+  void pin(const Span* span, int target) {
+    pinned_span_ = span;
+    pinned_target_ = target;
+  }
+
+  int target_for(const Span& span) override {
+    if (&span == pinned_span_) return pinned_target_;
+    if (span.kind == Span::Kind::footnote_ref) {
+      last_href_.clear();
+      const int n = footnote_number(page_, span.text);
+      if (n <= 0) return -1;  // cannot happen for a validated pack
+      Target t;
+      t.kind = Target::Kind::footnote;
+      t.footnote = n - 1;
+      targets_.push_back(std::move(t));
+      refs.push_back({n - 1, static_cast<int>(targets_.size()) - 1});
+      return static_cast<int>(targets_.size()) - 1;
+    }
+    if (span.href.empty()) {
+      last_href_.clear();
+      return -1;
+    }
+    // Adjacent spans of one link ("[**a** b](u)") share one target, so hover covers it whole.
+    if (span.href == last_href_) return static_cast<int>(targets_.size()) - 1;
+    Target t;
+    t.kind = Target::Kind::url;
+    t.url = span.href;
+    targets_.push_back(std::move(t));
+    last_href_ = span.href;
+    return static_cast<int>(targets_.size()) - 1;
+  }
+
+  std::string footnote_label(const Span& span) override {
+    return std::to_string(footnote_number(page_, span.text));
+  }
+
+  struct Ref {
+    int footnote, target;
+  };
+  std::vector<Ref> refs;
+
+ private:
+  const Page& page_;
+  std::vector<Target>& targets_;
+  std::string last_href_;
+  const Span* pinned_span_ = nullptr;
+  int pinned_target_ = -1;
+};
+
+class Typesetter {
+ public:
+  Typesetter(const Pack& pack, float width, const FontMetrics& m) : pack_(pack), metrics_(m) {
+    out.viewport_width = width;
+    out.scale = type_scale_for_width(width);
+    const TypeScale& s = out.scale;
+    const float margin = s.compact ? 20.0f : 40.0f;
+    const float measure = std::round(kMeasureEm * s.body.size);
+    const float col_w = std::max(120.0f, std::min(measure, width - 2 * margin));
+    out.column = Rect{std::round(std::max(0.0f, (width - col_w) * 0.5f)), 0, col_w, 0};
+    footnote_refs_.assign(pack.page.footnotes.size(), -1.0f);
+  }
+
+  // Flows one block of inline text at the cursor and advances it.
+  FlowResult flow(const InlineText& text, const FlowStyle& style, BlockTargets* targets,
+                  float indent = 0, bool body_text = false) {
+    const float x0 = out.column.x + indent;
+    FlowResult r = flow_text(text, style, out.column.w - indent, metrics_, targets);
+    if (body_text) count_measure(r);
+    for (FlowRun& fr : r.runs) {
+      PlacedRun p;
+      p.x = x0 + fr.x;
+      p.y = y + fr.y;
+      p.baseline = y + fr.baseline;
+      p.width = fr.width;
+      p.line_height = style.line_height;
+      p.font = fr.font;
+      p.ink = fr.ink;
+      p.target = fr.target;
+      p.text = std::move(fr.text);
+      if (p.target >= 0) {
+        out.targets[p.target].rects.push_back(
+            Rect{p.x, y + fr.line * style.line_height, p.width, style.line_height});
+      }
+      out.runs.push_back(std::move(p));
+    }
+    if (targets) {
+      for (const auto& ref : targets->refs) {
+        if (footnote_refs_[ref.footnote] < 0 && !out.targets[ref.target].rects.empty())
+          footnote_refs_[ref.footnote] = out.targets[ref.target].rects.front().y;
+      }
+      targets->refs.clear();
+    }
+    y += r.height;
+    return r;
+  }
+
+  FlowStyle style(FontSpec regular, FontSpec italic, FontSpec bold, float line, Ink ink) const {
+    FlowStyle st;
+    st.regular = regular;
+    st.italic = italic;
+    st.bold = bold;
+    st.line_height = line;
+    st.ink = ink;
+    st.french_spacing = pack_.lang.rfind("fr", 0) == 0;
+    return st;
+  }
+
+  void rule(float x, float w, float h = 1.0f) { out.rules.push_back({Rect{x, y, w, h}, Ink::rule}); }
+
+  void run() {
+    const Page& page = pack_.page;
+    const TypeScale& s = out.scale;
+    BlockTargets targets(page, out.targets);
+
+    // Header bar: the site's name on the left of the column, a hairline under the bar.
+    const float header_h = s.compact ? 56.0f : 68.0f;
+    {
+      InlineText name;
+      name.spans.push_back(text_span(pack_.site.name));
+      FlowStyle st = style(s.site_name, s.site_name, s.site_name, header_h, Ink::site_name);
+      flow(name, st, nullptr);
+      y = header_h;
+      rule(0, out.viewport_width);
+      y += s.compact ? 28.0f : 56.0f;
+    }
+    out.column.y = y;
+
+    // Breadcrumb: "Nos actions › International".
+    {
+      InlineText crumbs;
+      for (const std::string& c : page.breadcrumb) crumbs.spans.push_back(text_span(c + "\u00A0› "));
+      crumbs.spans.push_back(text_span(page.title));
+      flow(crumbs, style(s.breadcrumb, s.breadcrumb, s.breadcrumb, std::round(s.breadcrumb.size * 1.5f), Ink::muted),
+           nullptr);
+      y += s.compact ? 10.0f : 14.0f;
+    }
+
+    // Title.
+    {
+      InlineText title;
+      title.spans.push_back(text_span(page.title));
+      flow(title, style(s.title, s.title, s.title, std::round(s.title.size * 1.15f), Ink::heading), nullptr);
+      y += s.compact ? 16.0f : 24.0f;
+    }
+
+    // Lead.
+    flow(page.lead, style(s.lead, s.lead_italic, s.lead_bold, s.lead_line, Ink::heading), &targets);
+    y += s.compact ? 28.0f : 40.0f;
+
+    // Body.
+    const FlowStyle body = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
+    const float para_gap = std::round(s.body.size * 1.0f);
+    bool first = true;
+    for (const Block& b : page.body) {
+      switch (b.kind) {
+        case Block::Kind::paragraph: {
+          if (!first) y += para_gap;
+          flow(b.text, body, &targets, 0, true);
+          break;
+        }
+        case Block::Kind::heading: {
+          if (!first) y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          const FontSpec f = b.level >= 3 ? s.h3 : s.h2;
+          flow(b.text, style(f, f, f, std::round(f.size * 1.3f), Ink::heading), &targets);
+          y += std::round(s.body.size * 0.5f);
+          first = true;  // no paragraph gap right under a heading
+          continue;
+        }
+        case Block::Kind::list: {
+          if (!first) y += para_gap;
+          int n = 1;
+          const float indent = std::round(s.body.size * 1.6f);
+          for (const InlineText& item : b.items) {
+            InlineText marker;
+            marker.spans.push_back(text_span(b.ordered ? std::to_string(n) + "." : "•"));
+            const float item_top = y;
+            flow(marker, body, nullptr);
+            y = item_top;
+            flow(item, body, &targets, indent);
+            y += std::round(s.body.size * 0.4f);
+            ++n;
+          }
+          break;
+        }
+      }
+      first = false;
+    }
+
+    // Footnotes: a short rule, then each note led by its "[n]" marker, which links back.
+    if (!page.footnotes.empty()) {
+      y += s.compact ? 40.0f : 56.0f;
+      rule(out.column.x, std::min(96.0f, out.column.w));
+      y += 20.0f;
+      const FlowStyle note = style(s.small, s.small_italic, s.small_bold, s.small_line, Ink::text);
+      for (std::size_t i = 0; i < page.footnotes.size(); ++i) {
+        out.footnote_y.push_back(y);
+        InlineText t;
+        t.spans.push_back(text_span("[" + std::to_string(i + 1) + "]\u00A0"));
+        for (const Span& sp : page.footnotes[i].text.spans) t.spans.push_back(sp);
+        Target back;
+        back.kind = Target::Kind::footnote_back;
+        back.footnote = static_cast<int>(i);
+        out.targets.push_back(back);
+        targets.pin(&t.spans.front(), static_cast<int>(out.targets.size()) - 1);
+        flow(t, note, &targets);
+        targets.pin(nullptr, -1);
+        y += 10.0f;
+      }
+    }
+
+    // Links after the article.  A link without a known URL is plain text, never a fake link.
+    if (!page.links.empty()) {
+      y += s.compact ? 32.0f : 44.0f;
+      rule(out.column.x, out.column.w);
+      y += 20.0f;
+      const FlowStyle ui = style(s.ui, s.ui, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
+      for (const PageLink& l : page.links) {
+        InlineText t;
+        Span sp = text_span(l.text);
+        sp.href = l.url;
+        t.spans.push_back(std::move(sp));
+        flow(t, ui, &targets);
+        y += 10.0f;
+      }
+    }
+
+    y += s.compact ? 48.0f : 80.0f;
+    out.height = std::ceil(y);
+    out.column.h = out.height - out.column.y;
+    out.reference_y = footnote_refs_;
+    if (out.body_lines > 0) out.body_chars_per_line = static_cast<float>(chars_) / measured_lines_;
+  }
+
+  PageLayout out;
+
+ private:
+  // Average characters of full lines (not a paragraph's last line) of body text.
+  void count_measure(const FlowResult& r) {
+    out.body_lines += r.lines;
+    if (r.lines < 2) return;
+    std::vector<int> per_line(r.lines, 0);
+    for (const FlowRun& fr : r.runs) {
+      std::size_t i = 0;
+      int n = 0;
+      while (i < fr.text.size()) {
+        decode_utf8(fr.text, i);
+        ++n;
+      }
+      per_line[fr.line] += n;
+    }
+    for (int l = 0; l + 1 < r.lines; ++l) {
+      chars_ += per_line[l];
+      ++measured_lines_;
+    }
+  }
+
+  const Pack& pack_;
+  const FontMetrics& metrics_;
+  float y = 0;
+  std::vector<float> footnote_refs_;
+  long chars_ = 0;
+  int measured_lines_ = 0;
+};
+
+}  // namespace
+
+std::vector<FontSpec> TypeScale::all() const {
+  std::vector<FontSpec> v;
+  for (const FontSpec& f : {body, body_italic, body_bold, footnote_ref, lead, lead_italic, lead_bold,
+                            title, h2, h3, small, small_italic, small_bold, small_ref, site_name,
+                            breadcrumb, ui}) {
+    if (std::find(v.begin(), v.end(), f) == v.end()) v.push_back(f);
+  }
+  return v;
+}
+
+TypeScale type_scale_for_width(float w) {
+  TypeScale s;
+  s.compact = w < kCompactBelow;
+  const float k = w >= kLargeFrom ? 1.1f : 1.0f;
+  auto px = [&](float regular, float compact) { return std::round((s.compact ? compact : regular) * k); };
+  const float body = px(19, 17.5f);
+  s.body = {Face::serif_regular, body};
+  s.body_italic = {Face::serif_italic, body};
+  s.body_bold = {Face::serif_bold, body};
+  s.footnote_ref = {Face::serif_regular, body * 0.72f};  // as text_flow.cpp computes it
+  const float lead = px(22, 19);
+  s.lead = {Face::serif_regular, lead};
+  s.lead_italic = {Face::serif_italic, lead};
+  s.lead_bold = {Face::serif_bold, lead};
+  s.title = {Face::sans_bold, px(46, 34)};
+  s.h2 = {Face::sans_bold, px(26, 22)};
+  s.h3 = {Face::sans_bold, px(21, 19)};
+  const float small = px(16, 15);
+  s.small = {Face::serif_regular, small};
+  s.small_italic = {Face::serif_italic, small};
+  s.small_bold = {Face::serif_bold, small};
+  s.small_ref = {Face::serif_regular, small * 0.72f};
+  s.site_name = {Face::sans_bold, px(21, 19)};
+  s.breadcrumb = {Face::sans_regular, px(15, 14)};
+  s.ui = {Face::sans_regular, px(17, 16)};
+  s.body_line = std::round(body * 1.65f);
+  s.lead_line = std::round(lead * 1.5f);
+  s.small_line = std::round(small * 1.6f);
+  return s;
+}
+
+int PageLayout::target_at(float x, float y, float pad) const {
+  for (int i = static_cast<int>(targets.size()) - 1; i >= 0; --i) {
+    for (const Rect& r : targets[i].rects) {
+      if (Rect{r.x - pad, r.y, r.w + 2 * pad, r.h}.contains(x, y)) return i;
+    }
+  }
+  return -1;
+}
+
+PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics) {
+  Typesetter t(pack, std::max(viewport_width, 1.0f), metrics);
+  t.run();
+  return std::move(t.out);
+}
+
+}  // namespace passerelle
+
+namespace passerelle {
+
+PageLayout layout_notice(const std::string& title, const std::vector<std::string>& paragraphs,
+                         float viewport_width, const FontMetrics& metrics) {
+  PageLayout out;
+  out.viewport_width = std::max(viewport_width, 1.0f);
+  out.scale = type_scale_for_width(out.viewport_width);
+  const TypeScale& s = out.scale;
+  const float margin = s.compact ? 20.0f : 40.0f;
+  const float col_w = std::max(120.0f, std::min(std::round(kMeasureEm * s.body.size), out.viewport_width - 2 * margin));
+  out.column = Rect{std::round(std::max(0.0f, (out.viewport_width - col_w) * 0.5f)), 0, col_w, 0};
+  float y = s.compact ? 40.0f : 72.0f;
+  out.column.y = y;
+  auto put = [&](const std::string& text, FontSpec f, float line, Ink ink) {
+    InlineText t;
+    t.spans.push_back(text_span(text));
+    FlowStyle st;
+    st.regular = st.italic = st.bold = f;
+    st.line_height = line;
+    st.ink = ink;
+    st.french_spacing = false;  // messages may quote code-like text
+    FlowResult r = flow_text(t, st, out.column.w, metrics);
+    for (FlowRun& fr : r.runs) {
+      PlacedRun p;
+      p.x = out.column.x + fr.x;
+      p.y = y + fr.y;
+      p.baseline = y + fr.baseline;
+      p.width = fr.width;
+      p.line_height = line;
+      p.font = fr.font;
+      p.ink = fr.ink;
+      p.text = std::move(fr.text);
+      out.runs.push_back(std::move(p));
+    }
+    y += r.height;
+  };
+  put(title, s.h2, std::round(s.h2.size * 1.3f), Ink::heading);
+  y += 16;
+  for (const std::string& p : paragraphs) {
+    put(p, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
+    y += 12;
+  }
+  y += 48;
+  out.height = std::ceil(y);
+  out.column.h = out.height - out.column.y;
+  return out;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,140 @@
+// Scrolling maths: clamping, keys, animation, touch inertia, reduced motion.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "core/scroll.hpp"
+
+namespace passerelle {
+namespace {
+
+Scroller page(float content = 3000, float viewport = 800) {
+  Scroller s;
+  s.set_extent(content, viewport);
+  return s;
+}
+
+void settle(Scroller& s, double& t) {
+  for (int i = 0; i < 600 && s.step(t += 1.0 / 60); ++i) {}
+}
+
+TEST(Scroll, WheelMovesImmediatelyAndClampsAtBothEnds) {
+  Scroller s = page();
+  s.scroll_by(100);
+  EXPECT_FLOAT_EQ(s.offset(), 100);
+  s.scroll_by(-1000);
+  EXPECT_FLOAT_EQ(s.offset(), 0);
+  s.scroll_by(99999);
+  EXPECT_FLOAT_EQ(s.offset(), 2200);
+}
+
+TEST(Scroll, ShortContentCannotScroll) {
+  Scroller s = page(500, 800);
+  s.scroll_by(100);
+  EXPECT_FLOAT_EQ(s.offset(), 0);
+  EXPECT_FLOAT_EQ(s.max_offset(), 0);
+}
+
+TEST(Scroll, ShrinkingTheContentReclampsTheOffset) {
+  Scroller s = page();
+  s.scroll_to(2200);
+  s.set_extent(1000, 800);  // e.g. a wider window reflowed the text shorter
+  EXPECT_FLOAT_EQ(s.offset(), 200);
+}
+
+TEST(Scroll, KeysAnimateToTheirDestination) {
+  Scroller s = page();
+  double t = 10;
+  s.key(ScrollKey::line_down, t);
+  EXPECT_TRUE(s.moving());
+  EXPECT_FLOAT_EQ(s.offset(), 0);  // nothing jumps before the first frame
+  settle(s, t);
+  EXPECT_FLOAT_EQ(s.offset(), Scroller::kLine);
+  s.key(ScrollKey::page_down, t);
+  settle(s, t);
+  EXPECT_FLOAT_EQ(s.offset(), Scroller::kLine + 700);
+  s.key(ScrollKey::end, t);
+  settle(s, t);
+  EXPECT_FLOAT_EQ(s.offset(), 2200);
+  s.key(ScrollKey::home, t);
+  settle(s, t);
+  EXPECT_FLOAT_EQ(s.offset(), 0);
+  EXPECT_FALSE(s.moving());
+}
+
+TEST(Scroll, RepeatedKeysAccumulateFromTheTargetNotTheCurrentPosition) {
+  Scroller s = page();
+  double t = 0;
+  s.key(ScrollKey::line_down, t);
+  s.key(ScrollKey::line_down, t);
+  s.key(ScrollKey::line_down, t);
+  settle(s, t);
+  EXPECT_FLOAT_EQ(s.offset(), 3 * Scroller::kLine);
+}
+
+TEST(Scroll, ReducedMotionJumpsAtOnce) {
+  Scroller s = page();
+  s.set_reduced_motion(true);
+  s.key(ScrollKey::page_down, 0);
+  EXPECT_FALSE(s.moving());
+  EXPECT_FLOAT_EQ(s.offset(), 700);
+}
+
+TEST(Scroll, TouchDragFollowsTheFinger) {
+  Scroller s = page();
+  s.touch_begin(500, 0.0);
+  s.touch_move(450, 0.5);
+  s.touch_move(300, 1.0);
+  EXPECT_FLOAT_EQ(s.offset(), 200);  // finger went up 200 px: content follows
+  s.touch_end(1.5);                  // finger rested 0.5 s before lifting: no fling
+  EXPECT_FALSE(s.moving());
+}
+
+TEST(Scroll, FlingCoastsThenStopsWithoutOvershooting) {
+  Scroller s = page();
+  double t = 1.0;
+  s.touch_begin(600, t);
+  for (int i = 1; i <= 6; ++i) s.touch_move(600 - i * 20.0f, t + i * 0.016);  // 1250 px/s up
+  t += 6 * 0.016;
+  s.touch_end(t);
+  const float released_at = s.offset();
+  EXPECT_FLOAT_EQ(released_at, 120);
+  EXPECT_TRUE(s.moving());
+  settle(s, t);
+  EXPECT_FALSE(s.moving());
+  // v0 * tau = 1250 * 0.325 ≈ 406 px of coasting, minus the tail below the stop speed.
+  EXPECT_GT(s.offset(), released_at + 300);
+  EXPECT_LT(s.offset(), released_at + 450);
+}
+
+TEST(Scroll, FingerDownStopsCoasting) {
+  Scroller s = page();
+  double t = 0;
+  s.touch_begin(600, t);
+  for (int i = 1; i <= 5; ++i) s.touch_move(600 - i * 30.0f, t + i * 0.016);
+  s.touch_end(t + 0.08);
+  EXPECT_TRUE(s.moving());
+  s.touch_begin(300, t + 0.1);
+  EXPECT_FALSE(s.moving());
+}
+
+TEST(Scroll, ReducedMotionHasNoInertia) {
+  Scroller s = page();
+  s.set_reduced_motion(true);
+  s.touch_begin(600, 0);
+  for (int i = 1; i <= 5; ++i) s.touch_move(600 - i * 30.0f, i * 0.016);
+  s.touch_end(0.08);
+  EXPECT_FALSE(s.moving());
+}
+
+TEST(Scroll, NonFiniteInputIsIgnored) {
+  Scroller s = page();
+  s.scroll_by(100);
+  s.scroll_by(std::numeric_limits<float>::quiet_NaN());
+  EXPECT_FLOAT_EQ(s.offset(), 100);
+  s.step(std::numeric_limits<double>::quiet_NaN());
+  EXPECT_FLOAT_EQ(s.offset(), 100);
+}
+
+}  // namespace
+}  // namespace passerelle

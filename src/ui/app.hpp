@@ -1,0 +1,114 @@
+// app.hpp — one Passerelle page view: the state a platform layer drives.
+//
+// The platform (src/platform/web, or a test) owns the ImGui context and the renderer; it
+// feeds input and time in, calls frame(), and renders ImGui's draw data.  App owns what the
+// visitor sees: the fonts, the page (or a notice when the pack is bad), the scroll position,
+// what is hovered, and what a click does.
+//
+// Render on demand: frame() returns whether another frame is wanted soon (an animation, a
+// coasting scroll, a few frames after input so ImGui settles).  When it returns false the
+// platform draws nothing until the next input.
+//
+// Clicks are decided synchronously in click(), which the platform calls from inside the DOM
+// click event, so that opening a link in a new tab happens in the user's gesture (popup
+// blockers allow nothing else).
+//
+// Depends on: core (pack, page_layout, scroll), ui (font_book, page_view, theme), imgui.h.
+#pragma once
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/page_layout.hpp"
+#include "core/pack.hpp"
+#include "core/scroll.hpp"
+#include "ui/font_book.hpp"
+#include "ui/theme.hpp"
+
+namespace passerelle::ui {
+
+struct Action {
+  enum class Kind { none, handled, open_url };
+  Kind kind = Kind::none;
+  std::string url;  // open_url: already checked against the link policy
+};
+
+class App {
+ public:
+  App();
+
+  // --- content -------------------------------------------------------------------------
+  bool set_face(Face face, std::vector<unsigned char> ttf) { return fonts_.set_face(face, std::move(ttf)); }
+  // Parses and validates the pack; on errors the view becomes a notice listing them.
+  // Returns the diagnostics (empty on success).
+  const std::vector<Diagnostic>& load_pack(std::string_view bytes, std::string_view file_name);
+  // Shows a notice instead of the page (e.g. the platform could not download something).
+  void show_notice(std::string title, std::vector<std::string> paragraphs);
+
+  bool has_page() const { return pack_.has_value() && notice_title_.empty(); }
+  const std::vector<Diagnostic>& errors() const { return errors_; }
+
+  // --- input (CSS px, viewport coordinates; time in seconds) -------------------------
+  void set_viewport(float width, float height, float dpr);
+  void set_reduced_motion(bool on) { scroller_.set_reduced_motion(on); }
+  void pointer_move(float x, float y);
+  void pointer_down(float x, float y);
+  void pointer_up(float x, float y);
+  void pointer_leave();
+  void touch_begin(float y, double t) { scroller_.touch_begin(y, t); wake(); }
+  void touch_move(float y, double t) { scroller_.touch_move(y, t); wake(); }
+  void touch_end(double t) { scroller_.touch_end(t); wake(); }
+  void wheel(float dx, float dy);
+  bool key(ScrollKey k, double now);
+  Action click(float x, float y, double now);
+
+  // --- frames --------------------------------------------------------------------------
+  // Rebuilds the font atlas if the type scale or pixel ratio changed.  Returns true when it
+  // did: the renderer must then re-upload the font texture before frame().
+  bool update_fonts();
+  // Runs one ImGui frame (NewFrame … Render).  Returns true if more frames are wanted.
+  bool frame(double now);
+
+  // --- read-only views for the platform and tests ---------------------------------------
+  float scroll() const { return scroller_.offset(); }
+  const Scroller& scroller() const { return scroller_; }
+  const PageLayout* layout() const { return layout_ ? &*layout_ : nullptr; }
+  int hovered_target() const { return hovered_; }
+  const FontBook& fonts() const { return fonts_; }
+  int frames_drawn() const { return frames_; }
+
+ private:
+  void wake(int frames = 3) { wake_frames_ = std::max(wake_frames_, frames); }
+  void relayout();
+  std::string glyph_text() const;
+
+  FontBook fonts_;
+  const Theme& theme_;
+  std::optional<Pack> pack_;
+  std::vector<Diagnostic> errors_;
+  std::string notice_title_;
+  std::vector<std::string> notice_lines_;
+  std::optional<PageLayout> layout_;
+  Scroller scroller_;
+
+  float width_ = 0, height_ = 0, dpr_ = 1;
+  bool fonts_need_build_ = true;
+  bool layout_dirty_ = true;
+  int built_tier_ = -1;
+
+  ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
+  bool mouse_down_ = false, mouse_down_latched_ = false;
+  bool dragging_thumb_ = false;
+  float drag_start_y_ = 0, drag_start_offset_ = 0;
+  int hovered_ = -1;
+  bool scrollbar_hot_ = false;
+
+  double last_frame_time_ = -1;
+  int wake_frames_ = 3;
+  int frames_ = 0;
+};
+
+}  // namespace passerelle::ui

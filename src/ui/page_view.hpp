@@ -1,0 +1,40 @@
+// page_view.hpp — drawing a typeset page (core/page_layout) with Dear ImGui.
+//
+// Pure drawing: given the layout, the scroll offset and what is hovered, it emits ImGui draw
+// commands for the visible runs, rules, link underlines and the thin scrollbar.  No window
+// chrome: the page is drawn on ImGui's background draw list, under any future ImGui window
+// (the consent banner).
+//
+// Depends on: core/page_layout.hpp, ui/font_book.hpp, ui/theme.hpp, imgui.h.
+#pragma once
+#include <imgui.h>
+
+#include "core/page_layout.hpp"
+#include "ui/font_book.hpp"
+#include "ui/theme.hpp"
+
+namespace passerelle::ui {
+
+// Geometry of the scrollbar for a viewport; shared by drawing and hit-testing.
+struct ScrollbarGeometry {
+  bool visible = false;
+  Rect track, thumb;
+};
+ScrollbarGeometry scrollbar_geometry(float viewport_w, float viewport_h, float content_h,
+                                     float offset, bool wide);
+
+struct PageDrawState {
+  float scroll = 0;
+  ImVec2 viewport;
+  int hovered_target = -1;
+  bool scrollbar_hot = false;  // hovered or dragged: drawn wider
+};
+
+void draw_page(ImDrawList& dl, const PageLayout& layout, const FontBook& fonts, const Theme& theme,
+               const PageDrawState& state);
+
+// Draws runs of text laid out by the core (also used by the error view).
+void draw_runs(ImDrawList& dl, const std::vector<PlacedRun>& runs, const FontBook& fonts,
+               const Theme& theme, float scroll, float viewport_h, int hovered_target);
+
+}  // namespace passerelle::ui

@@ -1,0 +1,28 @@
+// theme.cpp — colour lookups for the page (see theme.hpp).
+#include "ui/theme.hpp"
+
+namespace passerelle::ui {
+
+Rgb Theme::ink(Ink i) const {
+  switch (i) {
+    case Ink::text: return text;
+    case Ink::muted: return muted;
+    case Ink::heading: return heading;
+    case Ink::link: return link;
+    case Ink::rule: return rule;
+    case Ink::site_name: return site_name;
+  }
+  return text;
+}
+
+const Theme& default_theme() {
+  static const Theme theme;
+  return theme;
+}
+
+ImU32 to_imgui(Rgb c, float alpha) {
+  const int a = static_cast<int>(alpha * 255.0f + 0.5f);
+  return IM_COL32(c.r, c.g, c.b, a < 0 ? 0 : a > 255 ? 255 : a);
+}
+
+}  // namespace passerelle::ui

@@ -1,0 +1,199 @@
+// web_main.cpp — the browser platform layer: the only C++ that knows it runs in a browser.
+//
+// Thin by design.  JavaScript (web/passerelle.js) owns the canvas, its DOM listeners, the
+// frame loop and the downloads; it calls the pl_* functions below, which forward to ui::App.
+// This file owns only the WebGL2 context (made from JS on *this instance's* canvas, see
+// web/passerelle-library.js) and ImGui's OpenGL3 renderer.
+//
+// Why not Emscripten's GLFW: it listens for keys on window (every instance would get every
+// key and Tab/Backspace would be swallowed for the host page), allows one window, and stubs
+// cursors — wrong for a widget embedded in someone else's page (see shared/DESIGN.md).
+//
+// Depends on: ui/app.hpp, imgui + imgui_impl_opengl3, Emscripten, GLES3.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui_impl_opengl3.h"
+#include "ui/app.hpp"
+
+extern "C" {
+// web/passerelle-library.js
+int pl_js_create_gl_context(void);
+}
+
+namespace {
+
+passerelle::ui::App* g_app = nullptr;
+std::string g_pending_url;
+std::vector<std::string> g_error_texts;
+int g_fb_w = 1, g_fb_h = 1;
+
+}  // namespace
+
+extern "C" {
+
+// Creates the GL context and ImGui.  Returns 0 on success, 1 when WebGL2 is unavailable.
+EMSCRIPTEN_KEEPALIVE int pl_init(void) {
+  if (g_app) return 0;
+  if (!pl_js_create_gl_context()) return 1;
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini: nothing is written anywhere
+  io.LogFilename = nullptr;
+  io.BackendPlatformName = "passerelle_web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  ImGui::StyleColorsLight();
+  if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return 1;
+  g_app = new passerelle::ui::App();
+  return 0;
+}
+
+// Takes ownership of nothing: the bytes are copied.
+EMSCRIPTEN_KEEPALIVE int pl_set_face(int face, const unsigned char* data, int len) {
+  if (!g_app || face < 0 || face >= passerelle::kFaceCount || len <= 0) return 0;
+  return g_app->set_face(static_cast<passerelle::Face>(face), std::vector<unsigned char>(data, data + len)) ? 1 : 0;
+}
+
+// Returns the number of errors (0: the page is shown).
+EMSCRIPTEN_KEEPALIVE int pl_load_pack(const char* data, int len, const char* name) {
+  if (!g_app) return -1;
+  const auto& errors = g_app->load_pack(std::string_view(data, len > 0 ? len : 0), name ? name : "pack.json");
+  g_error_texts.clear();
+  for (const auto& d : errors) g_error_texts.push_back(passerelle::format(d));
+  return static_cast<int>(errors.size());
+}
+
+EMSCRIPTEN_KEEPALIVE int pl_error_count(void) { return static_cast<int>(g_error_texts.size()); }
+EMSCRIPTEN_KEEPALIVE const char* pl_error_text(int i) {
+  return i >= 0 && i < static_cast<int>(g_error_texts.size()) ? g_error_texts[i].c_str() : "";
+}
+
+// A message instead of the page; paragraphs are separated by '\n'.
+EMSCRIPTEN_KEEPALIVE void pl_show_notice(const char* title, const char* text) {
+  if (!g_app) return;
+  std::vector<std::string> paragraphs;
+  std::string cur;
+  for (const char* p = text; p && *p; ++p) {
+    if (*p == '\n') {
+      paragraphs.push_back(cur);
+      cur.clear();
+    } else {
+      cur += *p;
+    }
+  }
+  if (!cur.empty()) paragraphs.push_back(cur);
+  g_app->show_notice(title ? title : "", std::move(paragraphs));
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_set_viewport(float css_w, float css_h, float dpr, int fb_w, int fb_h) {
+  g_fb_w = fb_w > 0 ? fb_w : 1;
+  g_fb_h = fb_h > 0 ? fb_h : 1;
+  if (g_app) g_app->set_viewport(css_w, css_h, dpr);
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_set_reduced_motion(int on) {
+  if (g_app) g_app->set_reduced_motion(on != 0);
+}
+
+// kind: 0 move, 1 down, 2 up, 3 leave (mouse and pen; touch goes to pl_touch).
+EMSCRIPTEN_KEEPALIVE void pl_pointer(int kind, float x, float y) {
+  if (!g_app) return;
+  switch (kind) {
+    case 0: g_app->pointer_move(x, y); break;
+    case 1: g_app->pointer_down(x, y); break;
+    case 2: g_app->pointer_up(x, y); break;
+    default: g_app->pointer_leave(); break;
+  }
+}
+
+// kind: 0 begin, 1 move, 2 end.  t in seconds (performance.now() / 1000).
+EMSCRIPTEN_KEEPALIVE void pl_touch(int kind, float y, double t) {
+  if (!g_app) return;
+  if (kind == 0) g_app->touch_begin(y, t);
+  else if (kind == 1) g_app->touch_move(y, t);
+  else g_app->touch_end(t);
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_wheel(float dx, float dy) {
+  if (g_app) g_app->wheel(dx, dy);
+}
+
+// k: a passerelle::ScrollKey.  Returns 1 when handled (the caller prevents the default).
+EMSCRIPTEN_KEEPALIVE int pl_key(int k, double t) {
+  if (!g_app || k < 0 || k > static_cast<int>(passerelle::ScrollKey::end)) return 0;
+  return g_app->key(static_cast<passerelle::ScrollKey>(k), t) ? 1 : 0;
+}
+
+// Called from inside the DOM click event.  0 nothing, 1 handled in the page, 2 open
+// pl_pending_url() in a new tab (the JS side does it right away, within the gesture).
+EMSCRIPTEN_KEEPALIVE int pl_click(float x, float y, double t) {
+  if (!g_app) return 0;
+  const passerelle::ui::Action a = g_app->click(x, y, t);
+  switch (a.kind) {
+    case passerelle::ui::Action::Kind::none: return 0;
+    case passerelle::ui::Action::Kind::handled: return 1;
+    case passerelle::ui::Action::Kind::open_url: g_pending_url = a.url; return 2;
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pl_pending_url(void) { return g_pending_url.c_str(); }
+
+// Draws one frame.  Returns 1 if another frame is wanted soon, 0 when the view is at rest.
+EMSCRIPTEN_KEEPALIVE int pl_frame(double t) {
+  if (!g_app) return 0;
+  if (g_app->update_fonts()) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  if (!ImGui::GetIO().Fonts->IsBuilt()) return 0;  // fonts not given yet: nothing to draw with
+  ImGui_ImplOpenGL3_NewFrame();
+  const bool more = g_app->frame(t);
+  glViewport(0, 0, g_fb_w, g_fb_h);
+  const passerelle::Rgb bg = passerelle::ui::default_theme().background;
+  glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  return more ? 1 : 0;
+}
+
+// What is drawn in the viewport now, as JSON [{text, x, y, w, h, link}] in CSS px: lets the
+// browser tests check that known words are on screen (and where) before looking at pixels.
+EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
+  static std::string out;
+  nlohmann::json arr = nlohmann::json::array();
+  const passerelle::PageLayout* l = g_app ? g_app->layout() : nullptr;
+  if (l) {
+    const float top = g_app->scroll();
+    const float bottom = top + g_app->scroller().viewport_height();
+    for (const auto& r : l->runs) {
+      if (r.y + r.line_height < top || r.y > bottom) continue;
+      const char* link = "";
+      if (r.target >= 0) {
+        switch (l->targets[r.target].kind) {
+          case passerelle::Target::Kind::url: link = "url"; break;
+          case passerelle::Target::Kind::footnote: link = "footnote"; break;
+          case passerelle::Target::Kind::footnote_back: link = "footnote_back"; break;
+        }
+      }
+      arr.push_back({{"text", r.text}, {"x", r.x}, {"y", r.y - top}, {"w", r.width},
+                     {"h", g_app->fonts().content_height(r.font)}, {"size", r.font.size}, {"link", link}});
+    }
+  }
+  out = arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE float pl_scroll(void) { return g_app ? g_app->scroll() : 0.0f; }
+
+// ImGuiMouseCursor of the last frame (the JS side maps it to a CSS cursor).
+EMSCRIPTEN_KEEPALIVE int pl_cursor(void) { return g_app ? ImGui::GetMouseCursor() : 0; }
+
+}  // extern "C"

@@ -61,7 +61,12 @@ export function startServer({ roots, port = 8080, host = '127.0.0.1', log = fals
       if (!accept.includes(enc)) continue;
       try {
         const st = await fs.stat(file + suffix);
-        if (st.isFile()) { file += suffix; size = st.size; headers['Content-Encoding'] = enc; break; }
+        if (st.isFile()) {
+          // The loader's progress bar counts decoded bytes: tell it how many to expect.
+          headers['X-Decoded-Length'] = size;
+          file += suffix; size = st.size; headers['Content-Encoding'] = enc;
+          break;
+        }
       } catch { /* not precompressed */ }
     }
     headers['Content-Length'] = size;

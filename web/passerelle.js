@@ -33,7 +33,10 @@
   function download(url, onProgress) {
     return fetch(url, { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status + ' pour ' + url);
-      var total = Number(res.headers.get('Content-Length')) || 0;
+      // With Content-Encoding, Content-Length counts compressed bytes but the stream yields
+      // decoded ones: use the decoded size when the server says it, else "unknown".
+      var encoded = !!res.headers.get('Content-Encoding');
+      var total = Number(res.headers.get(encoded ? 'X-Decoded-Length' : 'Content-Length')) || 0;
       if (!res.body || !res.body.getReader) {
         return res.arrayBuffer().then(function (b) { onProgress(b.byteLength, b.byteLength); return b; });
       }

@@ -1,0 +1,556 @@
+// pack.cpp — reads a content pack: JSON document → typed Pack, or → Diagnostics.
+//
+// The reading follows the schema top-down (root, site, page, blocks, footnotes, links) with
+// one PackReader that knows where it is (a JSON pointer), so every error carries a pointer
+// and, through JsonPositions, a line and column.  Nesting in a pack is fixed by the format
+// (a handful of levels), so plain function calls here recurse on the format, never on the
+// input.  JSON values are read only through json_access's typed accessors.
+//
+// Rules that span several fields (footnote ids unique, every [^id] defined, every footnote
+// used) are checked after the whole page is read.
+//
+// Depends on: pack.hpp, markup.hpp, url_policy.hpp, utf8.hpp, json_access.hpp,
+// json_positions.hpp, the standard library.
+#include "core/pack.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "core/json_access.hpp"
+#include "core/json_positions.hpp"
+#include "core/url_policy.hpp"
+#include "core/utf8.hpp"
+
+namespace passerelle {
+namespace {
+
+using json_access::Json;
+
+constexpr int kSupportedFormat = 1;
+constexpr std::size_t kMaxErrors = 100;  // enough to fix a file; bounds the output of garbage
+
+bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_alnum(char c) { return is_lower_alnum(c) || (c >= 'A' && c <= 'Z'); }
+
+// "fr", "en", "fr-CA", "zh-Hant": a simplified BCP 47 check (language, then subtags).
+bool is_language_tag(std::string_view s) {
+  if (s.size() > 35) return false;
+  std::size_t i = 0;
+  while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < s.size()) {
+    if (s[i] != '-') return false;
+    const std::size_t start = ++i;
+    while (i < s.size() && is_alnum(s[i])) ++i;
+    if (i - start < 2 || i - start > 8) return false;
+  }
+  return true;
+}
+
+// "international", "nos-actions": what a page id may be (it appears in URLs).
+bool is_page_id(std::string_view s) {
+  if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
+}
+
+// What [^id] accepts (markup.cpp): letters, digits, '-', '_'.
+bool is_footnote_id(std::string_view s) {
+  if (s.empty() || s.size() > 32) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '-' || c == '_'; });
+}
+
+// Blank: nothing but spaces, including the no-break and other Unicode spaces (the same set
+// as JSON Schema's "\\S" pattern, so pack.schema.json agrees with this parser).
+bool is_blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = decode_utf8(s, i);
+    const bool space = cp == 0x20 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+                       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+                       cp == 0x3000 || cp == 0xFEFF || (cp >= 0x09 && cp <= 0x0D);
+    if (!space) return false;
+  }
+  return true;
+}
+
+std::string join(std::initializer_list<std::string_view> words) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out += ", ";
+    out += w;
+  }
+  return out;
+}
+
+struct FootnoteUse {
+  std::string id;
+  std::string pointer;      // of the string that holds the reference
+  std::size_t offset = 0;   // of "[^id]" in that string
+};
+
+class PackReader {
+ public:
+  PackReader(std::string_view file, const PackLimits& limits, const JsonPositions& positions,
+             std::vector<Diagnostic>& errors)
+      : file_(file), limits_(limits), pos_(positions), errors_(errors) {}
+
+  void read(const Json& root, Pack& pack) {
+    for (const JsonPositions::Duplicate& d : pos_.duplicate_keys())
+      report(ErrorCode::duplicate_id, d.pointer, d.key, "each field once in an object",
+             "this field a second time (only the last one would count)");
+    if (!expect_object(root, "")) return;
+    check_fields(root, "", {"$schema", "format", "lang", "site", "page"});
+
+    if (const Json* f = optional(root, "$schema")) expect_string(*f, "/$schema");
+    if (!read_format(root, pack)) return;  // another format may mean other fields: stop here
+    if (const Json* lang = required(root, "", "lang", "a language tag such as \"fr\"")) {
+      std::string s;
+      if (read_plain(*lang, "/lang", s)) {
+        if (is_language_tag(s)) pack.lang = std::move(s);
+        else report_value(ErrorCode::bad_value, "/lang", "a language tag such as \"fr\" or \"en\"",
+                          quote_for_message(s));
+      }
+    }
+    if (const Json* site = required(root, "", "site", "an object")) read_site(*site, pack.site);
+    if (const Json* page = required(root, "", "page", "an object")) read_page(*page, pack.page);
+  }
+
+ private:
+  // --- reporting ----------------------------------------------------------------------
+  void report(ErrorCode code, const std::string& pointer, TextPosition at, std::string expected,
+              std::string found) {
+    if (errors_.size() >= kMaxErrors) return;
+    Diagnostic d;
+    d.code = code;
+    d.file = std::string(file_);
+    d.line = at.line;
+    d.column = at.column;
+    d.pointer = pointer;
+    d.expected = std::move(expected);
+    d.found = std::move(found);
+    errors_.push_back(std::move(d));
+  }
+  void report_value(ErrorCode code, const std::string& pointer, std::string expected,
+                    std::string found) {
+    report(code, pointer, pos_.value(pointer), std::move(expected), std::move(found));
+  }
+
+  static std::string child(const std::string& pointer, std::string_view key) {
+    return pointer + "/" + escape_pointer_token(key);
+  }
+  static std::string child(const std::string& pointer, std::size_t index) {
+    return pointer + "/" + std::to_string(index);
+  }
+
+  // --- shapes ---------------------------------------------------------------------------
+  bool expect_object(const Json& v, const std::string& pointer) {
+    if (json_access::as_object(v)) return true;
+    report_value(ErrorCode::wrong_type, pointer, "an object", json_access::describe(v));
+    return false;
+  }
+
+  const std::string* expect_string(const Json& v, const std::string& pointer) {
+    const std::string* s = json_access::as_string(v);
+    if (!s) report_value(ErrorCode::wrong_type, pointer, "a string", json_access::describe(v));
+    return s;
+  }
+
+  // Reports every member whose name is not in allowed, at the member's key.
+  void check_fields(const Json& object, const std::string& pointer,
+                    std::initializer_list<std::string_view> allowed) {
+    const Json::object_t* o = json_access::as_object(object);
+    if (!o) return;
+    for (const auto& [name, value] : *o) {
+      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+      const std::string p = child(pointer, name);
+      TextPosition at = pos_.key(p);
+      if (!at.known()) at = pos_.value(p);
+      report(ErrorCode::unknown_field, p, at, "one of the fields: " + join(allowed),
+             quote_for_message(name));
+    }
+  }
+
+  const Json* optional(const Json& object, std::string_view key) {
+    return json_access::member(object, key);
+  }
+
+  // A missing field is reported at its would-be pointer and at the position of its object.
+  const Json* required(const Json& object, const std::string& pointer, std::string_view key,
+                       const std::string& what) {
+    const Json* v = json_access::member(object, key);
+    if (!v)
+      report(ErrorCode::missing_field, child(pointer, key), pos_.value(pointer),
+             "a field \"" + std::string(key) + "\" (" + what + ")",
+             pointer.empty() ? "no such field in the document" : "no such field in " + pointer);
+    return v;
+  }
+
+  // --- strings --------------------------------------------------------------------------
+  // A string within the size limit, without control characters, and not blank.
+  bool read_plain(const Json& v, const std::string& pointer, std::string& out) {
+    const std::string* s = expect_string(v, pointer);
+    if (!s) return false;
+    if (s->size() > limits_.max_string_bytes) {
+      report_value(ErrorCode::string_too_long, pointer,
+                   "at most " + std::to_string(limits_.max_string_bytes) + " bytes of text",
+                   "a text of " + std::to_string(s->size()) + " bytes");
+      return false;
+    }
+    for (std::size_t i = 0; i < s->size(); ++i) {
+      const auto c = static_cast<unsigned char>((*s)[i]);
+      if (c < 0x20 || c == 0x7F) {
+        static const char* const kHex = "0123456789ABCDEF";
+        std::string found = "the control character U+00";
+        found += kHex[c >> 4];
+        found += kHex[c & 0xF];
+        report(ErrorCode::bad_value, pointer, pos_.inside_string(pointer, i),
+               "text without control characters (no tabs or line breaks)", found);
+        return false;
+      }
+    }
+    if (is_blank(*s)) {
+      report_value(ErrorCode::empty_value, pointer, "a non-empty text", json_access::describe(v));
+      return false;
+    }
+    out = *s;
+    return true;
+  }
+
+  // A string in the inline markup (markup.hpp); footnote references are remembered.
+  bool read_markup(const Json& v, const std::string& pointer, InlineText& out) {
+    std::string s;
+    if (!read_plain(v, pointer, s)) return false;
+    std::vector<MarkupError> problems;
+    if (!parse_inline(s, out, problems)) {
+      for (MarkupError& e : problems)
+        report(e.code, pointer, pos_.inside_string(pointer, e.offset), std::move(e.expected),
+               std::move(e.found));
+      remember_loose_references(s);
+      return false;
+    }
+    std::size_t search_from = 0;
+    for (const Span& span : out.spans) {
+      if (span.kind != Span::Kind::footnote_ref) continue;
+      // The span does not keep its offset: find "[^id]" again, in order (good enough for a
+      // column; an escaped look-alike before it would only shift the column).
+      const std::string ref = "[^" + span.text + "]";
+      std::size_t at = s.find(ref, search_from);
+      if (at == std::string::npos) at = 0;
+      else search_from = at + ref.size();
+      uses_.push_back({span.text, pointer, at});
+    }
+    return true;
+  }
+
+  // A text with a markup error still counts as using the footnotes it names, so that one
+  // typo does not also make its footnote "unused".
+  void remember_loose_references(std::string_view s) {
+    for (std::size_t at = s.find("[^"); at != std::string_view::npos; at = s.find("[^", at + 2)) {
+      const std::size_t end = s.find(']', at + 2);
+      if (end == std::string_view::npos) break;
+      loose_uses_.emplace_back(s.substr(at + 2, end - at - 2));
+    }
+  }
+
+  // An array within the item limit; nullptr (and a diagnostic) otherwise.
+  const Json::array_t* read_array(const Json& v, const std::string& pointer, bool allow_empty) {
+    const Json::array_t* a = json_access::as_array(v);
+    if (!a) {
+      report_value(ErrorCode::wrong_type, pointer, "an array", json_access::describe(v));
+      return nullptr;
+    }
+    if (a->size() > limits_.max_items) {
+      report_value(ErrorCode::too_many_items, pointer,
+                   "at most " + std::to_string(limits_.max_items) + " items",
+                   std::to_string(a->size()) + " items");
+      return nullptr;
+    }
+    if (a->empty() && !allow_empty) {
+      report_value(ErrorCode::empty_value, pointer, "at least one item", "an empty array");
+      return nullptr;
+    }
+    return a;
+  }
+
+  // --- the format -----------------------------------------------------------------------
+  bool read_format(const Json& root, Pack& pack) {
+    const Json* f = required(root, "", "format", "the number 1");
+    if (!f) return true;  // keep checking the rest as format 1
+    std::int64_t n = 0;
+    if (!json_access::as_integer(*f, n)) {
+      report_value(ErrorCode::wrong_type, "/format", "the number 1", json_access::describe(*f));
+      return true;
+    }
+    if (n != kSupportedFormat) {
+      report_value(ErrorCode::unsupported_format, "/format",
+                   "format 1 (the only one this version of Passerelle reads)",
+                   json_access::describe(*f));
+      return false;
+    }
+    pack.format = static_cast<int>(n);
+    return true;
+  }
+
+  void read_site(const Json& v, Site& site) {
+    if (!expect_object(v, "/site")) return;
+    check_fields(v, "/site", {"name"});
+    if (const Json* name = required(v, "/site", "name", "the site's name, e.g. \"La Cimade\""))
+      read_plain(*name, "/site/name", site.name);
+  }
+
+  // --- the page -------------------------------------------------------------------------
+  void read_page(const Json& v, Page& page) {
+    const std::string p = "/page";
+    if (!expect_object(v, p)) return;
+    check_fields(v, p, {"id", "breadcrumb", "title", "lead", "body", "footnotes", "links"});
+
+    if (const Json* id = required(v, p, "id", "a page id such as \"international\"")) {
+      std::string s;
+      if (read_plain(*id, "/page/id", s)) {
+        if (is_page_id(s)) page.id = std::move(s);
+        else report_value(ErrorCode::bad_value, "/page/id",
+                          "lowercase letters, digits and '-', such as \"international\"",
+                          quote_for_message(s));
+      }
+    }
+    if (const Json* b = optional(v, "breadcrumb")) {
+      if (const Json::array_t* items = read_array(*b, "/page/breadcrumb", true)) {
+        for (std::size_t i = 0; i < items->size(); ++i) {
+          std::string s;
+          if (read_plain((*items)[i], child("/page/breadcrumb", i), s))
+            page.breadcrumb.push_back(std::move(s));
+        }
+      }
+    }
+    if (const Json* t = required(v, p, "title", "a string, the page's title"))
+      read_plain(*t, "/page/title", page.title);
+    if (const Json* lead = optional(v, "lead")) read_markup(*lead, "/page/lead", page.lead);
+    if (const Json* body = required(v, p, "body", "an array of blocks"))
+      read_body(*body, page.body);
+    if (const Json* f = optional(v, "footnotes")) read_footnotes(*f, page.footnotes);
+    if (const Json* l = optional(v, "links")) read_links(*l, page.links);
+    check_footnotes();
+  }
+
+  void read_body(const Json& v, std::vector<Block>& body) {
+    const Json::array_t* blocks = read_array(v, "/page/body", false);
+    if (!blocks) return;
+    for (std::size_t i = 0; i < blocks->size(); ++i) {
+      Block b;
+      if (read_block((*blocks)[i], child("/page/body", i), b)) body.push_back(std::move(b));
+    }
+  }
+
+  bool read_block(const Json& v, const std::string& p, Block& b) {
+    if (!expect_object(v, p)) return false;
+    const Json* type = required(v, p, "type", "one of: paragraph, heading, list");
+    if (!type) return false;
+    const std::string* t = expect_string(*type, p + "/type");
+    if (!t) return false;
+    bool ok = true;
+    if (*t == "paragraph") {
+      b.kind = Block::Kind::paragraph;
+      check_fields(v, p, {"type", "text"});
+      const Json* text = required(v, p, "text", "the paragraph's text");
+      ok = text && read_markup(*text, p + "/text", b.text);
+    } else if (*t == "heading") {
+      b.kind = Block::Kind::heading;
+      check_fields(v, p, {"type", "level", "text"});
+      if (const Json* level = optional(v, "level")) ok = read_level(*level, p + "/level", b.level);
+      const Json* text = required(v, p, "text", "the heading's text");
+      ok = text && read_markup(*text, p + "/text", b.text) && ok;
+    } else if (*t == "list") {
+      b.kind = Block::Kind::list;
+      check_fields(v, p, {"type", "ordered", "items"});
+      if (const Json* ordered = optional(v, "ordered")) {
+        if (const bool* o = json_access::as_bool(*ordered)) {
+          b.ordered = *o;
+        } else {
+          report_value(ErrorCode::wrong_type, p + "/ordered", "true or false",
+                       json_access::describe(*ordered));
+          ok = false;
+        }
+      }
+      const Json* items = required(v, p, "items", "an array of texts");
+      const Json::array_t* a = items ? read_array(*items, p + "/items", false) : nullptr;
+      if (!a) return false;
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        InlineText item;
+        if (read_markup((*a)[i], child(p + "/items", i), item)) b.items.push_back(std::move(item));
+        else ok = false;
+      }
+    } else {
+      report_value(ErrorCode::bad_value, p + "/type", "one of: paragraph, heading, list",
+                   quote_for_message(*t));
+      return false;
+    }
+    return ok;
+  }
+
+  bool read_level(const Json& v, const std::string& p, int& level) {
+    std::int64_t n = 0;
+    if (json_access::as_integer(v, n)) {
+      if (n == 2 || n == 3) {
+        level = static_cast<int>(n);
+        return true;
+      }
+      report_value(ErrorCode::bad_value, p, "one of: 2, 3 (the title is the only level 1)",
+                   json_access::describe(v));
+      return false;
+    }
+    report_value(v.is_number() ? ErrorCode::bad_value : ErrorCode::wrong_type, p,
+                 "the number 2 or 3", json_access::describe(v));
+    return false;
+  }
+
+  void read_footnotes(const Json& v, std::vector<Footnote>& footnotes) {
+    const Json::array_t* a = read_array(v, "/page/footnotes", true);
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const std::string p = child("/page/footnotes", i);
+      const Json& item = (*a)[i];
+      if (!expect_object(item, p)) continue;
+      check_fields(item, p, {"id", "text"});
+      Footnote f;
+      bool ok = true;
+      if (const Json* id = required(item, p, "id", "the id that [^id] refers to, e.g. \"1\"")) {
+        ok = read_plain(*id, p + "/id", f.id);
+        if (ok && !is_footnote_id(f.id)) {
+          report_value(ErrorCode::bad_value, p + "/id",
+                       "letters, digits, '-' or '_' (at most 32), such as \"1\"",
+                       quote_for_message(f.id));
+          ok = false;
+        }
+        if (ok) {
+          for (std::size_t k = 0; k < footnote_pointers_.size(); ++k) {
+            if (footnote_ids_[k] != f.id) continue;
+            report_value(ErrorCode::duplicate_id, p + "/id", "an id used by no other footnote",
+                         quote_for_message(f.id) + ", already the id of " + footnote_pointers_[k]);
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          footnote_ids_.push_back(f.id);
+          footnote_pointers_.push_back(p);
+        }
+      } else {
+        ok = false;
+      }
+      const Json* text = required(item, p, "text", "the footnote's text");
+      ok = text && read_markup(*text, p + "/text", f.text) && ok;
+      if (ok) footnotes.push_back(std::move(f));
+    }
+  }
+
+  void read_links(const Json& v, std::vector<PageLink>& links) {
+    const Json::array_t* a = read_array(v, "/page/links", true);
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const std::string p = child("/page/links", i);
+      const Json& item = (*a)[i];
+      if (!expect_object(item, p)) continue;
+      check_fields(item, p, {"text", "url", "lang"});
+      PageLink link;
+      bool ok = true;
+      if (const Json* text = required(item, p, "text", "the text shown for the link"))
+        ok = read_plain(*text, p + "/text", link.text);
+      else
+        ok = false;
+      if (const Json* url = optional(item, "url")) {
+        std::string s;
+        if (!read_plain(*url, p + "/url", s)) {
+          ok = false;
+        } else if (!is_safe_link_url(s)) {
+          report_value(ErrorCode::unsafe_url, p + "/url",
+                       "an absolute http:, https: or mailto: address", quote_for_message(s));
+          ok = false;
+        } else {
+          link.url = std::move(s);
+        }
+      }
+      if (const Json* lang = optional(item, "lang")) {
+        std::string s;
+        if (!read_plain(*lang, p + "/lang", s)) {
+          ok = false;
+        } else if (!is_language_tag(s)) {
+          report_value(ErrorCode::bad_value, p + "/lang", "a language tag such as \"en\"",
+                       quote_for_message(s));
+          ok = false;
+        } else {
+          link.lang = std::move(s);
+        }
+      }
+      if (ok) links.push_back(std::move(link));
+    }
+  }
+
+  // Every [^id] names a footnote; every footnote is referenced.
+  void check_footnotes() {
+    std::vector<bool> used(footnote_ids_.size(), false);
+    for (const FootnoteUse& use : uses_) {
+      const auto it = std::find(footnote_ids_.begin(), footnote_ids_.end(), use.id);
+      if (it != footnote_ids_.end()) {
+        used[static_cast<std::size_t>(it - footnote_ids_.begin())] = true;
+        continue;
+      }
+      std::string known;
+      for (std::size_t k = 0; k < footnote_ids_.size() && k < 10; ++k)
+        known += (k ? ", " : "") + footnote_ids_[k];
+      report(ErrorCode::unknown_footnote, use.pointer, pos_.inside_string(use.pointer, use.offset),
+             known.empty() ? std::string("a footnote in /page/footnotes with this id (there is none)")
+                           : "the id of a footnote in /page/footnotes (" + known + ")",
+             quote_for_message("[^" + use.id + "]"));
+    }
+    for (const std::string& id : loose_uses_) {
+      const auto it = std::find(footnote_ids_.begin(), footnote_ids_.end(), id);
+      if (it != footnote_ids_.end()) used[static_cast<std::size_t>(it - footnote_ids_.begin())] = true;
+    }
+    for (std::size_t k = 0; k < used.size(); ++k) {
+      if (used[k]) continue;
+      report_value(ErrorCode::unused_footnote, footnote_pointers_[k],
+                   "a reference [^" + footnote_ids_[k] + "] in the lead, the body or a footnote",
+                   "no reference to this footnote");
+    }
+  }
+
+  std::string_view file_;
+  const PackLimits& limits_;
+  const JsonPositions& pos_;
+  std::vector<Diagnostic>& errors_;
+  std::vector<FootnoteUse> uses_;
+  std::vector<std::string> loose_uses_;         // ids named in texts that failed to parse
+  std::vector<std::string> footnote_ids_;       // ids read so far, in order
+  std::vector<std::string> footnote_pointers_;  // where each was defined
+};
+
+}  // namespace
+
+PackResult parse_pack(std::string_view bytes, std::string_view file_name,
+                      const PackLimits& limits) {
+  PackResult result;
+  Json doc;
+  if (!json_access::load(bytes, file_name, limits, doc, result.errors)) return result;
+
+  const JsonPositions positions = JsonPositions::scan(bytes);
+  Pack pack;
+  PackReader(file_name, limits, positions, result.errors).read(doc, pack);
+
+  // Document order reads best; errors without a position (none today) go last.
+  std::stable_sort(result.errors.begin(), result.errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     const auto key = [](const Diagnostic& d) {
+                       return std::make_pair(d.line > 0 ? d.line : INT32_MAX, d.column);
+                     };
+                     return key(a) < key(b);
+                   });
+  if (result.errors.empty()) result.pack = std::move(pack);
+  return result;
+}
+
+int footnote_number(const Page& page, std::string_view id) {
+  for (std::size_t i = 0; i < page.footnotes.size(); ++i)
+    if (page.footnotes[i].id == id) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+}  // namespace passerelle

@@ -1,0 +1,85 @@
+// pack.hpp — the content pack: the typed model of one page in one language, and its parser.
+//
+// A pack is one JSON document written by editors (content/*.json, documented field by field
+// in content/pack.schema.json).  parse_pack() turns its bytes into a Pack or into a list of
+// Diagnostics; it never throws, never aborts and never hangs, whatever the bytes (limits
+// below bound the work).  The UI only ever sees a Pack that validated completely.
+//
+// Depends on: diagnostic.hpp, markup.hpp, the standard library (nlohmann/json is private to
+// pack.cpp and json_*.cpp).
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/markup.hpp"
+
+namespace passerelle {
+
+struct PackLimits {
+  std::size_t max_bytes = 2 * 1024 * 1024;  // the whole document
+  int max_depth = 32;                       // nesting of arrays and objects
+  std::size_t max_string_bytes = 16 * 1024; // one string value
+  std::size_t max_items = 500;              // one array (blocks, list items, footnotes…)
+};
+
+struct Block {
+  enum class Kind { paragraph, heading, list };
+  Kind kind = Kind::paragraph;
+  int level = 2;                   // heading: 2 or 3 (the title is the page's only level 1)
+  InlineText text;                 // paragraph, heading
+  std::vector<InlineText> items;   // list
+  bool ordered = false;            // list
+};
+
+struct Footnote {
+  std::string id;                  // what [^id] refers to
+  InlineText text;
+};
+
+// A link listed after the body ("International Solidarities department in English").
+// url is empty when the target is not known: the text is then shown without a link.
+struct PageLink {
+  std::string text;
+  std::string url;
+  std::string lang;                // BCP 47 tag when the text is not in the pack's language
+};
+
+struct Page {
+  std::string id;
+  std::vector<std::string> breadcrumb;
+  std::string title;
+  InlineText lead;
+  std::vector<Block> body;
+  std::vector<Footnote> footnotes;  // in the order they are shown and numbered (1, 2, …)
+  std::vector<PageLink> links;
+};
+
+struct Site {
+  std::string name;                // "La Cimade"
+};
+
+struct Pack {
+  int format = 1;
+  std::string lang;                // BCP 47, e.g. "fr"
+  Site site;
+  Page page;
+};
+
+struct PackResult {
+  std::optional<Pack> pack;        // set only when errors is empty
+  std::vector<Diagnostic> errors;
+  bool ok() const { return pack.has_value(); }
+};
+
+// file_name is only used to label diagnostics.
+PackResult parse_pack(std::string_view bytes, std::string_view file_name,
+                      const PackLimits& limits = {});
+
+// 1-based number of a footnote id in page.footnotes, 0 if absent.
+int footnote_number(const Page& page, std::string_view id);
+
+}  // namespace passerelle

@@ -1,0 +1,52 @@
+// test_support.hpp — small helpers shared by the core test files: reading repository files
+// and building tiny packs from raw JSON text.
+//
+// The tests build JSON as text on purpose: they test the parser's view of bytes, and they do
+// not include nlohmann/json (the core compiles it with JSON_NOEXCEPTION=1, the tests would
+// not, and two builds of one header in one program is an ODR trap).
+//
+// Depends on: core/pack.hpp, the standard library; PASSERELLE_SOURCE_DIR from CMake.
+#pragma once
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "core/pack.hpp"
+
+namespace passerelle::test {
+
+inline std::string source_path(std::string_view relative) {
+  return std::string(PASSERELLE_SOURCE_DIR) + "/" + std::string(relative);
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The page fields of a small valid pack; tests replace or add fields.
+inline constexpr std::string_view kMinimalPage =
+    R"("id": "t", "title": "T", "body": [{"type": "paragraph", "text": "x"}])";
+
+// A whole pack on one line around the given page fields.
+inline std::string pack_with_page(std::string_view page_fields) {
+  return R"({"format": 1, "lang": "fr", "site": {"name": "S"}, "page": {)" +
+         std::string(page_fields) + "}}";
+}
+
+// A pack whose body is the given blocks (JSON array contents).
+inline std::string pack_with_body(std::string_view blocks) {
+  return pack_with_page(R"("id": "t", "title": "T", "body": [)" + std::string(blocks) + "]");
+}
+
+inline const Diagnostic* find_error(const PackResult& r, ErrorCode code) {
+  const auto it = std::find_if(r.errors.begin(), r.errors.end(),
+                               [&](const Diagnostic& d) { return d.code == code; });
+  return it == r.errors.end() ? nullptr : &*it;
+}
+
+}  // namespace passerelle::test

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace passerelle::ui {
 
@@ -35,9 +36,14 @@ void draw_runs(ImDrawList& dl, const std::vector<PlacedRun>& runs, const FontBoo
       const float dpr = fonts.dpr();
       const float thick = std::max(1.0f, std::round(r.font.size / 14.0f * dpr)) / dpr * (hovered ? 1.6f : 1.0f);
       const float uy = std::round((r.baseline - scroll + r.font.size * 0.12f) * dpr) / dpr;
-      // Do not underline the trailing space of a run.
+      // Do not underline a run's trailing space (ordinary or no-break).
       float w = r.width;
-      if (!r.text.empty() && r.text.back() == ' ') w -= fonts.measure(r.font, " ");
+      std::string_view t = r.text;
+      if (t.size() >= 1 && t.back() == ' ') {
+        w -= fonts.measure(r.font, " ");
+      } else if (t.size() >= 2 && t.substr(t.size() - 2) == "\u00A0") {
+        w -= fonts.measure(r.font, "\u00A0");
+      }
       dl.AddRectFilled(ImVec2(r.x, uy), ImVec2(r.x + w, uy + thick), to_imgui(ink, hovered ? 1.0f : 0.55f));
     }
   }

@@ -1,0 +1,99 @@
+// harness.mjs — shared set-up for the browser tests: the built dist/ served on a free port
+// of 127.0.0.1 (with tests/fixtures mounted at /fixtures/), and Debian's Chromium driven by
+// playwright-core.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(root, 'dist');
+
+export async function setUp() {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build-site.sh');
+  const server = await startServer({
+    roots: [['/', DIST], ['/fixtures/', path.join(root, 'tests/fixtures')]],
+    port: 0,
+  });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+  });
+  return {
+    base, browser,
+    async close() { await browser.close(); await new Promise((r) => server.close(r)); },
+  };
+}
+
+// A new page that records console errors and every request's origin.
+export async function newPage(env, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
+  page.on('request', (r) => page.requests.push(r.url()));
+  return page;
+}
+
+// Opens a URL of the site and waits until the view has drawn its first frame (or failed).
+export async function openView(page, env, pathAndQuery = '/') {
+  await page.goto(env.base + pathAndQuery);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-passerelle-pack]');
+    return el && (el.getAttribute('data-passerelle-state') || document.querySelector('.passerelle-error'));
+  }, null, { timeout: 30000 });
+  return page.evaluate(() => document.querySelector('[data-passerelle-pack]').getAttribute('data-passerelle-state'));
+}
+
+export function visibleText(page) {
+  return page.evaluate(() => window.Passerelle.instances[0].visibleText());
+}
+
+export function framesDrawn(page) {
+  return page.evaluate(() => window.Passerelle.instances[0].frames);
+}
+
+// Waits until the view stops drawing (render on demand): frames unchanged for `quiet` ms.
+export async function waitIdle(page, quiet = 300) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const n = await framesDrawn(page);
+    if (n === last) return n;
+    last = n;
+    await page.waitForTimeout(quiet);
+  }
+  throw new Error('the view never came to rest');
+}
+
+// Pixels of a region of the screen as {data, width, height} (RGBA), via a PNG screenshot
+// decoded in the page itself (no image library needed).
+export async function regionPixels(page, clip) {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return { width: c.width, height: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) };
+  }, png.toString('base64'));
+}
+
+// Fraction of pixels darker than `threshold` (0–255 luminance) in the pixels.
+export function darkFraction({ data }, threshold = 128) {
+  let dark = 0, n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const l = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+    if (l < threshold) dark++;
+    n++;
+  }
+  return n ? dark / n : 0;
+}

@@ -1,0 +1,185 @@
+// The page in real headless Chromium, driven as a visitor drives it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, newPage, openView, visibleText, framesDrawn, waitIdle, regionPixels, darkFraction } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+const findRun = (runs, needle) => runs.find((r) => r.text.includes(needle));
+
+test('the page loads with no console error and draws the article on the canvas', async () => {
+  const page = await newPage(env);
+  assert.equal(await openView(page, env), 'ready');
+  assert.deepEqual(page.consoleErrors, []);
+  const runs = await visibleText(page);
+  for (const words of ['La Cimade', 'Nos actions', 'International', 'cinquantaine d’années']) {
+    assert.ok(findRun(runs, words), `"${words}" is drawn; drawn: ${runs.map((r) => r.text).join(' | ')}`);
+  }
+  // The title is really painted where the layout says: dark pixels inside its box, and the
+  // header's site name is painted in the red accent.
+  const title = runs.find((r) => r.text === 'International' && r.size > 30);
+  assert.ok(title, 'title run');
+  const px = await regionPixels(page, { x: title.x, y: title.y, width: title.w, height: title.h });
+  const dark = darkFraction(px);
+  assert.ok(dark > 0.08 && dark < 0.7, `title box has glyph ink (dark fraction ${dark})`);
+  const site = findRun(runs, 'La Cimade');
+  const sitePx = await regionPixels(page, { x: site.x, y: site.y, width: site.w, height: site.h });
+  let red = 0;
+  for (let i = 0; i < sitePx.data.length; i += 4) {
+    if (sitePx.data[i] > 120 && sitePx.data[i + 1] < 80 && sitePx.data[i + 2] < 90) red++;
+  }
+  assert.ok(red > 20, `site name drawn in the accent colour (${red} red pixels)`);
+  // The seed's repeated opening paragraph is shown once.
+  const all = (await page.evaluate(async () => {
+    const inst = window.Passerelle.instances[0];
+    return inst.visibleText().map((r) => r.text).join('');
+  }));
+  assert.equal(all.split('bénéficie d’une expérience').length - 1, 1);
+  // Nothing but this site was asked for.
+  for (const url of page.requests) assert.ok(url.startsWith(env.base) || url.startsWith('data:'), url);
+  await page.context().close();
+});
+
+test('no redraw while nothing changes', async () => {
+  const page = await newPage(env);
+  await openView(page, env);
+  const n = await waitIdle(page);
+  await page.waitForTimeout(1500);
+  assert.equal(await framesDrawn(page), n, 'frames drawn while idle');
+  await page.mouse.move(600, 400);
+  await page.waitForTimeout(200);
+  assert.ok(await framesDrawn(page) > n, 'input wakes the view');
+  await page.context().close();
+});
+
+test('keyboard scrolling moves the content, Home brings it back', async () => {
+  const page = await newPage(env);
+  await openView(page, env);
+  const top = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+  assert.equal(top, 0);
+  await page.keyboard.press('PageDown');
+  await waitIdle(page, 150);
+  const afterPgDn = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+  assert.ok(afterPgDn > 500, `PageDown scrolled ${afterPgDn}px`);
+  await page.keyboard.press('ArrowDown');
+  await waitIdle(page, 150);
+  assert.ok(await page.evaluate(() => window.Passerelle.instances[0].scrollTop()) > afterPgDn);
+  const runs = await visibleText(page);
+  assert.ok(!runs.some((r) => r.text === 'International' && r.size > 30 && r.y > 0), 'title scrolled away');
+  await page.keyboard.press('Home');
+  await waitIdle(page, 150);
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].scrollTop()), 0);
+  await page.context().close();
+});
+
+test('the mouse wheel scrolls down at its own pace', async () => {
+  const page = await newPage(env);
+  await openView(page, env);
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 300);
+  await waitIdle(page, 150);
+  const y = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+  assert.ok(Math.abs(y - 300) < 1, `wheel of 300px scrolled ${y}px`);
+  await page.context().close();
+});
+
+test('a click on a link opens it in a new tab, without opener', async () => {
+  const page = await newPage(env);
+  // The fixture's link points at a fixed address; answer it here, whatever the test port.
+  await page.context().route('http://127.0.0.1:8080/fixtures/target.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Target</title><p>Target</p>' }));
+  assert.equal(await openView(page, env, '/?pack=/fixtures/links.json'), 'ready');
+  const link = (await visibleText(page)).find((r) => r.link === 'url');
+  assert.ok(link, 'a link is drawn');
+  await page.mouse.move(link.x + link.w / 2, link.y + link.h / 2);
+  await waitIdle(page, 100);
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].canvas.style.cursor), 'pointer');
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.mouse.click(link.x + link.w / 2, link.y + link.h / 2),
+  ]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), 'http://127.0.0.1:8080/fixtures/target.html');
+  assert.equal(await popup.title(), 'Target');
+  assert.equal(await popup.evaluate(() => window.opener), null);
+  await page.context().close();
+});
+
+test('the footnote reference jumps to the footnote', async () => {
+  const page = await newPage(env, { width: 800, height: 500 });
+  await openView(page, env, '/?pack=/fixtures/links.json');
+  const ref = (await visibleText(page)).find((r) => r.link === 'footnote');
+  assert.ok(ref, 'footnote reference drawn');
+  await page.mouse.click(ref.x + ref.w / 2, ref.y + ref.h / 2);
+  await waitIdle(page, 150);
+  const back = (await visibleText(page)).find((r) => r.link === 'footnote_back');
+  assert.ok(back && back.y >= 0 && back.y < 500, 'the footnote is in view');
+  await page.context().close();
+});
+
+test('a bad pack shows its errors, with line and column, on screen', async () => {
+  const page = await newPage(env);
+  assert.equal(await openView(page, env, '/?pack=/fixtures/bad-syntax.json'), 'error');
+  const errors = await page.evaluate(() => window.Passerelle.instances[0].errors);
+  assert.ok(errors.length >= 1);
+  assert.match(errors[0], /bad-syntax\.json:\d+:\d+: error P103/);
+  const runs = await visibleText(page);
+  assert.ok(findRun(runs, 'P103'), 'the error is drawn on the canvas');
+  assert.ok(findRun(runs, 'pas pu être affichée'), 'with a heading a visitor understands');
+  const alert = await page.locator('[role=alert]').textContent();
+  assert.match(alert, /P103/);
+  await page.context().close();
+});
+
+test('a resize reflows the text to the new width', async () => {
+  const page = await newPage(env);
+  await openView(page, env);
+  const wide = await visibleText(page);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await waitIdle(page, 200);
+  const narrow = await visibleText(page);
+  for (const r of narrow) assert.ok(r.x >= 0 && r.x + r.w <= 375.5, `"${r.text}" fits in 375px`);
+  const titleWide = wide.find((r) => r.text === 'International' && r.size > 30);
+  const titleNarrow = narrow.find((r) => r.text === 'International' && r.size > 25);
+  assert.ok(titleNarrow && titleNarrow.size < titleWide.size, 'phone type scale');
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].canvas.width), 375);
+  await page.context().close();
+});
+
+test('HiDPI: the canvas has one pixel per device pixel', async () => {
+  const page = await newPage(env, { width: 400, height: 700, deviceScaleFactor: 3 });
+  await openView(page, env);
+  const size = await page.evaluate(() => {
+    const c = window.Passerelle.instances[0].canvas;
+    return [c.width, c.height];
+  });
+  assert.deepEqual(size, [1200, 2100]);
+  await page.context().close();
+});
+
+test('without WebGL2, a readable message instead of a blank page', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(() => {
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : orig.call(this, type, ...rest);
+    };
+  });
+  await openView(page, env);
+  const text = await page.locator('.passerelle-error').textContent();
+  assert.match(text, /WebGL 2/);
+  assert.ok(await page.locator('.passerelle-error').isVisible());
+  await page.context().close();
+});
+
+test('a failed download shows a message and a retry button', async () => {
+  const page = await newPage(env);
+  await page.route('**/passerelle.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  await openView(page, env);
+  const box = page.locator('.passerelle-error');
+  assert.match(await box.textContent(), /n’a pas pu être chargée.*503/s);
+  assert.ok(await box.getByRole('button', { name: 'Réessayer' }).isVisible());
+  await page.context().close();
+});

@@ -327,6 +327,7 @@
       request();
     });
     canvas.addEventListener('wheel', function (e) {
+      if (e.ctrlKey) return;  // Ctrl+wheel and trackpad pinch: the browser zooms, as usual
       e.preventDefault();  // the canvas is the page: its wheel scrolls the article
       var unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? cssH : 1;
       mod._pl_wheel(e.deltaX * unit, e.deltaY * unit);

@@ -73,8 +73,12 @@ export async function waitIdle(page, quiet = 300) {
 
 // Pixels of a region of the screen as {data, width, height} (RGBA), via a PNG screenshot
 // decoded in the page itself (no image library needed).
-export async function regionPixels(page, clip) {
-  const png = await page.screenshot({ clip });
+// With `cdp`, captures through the DevTools protocol instead: Playwright's own screenshot
+// re-applies its viewport, which would undo a test's Emulation.setDeviceMetricsOverride.
+export async function regionPixels(page, clip, cdp = null) {
+  const b64 = cdp
+    ? (await cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...clip, scale: 1 } })).data
+    : (await page.screenshot({ clip })).toString('base64');
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
@@ -84,7 +88,7 @@ export async function regionPixels(page, clip) {
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
     return { width: c.width, height: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) };
-  }, png.toString('base64'));
+  }, b64);
 }
 
 // Fraction of pixels darker than `threshold` (0–255 luminance) in the pixels.

@@ -183,3 +183,62 @@ test('a failed download shows a message and a retry button', async () => {
   assert.ok(await box.getByRole('button', { name: 'Réessayer' }).isVisible());
   await page.context().close();
 });
+
+test('touch: a drag scrolls with the finger and a flick keeps coasting', async () => {
+  const page = await newPage(env, { width: 375, height: 740, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  await openView(page, env);
+  const cdp = await page.context().newCDPSession(page);
+  const scrollTop = () => page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+  // A slow drag (the browser generates the touch events at the gesture's real rate): the
+  // page follows the finger exactly and stops with it.
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: 180, y: 600, yDistance: -200, speed: 300, gestureSourceType: 'touch', preventFling: true,
+  });
+  await waitIdle(page, 200);
+  const dragged = await scrollTop();
+  // The browser adds its touch slop (~15 px) to a synthetic drag: the finger really moved 215.
+  assert.ok(dragged >= 195 && dragged <= 225, `a 200px drag scrolled ${dragged}px`);
+  // A flick: the page keeps coasting after the finger lifts, well past the finger's travel.
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: 180, y: 600, yDistance: -200, speed: 2500, gestureSourceType: 'touch', preventFling: false,
+  });
+  await waitIdle(page, 200);
+  const flicked = await scrollTop();
+  assert.ok(flicked > dragged + 300, `inertia carried the page on: ${dragged} → ${flicked}`);
+  await page.context().close();
+});
+
+test('a loading indicator shows progress while the wasm downloads', async () => {
+  const page = await newPage(env);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/passerelle.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(env.base + '/');
+  const bar = page.locator('.passerelle-progress');
+  await bar.waitFor({ state: 'visible' });
+  // Fonts and pack arrive while the wasm is held: the bar has moved but is not full.
+  await page.waitForFunction(() => document.querySelector('.passerelle-progress').value > 0);
+  assert.ok(await bar.evaluate((b) => b.value) < 1);
+  assert.match(await page.locator('.passerelle-status').textContent(), /Chargement/);
+  release();
+  await page.waitForFunction(() => document.querySelector('#page').getAttribute('data-passerelle-state') === 'ready');
+  assert.ok(!(await bar.isVisible()), 'the indicator goes away once the page is drawn');
+  await page.context().close();
+});
+
+test('browser zoom (a new devicePixelRatio and CSS width) re-rasterises the page at the new ratio', async () => {
+  const page = await newPage(env, { width: 1000, height: 700 });
+  await openView(page, env);
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].canvas.width), 1000);
+  const cdp = await page.context().newCDPSession(page);
+  // Zooming a 1000-pixel window to 200% leaves 500 CSS px at devicePixelRatio 2.
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 500, height: 350, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => window.Passerelle.instances[0].canvas.width === 1000);
+  await waitIdle(page, 200);
+  const title = (await visibleText(page)).find((r) => r.text === 'International' && r.size > 25);
+  assert.ok(title, 'the page is still drawn after the change');
+  const px = await regionPixels(page, { x: title.x, y: title.y, width: title.w, height: title.h }, cdp);
+  assert.ok(Math.abs(px.width - title.w * 2) <= 2, `captured at 2x: ${px.width} px for ${title.w} CSS px`);
+  assert.ok(darkFraction(px) > 0.08, `title painted at the new ratio (${darkFraction(px)})`);
+  await page.context().close();
+});

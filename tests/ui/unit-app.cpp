@@ -88,7 +88,7 @@ TEST(App, EveryCharacterOfThePageHasAGlyphInEveryFace) {
 }
 
 TEST(App, BodyMeasureIsReadableOnDesktopAndPhone) {
-  for (float width : {1280.0f, 2560.0f, 375.0f}) {
+  for (float width : {1280.0f, 2560.0f, 375.0f, 320.0f}) {
     Headless h;
     h.app.load_pack(read_text(source_path("content/international.fr.json")), "international.fr.json");
     h.app.set_viewport(width, 800, 1);

@@ -17,5 +17,15 @@ mergeInto(LibraryManager.library, {
     if (!handle) return 0;
     GL.makeContextCurrent(handle);
     return 1;
+  },
+
+  // Writes 32 random hex characters and a NUL to out (a consent record's id).
+  pl_js_random_id: function (out) {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    var hex = '';
+    for (var i = 0; i < 16; i++) hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    for (var j = 0; j < 32; j++) HEAPU8[out + j] = hex.charCodeAt(j);
+    HEAPU8[out + 32] = 0;
   }
 });

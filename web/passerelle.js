@@ -16,6 +16,7 @@
 
   var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSans-Regular', 'NotoSans-Bold'];
   var KEYS = { ArrowUp: 0, ArrowDown: 1, PageUp: 2, PageDown: 3, Home: 4, End: 5 };  // passerelle::ScrollKey
+  var UI_KEYS = { Tab: 0, ArrowLeft: 1, ArrowRight: 2, ArrowUp: 3, ArrowDown: 4, ' ': 5, Enter: 5, Escape: 6 };  // ui::UiKey
   var CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
   var CLICK_SLOP = 8;  // px a pointer may move between down and up and still click
 
@@ -207,6 +208,7 @@
       for (var i = 0; i < errorCount; i++) instance.errors.push(mod.UTF8ToString(mod._pl_error_text(i)));
       instance.view = errorCount > 0 ? 'error' : 'page';
       if (errorCount > 0) announceErrors(element, packName, instance.errors);
+      startConsent(instance, mod);
       // For tests and tools: what is on screen now, and where.
       instance.visibleText = function () { return JSON.parse(mod.UTF8ToString(mod._pl_visible_runs())); };
       instance.scrollTop = function () { return mod._pl_scroll(); };
@@ -214,6 +216,44 @@
       status.hide();
       return instance;
     });
+  }
+
+  // Passes NUL-terminated copies of strings to a call.
+  function withStrings(mod, strings, call) {
+    var ptrs = strings.map(function (str) {
+      var n = mod.lengthBytesUTF8(str) + 1, p = mod._malloc(n);
+      mod.stringToUTF8(str, p, n);
+      return p;
+    });
+    try { return call.apply(null, ptrs); } finally { ptrs.forEach(function (p) { mod._free(p); }); }
+  }
+
+  // Starts the consent rules (when the pack declares consent) with what the browser knows,
+  // and connects them to consent-gate.js, which enforces them in the document.
+  function startConsent(instance, mod) {
+    var gate = api._consentGate;
+    var storage = gate ? gate.storageAvailable() : false;
+    var cookie = gate ? gate.readCookie() : '';
+    var lang = (document.documentElement.lang || 'fr').slice(0, 8);
+    var gpc = navigator.globalPrivacyControl === true ? 1 : 0;
+    var on = withStrings(mod, [cookie, lang], function (c, l) {
+      return mod._pl_consent_start(c, Date.now() / 1000, gpc, storage ? 1 : 0, l);
+    });
+    instance.consent = !!on;
+    if (!on || !gate) return;
+    instance.takeConsent = function () {
+      var names = gate.cookieNames().join(',');
+      var outs = JSON.parse(withStrings(mod, [names], function (n) { return mod.UTF8ToString(mod._pl_consent_take(n)); }));
+      outs.forEach(function (o) { gate.decided(o); });
+    };
+    gate.attach({
+      show: function () { mod._pl_consent_show(); instance.requestFrame(); },
+      grant: function (purpose) {
+        withStrings(mod, [purpose], function (p) { return mod._pl_consent_grant(p); });
+        instance.takeConsent();
+        instance.requestFrame();
+      }
+    }, JSON.parse(mod.UTF8ToString(mod._pl_consent_state())));
   }
 
   // Copies bytes into wasm memory for the duration of one call.
@@ -246,11 +286,21 @@
     function request() {
       if (!scheduled) { scheduled = true; requestAnimationFrame(tick); }
     }
+    instance.requestFrame = request;
+    var bannerFrames = 0;
     function tick(ts) {
       scheduled = false;
+      mod._pl_set_wall_clock(Date.now() / 1000);
       var more = mod._pl_frame(ts / 1000);
       instance.frames++;
       canvas.style.cursor = CURSORS[mod._pl_cursor()] || 'default';
+      if (instance.consent) {
+        instance.takeConsent();
+        // ImGui shows an auto-sized window on its second frame: that one paints the banner.
+        if (bannerFrames < 2 && mod._pl_consent_view() !== 0 && ++bannerFrames === 2) {
+          performance.mark('passerelle:banner-painted');
+        }
+      }
       if (first) {
         first = false;
         performance.mark('passerelle:interactive');
@@ -335,10 +385,21 @@
     }, { passive: false });
     canvas.addEventListener('keydown', function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.
+      var u = UI_KEYS[e.key];
+      if (u !== undefined && mod._pl_ui_key(u, 1, e.shiftKey ? 1 : 0)) {
+        e.preventDefault();
+        request();
+        return;
+      }
       var k = KEYS[e.key];
       if (e.key === ' ' || e.key === 'Spacebar') k = e.shiftKey ? KEYS.PageUp : KEYS.PageDown;
       if (k === undefined) return;
       if (mod._pl_key(k, now())) { e.preventDefault(); request(); }
+    });
+    canvas.addEventListener('keyup', function (e) {
+      var u = UI_KEYS[e.key];
+      if (u !== undefined && mod._pl_ui_key(u, 0, e.shiftKey ? 1 : 0)) request();
     });
     canvas.addEventListener('contextmenu', function () { down = null; });
 

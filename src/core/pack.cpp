@@ -1,51 +1,38 @@
 // pack.cpp — reads a content pack: JSON document → typed Pack, or → Diagnostics.
 //
-// The reading follows the schema top-down (root, site, page, blocks, footnotes, links) with
-// one PackReader that knows where it is (a JSON pointer), so every error carries a pointer
-// and, through JsonPositions, a line and column.  Nesting in a pack is fixed by the format
+// The reading follows the schema top-down (root, site, page, blocks, footnotes, links, then
+// the consent section in pack_consent.cpp) with one PackReader that knows where it is (a JSON
+// pointer), so every error carries a pointer and, through JsonPositions, a line and column.
+// The pieces every part shares (reporting, shapes, plain texts) are in pack_reader.hpp.  Nesting in a pack is fixed by the format
 // (a handful of levels), so plain function calls here recurse on the format, never on the
 // input.  JSON values are read only through json_access's typed accessors.
 //
 // Rules that span several fields (footnote ids unique, every [^id] defined, every footnote
 // used) are checked after the whole page is read.
 //
-// Depends on: pack.hpp, markup.hpp, url_policy.hpp, utf8.hpp, json_access.hpp,
-// json_positions.hpp, the standard library.
+// Depends on: pack.hpp, pack_reader.hpp, pack_consent.hpp, markup.hpp, url_policy.hpp,
+// json_access.hpp, json_positions.hpp, the standard library.
 #include "core/pack.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 
 #include "core/json_access.hpp"
 #include "core/json_positions.hpp"
+#include "core/pack_consent.hpp"
+#include "core/pack_reader.hpp"
 #include "core/url_policy.hpp"
-#include "core/utf8.hpp"
 
 namespace passerelle {
 namespace {
 
-using json_access::Json;
+using pack_detail::FieldReader;
+using pack_detail::Json;
+using pack_detail::is_language_tag;
 
 constexpr int kSupportedFormat = 1;
-constexpr std::size_t kMaxErrors = 100;  // enough to fix a file; bounds the output of garbage
 
 bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool is_alnum(char c) { return is_lower_alnum(c) || (c >= 'A' && c <= 'Z'); }
-
-// "fr", "en", "fr-CA", "zh-Hant": a simplified BCP 47 check (language, then subtags).
-bool is_language_tag(std::string_view s) {
-  if (s.size() > 35) return false;
-  std::size_t i = 0;
-  while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < s.size()) {
-    if (s[i] != '-') return false;
-    const std::size_t start = ++i;
-    while (i < s.size() && is_alnum(s[i])) ++i;
-    if (i - start < 2 || i - start > 8) return false;
-  }
-  return true;
-}
 
 // "international", "nos-actions": what a page id may be (it appears in URLs).
 bool is_page_id(std::string_view s) {
@@ -59,46 +46,22 @@ bool is_footnote_id(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '-' || c == '_'; });
 }
 
-// Blank: nothing but spaces, including the no-break and other Unicode spaces (the same set
-// as JSON Schema's "\\S" pattern, so pack.schema.json agrees with this parser).
-bool is_blank(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = decode_utf8(s, i);
-    const bool space = cp == 0x20 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-                       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
-                       cp == 0x3000 || cp == 0xFEFF || (cp >= 0x09 && cp <= 0x0D);
-    if (!space) return false;
-  }
-  return true;
-}
-
-std::string join(std::initializer_list<std::string_view> words) {
-  std::string out;
-  for (std::string_view w : words) {
-    if (!out.empty()) out += ", ";
-    out += w;
-  }
-  return out;
-}
-
 struct FootnoteUse {
   std::string id;
   std::string pointer;      // of the string that holds the reference
   std::size_t offset = 0;   // of "[^id]" in that string
 };
 
-class PackReader {
+class PackReader : private FieldReader {
  public:
-  PackReader(std::string_view file, const PackLimits& limits, const JsonPositions& positions,
-             std::vector<Diagnostic>& errors)
-      : file_(file), limits_(limits), pos_(positions), errors_(errors) {}
+  using FieldReader::FieldReader;
 
   void read(const Json& root, Pack& pack) {
     for (const JsonPositions::Duplicate& d : pos_.duplicate_keys())
       report(ErrorCode::duplicate_id, d.pointer, d.key, "each field once in an object",
              "this field a second time (only the last one would count)");
     if (!expect_object(root, "")) return;
-    check_fields(root, "", {"$schema", "format", "lang", "site", "page"});
+    check_fields(root, "", {"$schema", "format", "lang", "site", "page", "consent"});
 
     if (const Json* f = optional(root, "$schema")) expect_string(*f, "/$schema");
     if (!read_format(root, pack)) return;  // another format may mean other fields: stop here
@@ -112,109 +75,11 @@ class PackReader {
     }
     if (const Json* site = required(root, "", "site", "an object")) read_site(*site, pack.site);
     if (const Json* page = required(root, "", "page", "an object")) read_page(*page, pack.page);
+    if (const Json* consent = optional(root, "consent"))
+      pack.consent = pack_detail::read_consent(*this, *consent, pack.lang);
   }
 
  private:
-  // --- reporting ----------------------------------------------------------------------
-  void report(ErrorCode code, const std::string& pointer, TextPosition at, std::string expected,
-              std::string found) {
-    if (errors_.size() >= kMaxErrors) return;
-    Diagnostic d;
-    d.code = code;
-    d.file = std::string(file_);
-    d.line = at.line;
-    d.column = at.column;
-    d.pointer = pointer;
-    d.expected = std::move(expected);
-    d.found = std::move(found);
-    errors_.push_back(std::move(d));
-  }
-  void report_value(ErrorCode code, const std::string& pointer, std::string expected,
-                    std::string found) {
-    report(code, pointer, pos_.value(pointer), std::move(expected), std::move(found));
-  }
-
-  static std::string child(const std::string& pointer, std::string_view key) {
-    return pointer + "/" + escape_pointer_token(key);
-  }
-  static std::string child(const std::string& pointer, std::size_t index) {
-    return pointer + "/" + std::to_string(index);
-  }
-
-  // --- shapes ---------------------------------------------------------------------------
-  bool expect_object(const Json& v, const std::string& pointer) {
-    if (json_access::as_object(v)) return true;
-    report_value(ErrorCode::wrong_type, pointer, "an object", json_access::describe(v));
-    return false;
-  }
-
-  const std::string* expect_string(const Json& v, const std::string& pointer) {
-    const std::string* s = json_access::as_string(v);
-    if (!s) report_value(ErrorCode::wrong_type, pointer, "a string", json_access::describe(v));
-    return s;
-  }
-
-  // Reports every member whose name is not in allowed, at the member's key.
-  void check_fields(const Json& object, const std::string& pointer,
-                    std::initializer_list<std::string_view> allowed) {
-    const Json::object_t* o = json_access::as_object(object);
-    if (!o) return;
-    for (const auto& [name, value] : *o) {
-      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-      const std::string p = child(pointer, name);
-      TextPosition at = pos_.key(p);
-      if (!at.known()) at = pos_.value(p);
-      report(ErrorCode::unknown_field, p, at, "one of the fields: " + join(allowed),
-             quote_for_message(name));
-    }
-  }
-
-  const Json* optional(const Json& object, std::string_view key) {
-    return json_access::member(object, key);
-  }
-
-  // A missing field is reported at its would-be pointer and at the position of its object.
-  const Json* required(const Json& object, const std::string& pointer, std::string_view key,
-                       const std::string& what) {
-    const Json* v = json_access::member(object, key);
-    if (!v)
-      report(ErrorCode::missing_field, child(pointer, key), pos_.value(pointer),
-             "a field \"" + std::string(key) + "\" (" + what + ")",
-             pointer.empty() ? "no such field in the document" : "no such field in " + pointer);
-    return v;
-  }
-
-  // --- strings --------------------------------------------------------------------------
-  // A string within the size limit, without control characters, and not blank.
-  bool read_plain(const Json& v, const std::string& pointer, std::string& out) {
-    const std::string* s = expect_string(v, pointer);
-    if (!s) return false;
-    if (s->size() > limits_.max_string_bytes) {
-      report_value(ErrorCode::string_too_long, pointer,
-                   "at most " + std::to_string(limits_.max_string_bytes) + " bytes of text",
-                   "a text of " + std::to_string(s->size()) + " bytes");
-      return false;
-    }
-    for (std::size_t i = 0; i < s->size(); ++i) {
-      const auto c = static_cast<unsigned char>((*s)[i]);
-      if (c < 0x20 || c == 0x7F) {
-        static const char* const kHex = "0123456789ABCDEF";
-        std::string found = "the control character U+00";
-        found += kHex[c >> 4];
-        found += kHex[c & 0xF];
-        report(ErrorCode::bad_value, pointer, pos_.inside_string(pointer, i),
-               "text without control characters (no tabs or line breaks)", found);
-        return false;
-      }
-    }
-    if (is_blank(*s)) {
-      report_value(ErrorCode::empty_value, pointer, "a non-empty text", json_access::describe(v));
-      return false;
-    }
-    out = *s;
-    return true;
-  }
-
   // A string in the inline markup (markup.hpp); footnote references are remembered.
   bool read_markup(const Json& v, const std::string& pointer, InlineText& out) {
     std::string s;
@@ -249,26 +114,6 @@ class PackReader {
       if (end == std::string_view::npos) break;
       loose_uses_.emplace_back(s.substr(at + 2, end - at - 2));
     }
-  }
-
-  // An array within the item limit; nullptr (and a diagnostic) otherwise.
-  const Json::array_t* read_array(const Json& v, const std::string& pointer, bool allow_empty) {
-    const Json::array_t* a = json_access::as_array(v);
-    if (!a) {
-      report_value(ErrorCode::wrong_type, pointer, "an array", json_access::describe(v));
-      return nullptr;
-    }
-    if (a->size() > limits_.max_items) {
-      report_value(ErrorCode::too_many_items, pointer,
-                   "at most " + std::to_string(limits_.max_items) + " items",
-                   std::to_string(a->size()) + " items");
-      return nullptr;
-    }
-    if (a->empty() && !allow_empty) {
-      report_value(ErrorCode::empty_value, pointer, "at least one item", "an empty array");
-      return nullptr;
-    }
-    return a;
   }
 
   // --- the format -----------------------------------------------------------------------
@@ -513,10 +358,6 @@ class PackReader {
     }
   }
 
-  std::string_view file_;
-  const PackLimits& limits_;
-  const JsonPositions& pos_;
-  std::vector<Diagnostic>& errors_;
   std::vector<FootnoteUse> uses_;
   std::vector<std::string> loose_uses_;         // ids named in texts that failed to parse
   std::vector<std::string> footnote_ids_;       // ids read so far, in order

@@ -5,8 +5,8 @@
 // Diagnostics; it never throws, never aborts and never hangs, whatever the bytes (limits
 // below bound the work).  The UI only ever sees a Pack that validated completely.
 //
-// Depends on: diagnostic.hpp, markup.hpp, the standard library (nlohmann/json is private to
-// pack.cpp and json_*.cpp).
+// Depends on: consent.hpp, diagnostic.hpp, markup.hpp, the standard library (nlohmann/json is
+// private to pack*.cpp and json_*.cpp).
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/consent.hpp"
 #include "core/diagnostic.hpp"
 #include "core/markup.hpp"
 
@@ -67,6 +68,7 @@ struct Pack {
   std::string lang;                // BCP 47, e.g. "fr"
   Site site;
   Page page;
+  std::optional<ConsentConfig> consent;  // the "consent" section, when the pack has one
 };
 
 struct PackResult {

@@ -1,4 +1,6 @@
 // pack_text.cpp — collecting a pack's visible text (see pack_text.hpp).
+//
+// Depends on: pack_text.hpp (pack.hpp, consent.hpp).
 #include "core/pack_text.hpp"
 
 namespace passerelle {
@@ -15,6 +17,25 @@ std::string visible_text(const Pack& pack) {
   }
   for (const Footnote& f : p.footnotes) s += f.text.plain();
   for (const PageLink& l : p.links) s += l.text;
+  if (pack.consent) {
+    const ConsentConfig& c = *pack.consent;
+    for (const auto& [lang, t] : c.texts)
+      for (const std::string* field :
+           {&t.title, &t.body, &t.accept_all, &t.refuse_all, &t.customise, &t.continue_without,
+            &t.save, &t.manage, &t.panel_title, &t.always_on, &t.services_label, &t.cookies_label,
+            &t.policy_link, &t.gpc_notice, &t.no_storage_notice, &t.withdrawn_notice,
+            &t.saved_notice})
+        s += *field;
+    for (const ConsentPurpose& purpose : c.purposes) {
+      for (const auto& [lang, text] : purpose.name.by_lang) s += text;
+      for (const auto& [lang, text] : purpose.description.by_lang) s += text;
+      for (const ConsentService& service : purpose.services) {
+        s += service.name;
+        for (const auto& [lang, text] : service.names.by_lang) s += text;
+        for (const std::string& cookie : service.cookies) s += cookie;
+      }
+    }
+  }
   return s;
 }
 

@@ -9,7 +9,7 @@
 namespace passerelle {
 
 // The concatenated visible text of the pack (site name, breadcrumb, title, lead, body,
-// footnotes and links), without markup.
+// footnotes and links, and the consent widget's texts in every language), without markup.
 std::string visible_text(const Pack& pack);
 
 }  // namespace passerelle

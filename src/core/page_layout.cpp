@@ -295,7 +295,7 @@ std::vector<FontSpec> TypeScale::all() const {
   std::vector<FontSpec> v;
   for (const FontSpec& f : {body, body_italic, body_bold, footnote_ref, lead, lead_italic, lead_bold,
                             title, h2, h3, small, small_italic, small_bold, small_ref, site_name,
-                            breadcrumb, ui}) {
+                            breadcrumb, ui, ui_bold, ui_small}) {
     if (std::find(v.begin(), v.end(), f) == v.end()) v.push_back(f);
   }
   return v;
@@ -326,6 +326,8 @@ TypeScale type_scale_for_width(float w) {
   s.site_name = {Face::sans_bold, px(21, 19)};
   s.breadcrumb = {Face::sans_regular, px(15, 14)};
   s.ui = {Face::sans_regular, px(17, 16)};
+  s.ui_bold = {Face::sans_bold, px(17, 16)};
+  s.ui_small = {Face::sans_regular, px(15, 14)};
   s.body_line = std::round(body * 1.65f);
   s.lead_line = std::round(lead * 1.5f);
   s.small_line = std::round(small * 1.6f);

@@ -32,7 +32,7 @@ struct TypeScale {
   FontSpec lead, lead_italic, lead_bold;
   FontSpec title, h2, h3;
   FontSpec small, small_italic, small_bold, small_ref;
-  FontSpec site_name, breadcrumb, ui;
+  FontSpec site_name, breadcrumb, ui, ui_bold, ui_small;
   float body_line = 0, lead_line = 0, small_line = 0;
   std::vector<FontSpec> all() const;  // deduplicated
 };

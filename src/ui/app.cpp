@@ -28,8 +28,10 @@ const std::vector<Diagnostic>& App::load_pack(std::string_view bytes, std::strin
   errors_ = std::move(r.errors);
   notice_title_.clear();
   notice_lines_.clear();
+  consent_.reset();
   if (r.pack) {
     pack_ = std::move(r.pack);
+    lang_ = pack_->lang;
   } else {
     pack_.reset();
     std::vector<std::string> lines;
@@ -115,6 +117,67 @@ void App::wheel(float dx, float dy) {
   wake();
 }
 
+bool App::start_consent(const ConsentStart& s) {
+  if (!pack_ || !pack_->consent) return false;
+  consent_.emplace(*pack_->consent);
+  consent_->start(s);
+  if (!s.lang.empty()) lang_ = s.lang;
+  wake(4);  // the banner is an auto-sized ImGui window: it shows on its second frame
+  return true;
+}
+
+void App::consent_show() {
+  if (!consent_) return;
+  consent_widget_.show_withdrawn_notice(false);
+  consent_->open_panel();
+  wake(4);
+}
+
+std::optional<ConsentOutcome> App::consent_grant(std::string_view purpose) {
+  if (!consent_ || !consent_->config().purpose(purpose)) return std::nullopt;
+  consent_->open_panel();  // start from the current choices, then add this one
+  consent_->set_pending(purpose, true);
+  ConsentOutcome o = consent_->save(wall_clock_, new_id_ ? new_id_() : std::string(32, '0'));
+  consent_outcomes_.push_back(o);
+  wake();
+  return o;
+}
+
+std::vector<ConsentOutcome> App::take_consent_outcomes() {
+  std::vector<ConsentOutcome> out;
+  out.swap(consent_outcomes_);
+  return out;
+}
+
+bool App::ui_key(UiKey k, bool down, bool shift) {
+  shift_ = shift;
+  const int i = static_cast<int>(k);
+  if (!down) {
+    const bool was = keys_down_[i];
+    keys_down_[i] = false;
+    wake();
+    return was;
+  }
+  // Widgets take keys only while they are shown.  When the consent banner is hidden, the
+  // first Tab lands on "Gérer mes cookies"; the next one leaves the canvas (browser default).
+  if (!consent_) return false;
+  ImGuiContext* ctx = ImGui::GetCurrentContext();
+  const bool widget_focused = ctx && ImGui::GetIO().NavActive && ImGui::GetIO().NavVisible;
+  if (!consent_open()) {
+    if (k == UiKey::tab && !shift && !widget_focused) {
+      ImGui::SetWindowFocus("##consent-manage");
+      keys_down_[i] = keys_latched_[i] = true;
+      wake();
+      return true;
+    }
+    if (!widget_focused || k == UiKey::tab) return false;
+  }
+  if (k == UiKey::activate && !widget_focused && consent_->view() == ConsentView::banner) return false;
+  keys_down_[i] = keys_latched_[i] = true;
+  wake();
+  return true;
+}
+
 bool App::key(ScrollKey k, double now) {
   if (!layout_) return false;
   scroller_.key(k, now);
@@ -125,6 +188,14 @@ bool App::key(ScrollKey k, double now) {
 Action App::click(float x, float y, double now) {
   Action a;
   if (!layout_ || !has_page()) return a;
+  if (consent_widget_.covers(ImVec2(x, y))) {
+    // Over the banner: ImGui handles its buttons; only the policy link opens a tab.
+    if (consent_ && consent_widget_.policy_link_at(ImVec2(x, y)) && is_safe_link_url(consent_->config().policy_url)) {
+      a.kind = Action::Kind::open_url;
+      a.url = consent_->config().policy_url;
+    }
+    return a;
+  }
   const ScrollbarGeometry g = scrollbar_geometry(width_, height_, layout_->height, scroller_.offset(), true);
   if (g.visible && x >= g.track.x - 4) return a;
   const int t = layout_->target_at(x, y + scroller_.offset());
@@ -156,6 +227,7 @@ std::string App::glyph_text() const {
   std::string s = notice_title_;
   for (const std::string& l : notice_lines_) s += l;
   if (pack_) s += visible_text(*pack_);
+  s += "\u00D7";  // the banner's close mark
   return s;
 }
 
@@ -165,6 +237,8 @@ bool App::update_fonts() {
   const TypeScale scale = type_scale_for_width(width_);
   if (!fonts_.build(*io.Fonts, scale.all(), dpr_, glyph_text())) return false;
   io.FontDefault = fonts_.font(scale.ui);
+  // Fonts are rasterised at device pixels; ImGui's widgets lay out in CSS pixels.
+  io.FontGlobalScale = 1.0f / dpr_;
   built_tier_ = tier_of(width_, dpr_);
   fonts_need_build_ = false;
   layout_dirty_ = true;
@@ -198,6 +272,15 @@ bool App::frame(double now) {
   io.MousePos = mouse_;
   io.MouseDown[0] = mouse_down_ || mouse_down_latched_;  // a quick click still lasts a frame
   mouse_down_latched_ = false;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  const ImGuiKey map[kUiKeyCount] = {ImGuiKey_Tab, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow,
+                                     ImGuiKey_DownArrow, ImGuiKey_Space, ImGuiKey_Escape};
+  for (int i = 0; i < kUiKeyCount; ++i) {
+    io.KeyMap[map[i]] = i;
+    io.KeysDown[i] = keys_down_[i] || keys_latched_[i];  // a quick press still lasts a frame
+    keys_latched_[i] = false;
+  }
+  io.KeyShift = shift_;
 
   if (layout_dirty_) relayout();
   const bool moving = scroller_.step(now);
@@ -209,7 +292,8 @@ bool App::frame(double now) {
     const ScrollbarGeometry g = scrollbar_geometry(width_, height_, layout_->height, scroller_.offset(), true);
     const bool over_bar = g.visible && mouse_.x >= g.track.x - 4 && mouse_.x <= width_;
     scrollbar_hot_ = scrollbar_hot_ || over_bar;
-    if (!over_bar && !scroller_.touching() && !io.WantCaptureMouse && has_page())
+    const bool over_widget = io.WantCaptureMouse || consent_widget_.covers(mouse_);
+    if (!over_bar && !scroller_.touching() && !over_widget && has_page())
       hovered_ = layout_->target_at(mouse_.x, mouse_.y + scroller_.offset());
     ImGui::SetMouseCursor(hovered_ >= 0 ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_Arrow);
 
@@ -219,6 +303,21 @@ bool App::frame(double now) {
     st.hovered_target = hovered_;
     st.scrollbar_hot = scrollbar_hot_;
     draw_page(*ImGui::GetBackgroundDrawList(), *layout_, fonts_, theme_, st);
+    if (consent_ && has_page()) {
+      ConsentFrame cf;
+      cf.manager = &*consent_;
+      cf.lang = lang_;
+      cf.fonts = &fonts_;
+      cf.scale = layout_->scale;
+      cf.viewport = io.DisplaySize;
+      cf.now_unix = wall_clock_;
+      cf.new_id = new_id_ ? new_id_ : [] { return std::string(32, '0'); };
+      if (auto o = consent_widget_.draw(cf)) {
+        if (o->reload_suggested) consent_widget_.show_withdrawn_notice(true);
+        consent_outcomes_.push_back(std::move(*o));
+        wake(4);
+      }
+    }
   }
   ImGui::Render();
   ++frames_;

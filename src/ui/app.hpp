@@ -17,6 +17,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,10 +26,16 @@
 #include "core/page_layout.hpp"
 #include "core/pack.hpp"
 #include "core/scroll.hpp"
+#include "core/consent.hpp"
+#include "ui/consent_widget.hpp"
 #include "ui/font_book.hpp"
 #include "ui/theme.hpp"
 
 namespace passerelle::ui {
+
+// Keys the ImGui widgets (the consent banner) take, as the platform reports them.
+enum class UiKey { tab, left, right, up, down, activate /* Space or Enter */, escape };
+inline constexpr int kUiKeyCount = 7;
 
 struct Action {
   enum class Kind { none, handled, open_url };
@@ -49,6 +56,24 @@ class App {
   void show_notice(std::string title, std::vector<std::string> paragraphs);
 
   bool has_page() const { return pack_.has_value() && notice_title_.empty(); }
+
+  // --- consent (only when the pack has a "consent" section) ----------------------------
+  // The platform reads the cookie, GPC and storage state and starts the rules once the pack
+  // is loaded.  Returns false when the pack declares no consent.
+  bool start_consent(const ConsentStart& s);
+  const ConsentManager* consent() const { return consent_ ? &*consent_ : nullptr; }
+  const ConsentWidget& consent_widget() const { return consent_widget_; }
+  void set_lang(std::string lang) { lang_ = std::move(lang); }
+  const std::string& lang() const { return lang_; }
+  // Wall-clock time (Unix seconds) for consent records, and a source of random ids.
+  void set_wall_clock(std::int64_t unix_seconds) { wall_clock_ = unix_seconds; }
+  void set_id_source(std::function<std::string()> f) { new_id_ = std::move(f); }
+  void consent_show();                          // "Gérer mes cookies" from the page's JS
+  std::optional<ConsentOutcome> consent_grant(std::string_view purpose);  // "Afficher la vidéo"
+  // Decisions made in frames since the last call, oldest first (the platform writes cookies).
+  std::vector<ConsentOutcome> take_consent_outcomes();
+  // True while the consent banner or panel is open (for "banner painted" marks and keys).
+  bool consent_open() const { return consent_ && consent_->view() != ConsentView::hidden; }
   const std::vector<Diagnostic>& errors() const { return errors_; }
 
   // --- input (CSS px, viewport coordinates; time in seconds) -------------------------
@@ -63,6 +88,8 @@ class App {
   void touch_end(double t) { scroller_.touch_end(t); wake(); }
   void wheel(float dx, float dy);
   bool key(ScrollKey k, double now);
+  // Keys for widgets.  Returns true when the UI used it (the platform prevents the default).
+  bool ui_key(UiKey k, bool down, bool shift);
   Action click(float x, float y, double now);
 
   // --- frames --------------------------------------------------------------------------
@@ -105,6 +132,16 @@ class App {
   float drag_start_y_ = 0, drag_start_offset_ = 0;
   int hovered_ = -1;
   bool scrollbar_hot_ = false;
+
+  bool keys_down_[kUiKeyCount] = {}, keys_latched_[kUiKeyCount] = {};
+  bool shift_ = false;
+
+  std::optional<ConsentManager> consent_;
+  ConsentWidget consent_widget_;
+  std::vector<ConsentOutcome> consent_outcomes_;
+  std::string lang_ = "fr";
+  std::int64_t wall_clock_ = 0;
+  std::function<std::string()> new_id_;
 
   double last_frame_time_ = -1;
   int wake_frames_ = 3;

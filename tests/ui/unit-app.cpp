@@ -100,7 +100,8 @@ TEST(App, BodyMeasureIsReadableOnDesktopAndPhone) {
       // Centred column.
       EXPECT_NEAR(l.column.x, width - (l.column.x + l.column.w), 1.0f);
     } else {
-      EXPECT_GE(l.body_chars_per_line, 30) << width;
+      // A 320-375 px phone holds about 27-35 characters at 17.5 px: short but never cramped.
+      EXPECT_GE(l.body_chars_per_line, 25) << width;
     }
     for (const PlacedRun& r : l.runs) {
       EXPECT_GE(r.x, 0) << r.text;

@@ -25,6 +25,7 @@
 extern "C" {
 // web/passerelle-library.js
 int pl_js_create_gl_context(void);
+void pl_js_random_id(char* out33);  // 32 hex chars from crypto.getRandomValues + NUL
 }
 
 namespace {
@@ -52,6 +53,11 @@ EMSCRIPTEN_KEEPALIVE int pl_init(void) {
   ImGui::StyleColorsLight();
   if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return 1;
   g_app = new passerelle::ui::App();
+  g_app->set_id_source([] {
+    char buf[33] = {};
+    pl_js_random_id(buf);
+    return std::string(buf, 32);
+  });
   return 0;
 }
 
@@ -192,6 +198,121 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
 }
 
 EMSCRIPTEN_KEEPALIVE float pl_scroll(void) { return g_app ? g_app->scroll() : 0.0f; }
+
+// --- consent ------------------------------------------------------------------------------
+
+// Starts the consent rules with what the browser knows.  Returns 1 when the pack declares
+// consent (the banner may then show), 0 otherwise.
+EMSCRIPTEN_KEEPALIVE int pl_consent_start(const char* cookie, double now_unix, int gpc, int storage, const char* lang) {
+  if (!g_app) return 0;
+  passerelle::ConsentStart s;
+  s.cookie_value = cookie ? cookie : "";
+  s.now = static_cast<std::int64_t>(now_unix);
+  s.gpc = gpc != 0;
+  s.storage_available = storage != 0;
+  s.lang = lang && *lang ? lang : g_app->lang();
+  g_app->set_wall_clock(s.now);
+  return g_app->start_consent(s) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_set_wall_clock(double now_unix) {
+  if (g_app) g_app->set_wall_clock(static_cast<std::int64_t>(now_unix));
+}
+
+// 0 hidden, 1 banner, 2 panel.
+EMSCRIPTEN_KEEPALIVE int pl_consent_view(void) {
+  const passerelle::ConsentManager* m = g_app ? g_app->consent() : nullptr;
+  return m ? static_cast<int>(m->view()) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_consent_show(void) {
+  if (g_app) g_app->consent_show();
+}
+
+namespace {
+
+// Google Consent Mode v2 state for the current choices, or null when the pack disables it.
+nlohmann::json gcm_state(const passerelle::ConsentManager& m) {
+  if (!m.config().google_consent_mode) return nullptr;
+  nlohmann::json g = nlohmann::json::object();
+  for (const auto& p : m.config().purposes)
+    for (const auto& type : p.google_consent_types) {
+      const bool on = m.granted(p.id);
+      if (!g.contains(type) || on) g[type] = on ? "granted" : "denied";
+    }
+  return g;
+}
+
+nlohmann::json record_json(const passerelle::ConsentRecord& r) {
+  return nlohmann::json::parse(r.to_json(), nullptr, false);
+}
+
+std::vector<std::string> split_names(const char* csv) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char* p = csv; p && *p; ++p) {
+    if (*p == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += *p;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string g_consent_json;
+
+}  // namespace
+
+// The current state: {"view":0|1|2, "record": {…}|null, "gcm": {…}|null}.
+EMSCRIPTEN_KEEPALIVE const char* pl_consent_state(void) {
+  nlohmann::json j = {{"view", 0}, {"record", nullptr}, {"gcm", nullptr}};
+  if (const passerelle::ConsentManager* m = g_app ? g_app->consent() : nullptr) {
+    j["view"] = static_cast<int>(m->view());
+    if (m->record()) j["record"] = record_json(*m->record());
+    j["gcm"] = gcm_state(*m);
+  }
+  g_consent_json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_consent_json.c_str();
+}
+
+// Decisions made since the last call, as a JSON array of {record, cookie, maxAge, delete,
+// reload, notice, gcm}.  present_cookies: the document's cookie names, comma-separated, so
+// the rules can say which ones the refused services set.
+EMSCRIPTEN_KEEPALIVE const char* pl_consent_take(const char* present_cookies) {
+  nlohmann::json arr = nlohmann::json::array();
+  const passerelle::ConsentManager* m = g_app ? g_app->consent() : nullptr;
+  if (m) {
+    const auto present = split_names(present_cookies);
+    const auto& texts = m->config().texts_in(g_app->lang());
+    for (const auto& o : g_app->take_consent_outcomes()) {
+      arr.push_back({{"record", record_json(o.record)},
+                     {"cookie", o.cookie_value},
+                     {"maxAge", o.max_age_seconds},
+                     {"delete", m->cookies_to_delete(o.withdrawn, present)},
+                     {"reload", o.reload_suggested},
+                     {"notice", o.reload_suggested ? texts.withdrawn_notice : texts.saved_notice},
+                     {"gcm", gcm_state(*m)}});
+    }
+  }
+  g_consent_json = arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_consent_json.c_str();
+}
+
+// "Afficher la vidéo": grants one purpose; the outcome is queued for pl_consent_take().
+EMSCRIPTEN_KEEPALIVE int pl_consent_grant(const char* purpose) {
+  if (!g_app || !purpose) return 0;
+  auto o = g_app->consent_grant(purpose);
+  return o ? 1 : 0;
+}
+
+// Keys for ImGui widgets (passerelle::ui::UiKey); returns 1 when used.
+EMSCRIPTEN_KEEPALIVE int pl_ui_key(int k, int down, int shift) {
+  if (!g_app || k < 0 || k >= passerelle::ui::kUiKeyCount) return 0;
+  return g_app->ui_key(static_cast<passerelle::ui::UiKey>(k), down != 0, shift != 0) ? 1 : 0;
+}
 
 // ImGuiMouseCursor of the last frame (the JS side maps it to a CSS cursor).
 EMSCRIPTEN_KEEPALIVE int pl_cursor(void) { return g_app ? ImGui::GetMouseCursor() : 0; }

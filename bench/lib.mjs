@@ -1,0 +1,90 @@
+// lib.mjs — shared helpers for the benchmarks in bench/: the served site and Chromium (from
+// the browser tests' harness), a header of machine facts, statistics and aligned tables.
+//
+// Benchmarks print figures; they never judge them.  Nothing here asserts a timing.
+// Depends on: ../tests/e2e/harness.mjs (static server + playwright-core Chromium), node: only.
+import os from 'node:os';
+import { setUp, DIST } from '../tests/e2e/harness.mjs';
+
+export { setUp, DIST };
+
+// 1 KB = 1024 bytes in every table, said once here so that figures agree with each other.
+export const KB = 1024;
+
+// The facts a reader needs to compare two runs: which browser, which Node, which machine.
+export function machineHeader(browser, title) {
+  const cpus = os.cpus();
+  const model = cpus.length ? cpus[0].model.replace(/\s+/g, ' ').trim() : 'unknown CPU';
+  return `${title} — Chromium ${browser.version()}, Node ${process.version}, ` +
+    `${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, ${cpus.length} CPU (${model}), ` +
+    `${os.platform()} ${os.release()}`;
+}
+
+// Median of the defined numbers (the middle one, or the mean of the two middle ones): robust
+// against the one slow run a cold start always has.
+export function median(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+// Smallest and largest defined numbers, to show how much the runs spread.
+export function range(values) {
+  const v = values.filter((x) => Number.isFinite(x));
+  return v.length ? [Math.min(...v), Math.max(...v)] : [NaN, NaN];
+}
+
+// Bytes with thousands separators, so that 327957 reads as 327 957 at a glance.
+export function fmtBytes(n) {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US').replace(/,/g, ' ') : '–';
+}
+
+// Kilobytes with one decimal: precise enough to see a font subset change, short enough to scan.
+export function fmtKB(n) {
+  return Number.isFinite(n) ? (n / KB).toFixed(1) : '–';
+}
+
+// Milliseconds as whole numbers: timer resolution and run-to-run noise make decimals lies.
+export function fmtMs(n) {
+  return Number.isFinite(n) ? String(Math.round(n)) : '–';
+}
+
+// A table whose columns line up in a terminal and in a pasted report.  `columns` are
+// {title, align: 'left' | 'right'}; a row that is the string '-' draws a rule (before totals).
+export function table(columns, rows) {
+  const widths = columns.map((c, i) => Math.max(c.title.length,
+    ...rows.filter((r) => r !== '-').map((r) => String(r[i]).length)));
+  const cell = (text, i) => columns[i].align === 'left'
+    ? String(text).padEnd(widths[i]) : String(text).padStart(widths[i]);
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const lines = [columns.map((c, i) => cell(c.title, i)).join('  ').trimEnd(), rule];
+  for (const r of rows) lines.push(r === '-' ? rule : r.map(cell).join('  ').trimEnd());
+  return lines.join('\n');
+}
+
+// Waits until the page's view has drawn its first frame or shown its error box.  Longer
+// timeout than the tests' openView: the throttled profile is meant to be slow.
+// Returns 'ready', 'error' or 'timeout' — the caller decides (a failed load ends the bench).
+export async function waitForView(page, timeout = 90000) {
+  try {
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-passerelle-pack]');
+      return el && (el.getAttribute('data-passerelle-state') || document.querySelector('.passerelle-error'));
+    }, null, { timeout, polling: 50 });
+  } catch {
+    return 'timeout';
+  }
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-passerelle-pack]');
+    return el.getAttribute('data-passerelle-state') || 'error';
+  });
+}
+
+// Ends the process with a message when the page did not load: the only failure a bench has.
+export function failLoad(what, state, page) {
+  const errs = page && page.consoleErrors && page.consoleErrors.length
+    ? `\n  console: ${page.consoleErrors.join('\n  console: ')}` : '';
+  console.error(`bench: ${what}: the page did not load (state: ${state})${errs}`);
+  process.exitCode = 1;
+}

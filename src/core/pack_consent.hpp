@@ -1,0 +1,22 @@
+// pack_consent.hpp — reading the pack's "consent" section into a ConsentConfig.
+//
+// Private to the pack reader (pack.cpp calls it with its FieldReader).  The section is
+// documented field by field in content/pack.schema.json ("$defs/consent").
+//
+// Depends on: pack_reader.hpp (nlohmann/json), consent.hpp.
+#pragma once
+#include <optional>
+#include <string_view>
+
+#include "core/consent.hpp"
+#include "core/pack_reader.hpp"
+
+namespace passerelle::pack_detail {
+
+// Reads the value at /consent.  Every problem is reported through r; the config is returned
+// only when the section has none.  pack_lang is the pack's "lang" ("" when it was invalid):
+// the texts must include it.
+std::optional<ConsentConfig> read_consent(FieldReader& r, const Json& v,
+                                          std::string_view pack_lang);
+
+}  // namespace passerelle::pack_detail

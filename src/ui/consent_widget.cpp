@@ -1,0 +1,359 @@
+// consent_widget.cpp — drawing the consent banner and panel (see consent_widget.hpp).
+#include "ui/consent_widget.hpp"
+
+#include <imgui_internal.h>  // SetFocusID, GetCurrentWindow: focus on the first choice
+
+#include <algorithm>
+#include <cmath>
+
+namespace passerelle::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kWindowFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                          ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                          ImGuiWindowFlags_NoSavedSettings;
+
+ImVec4 v4(Rgb c, float a = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, a); }
+
+// A soft shadow under a floating window, so it reads as lifted above the article.  Drawn on
+// the background list (after the page, before any window) so the window does not clip it.
+void shadow(ImVec2 min, ImVec2 max, float rounding) {
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  for (int i = 1; i <= 6; ++i) {
+    const float d = static_cast<float>(i) * 2.0f;
+    dl->AddRect(ImVec2(min.x - d * 0.5f, min.y - d * 0.25f), ImVec2(max.x + d * 0.5f, max.y + d),
+                IM_COL32(20, 23, 26, 14 - 2 * i), rounding + d, 0, 2.0f);
+  }
+}
+
+struct StyleScope {
+  explicit StyleScope(const Theme& t) {
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, v4(t.background));
+    ImGui::PushStyleColor(ImGuiCol_Border, v4(t.rule));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(t.text));
+    ImGui::PushStyleColor(ImGuiCol_Button, v4(t.link));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(t.link_hover));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(t.heading));
+    ImGui::PushStyleColor(ImGuiCol_NavHighlight, v4(t.heading));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, v4(t.background, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, v4(t.scrollbar, 0.45f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10, 10));
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 8.0f);
+  }
+  ~StyleScope() {
+    ImGui::PopStyleVar(5);
+    ImGui::PopStyleColor(9);
+  }
+};
+
+// Wrapped text in a font.
+void text_block(ImFont* font, const std::string& s, ImU32 col) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, col);
+  ImGui::TextWrapped("%s", s.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+}  // namespace
+
+bool ConsentWidget::covers(ImVec2 p) const {
+  return std::any_of(windows_.begin(), windows_.end(), [&](const Box& b) { return b.contains(p); });
+}
+
+bool ConsentWidget::policy_link_at(ImVec2 p) const { return policy_rect_.contains(p); }
+
+void ConsentWidget::record_window() {
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  windows_.push_back(Box{pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+}
+
+void ConsentWidget::focus_first_if_new(WidgetShown now) {
+  focus_next_ = last_view_ != now;
+  if (focus_next_) ImGui::SetWindowFocus();
+  last_view_ = now;
+}
+
+void ConsentWidget::tab_stop() {
+  focusables_.push_back({ImGui::GetItemID(), ImGui::GetCurrentWindow()});
+}
+
+// ImGui 1.86 tabs only between text inputs; a consent dialog needs Tab / Shift+Tab through
+// its buttons and switches, in submission order, wrapping around.
+void ConsentWidget::handle_tab() {
+  ImGuiContext& g = *GImGui;
+  if (focusables_.empty() || !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true)) return;
+  const int n = static_cast<int>(focusables_.size());
+  int at = -1;
+  for (int i = 0; i < n; ++i)
+    if (focusables_[i].id == g.NavId) at = i;
+  const int next = at < 0 ? (g.IO.KeyShift ? n - 1 : 0) : (at + (g.IO.KeyShift ? n - 1 : 1)) % n;
+  ImGui::SetFocusID(focusables_[next].id, focusables_[next].window);
+  g.NavDisableHighlight = false;  // keyboard use: show the focus ring
+  ImGui::SetScrollHereY();        // harmless outside scrolling regions
+}
+
+void ConsentWidget::take_focus_if_asked() {
+  // ImGui 1.86's SetKeyboardFocusHere() only reaches tab-stop inputs; buttons get the
+  // keyboard focus through the nav id.
+  if (!focus_next_) return;
+  focus_next_ = false;
+  ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+}
+
+// The one button style of every consent choice: equal size, weight and colours.
+bool ConsentWidget::equal_button(const char* label, ImVec2 size) {
+  const bool pressed = ImGui::Button(label, size);
+  tab_stop();
+  take_focus_if_asked();
+  buttons_.push_back(Button{label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  return pressed;
+}
+
+// An on/off switch (role "switch"): a pill with a knob, the label to its left.
+bool ConsentWidget::switch_widget(const char* id, bool* on, const char* label) {
+  const Theme& t = default_theme();
+  const float h = std::round(ImGui::GetFontSize() * 1.3f), w = std::round(h * 1.8f);
+  ImGui::PushID(id);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, h));
+  tab_stop();
+  take_focus_if_asked();
+  if (pressed) *on = !*on;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool hovered = ImGui::IsItemHovered();
+  const Rgb track = *on ? t.link : t.muted;
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), to_imgui(hovered ? (*on ? t.link_hover : t.text) : track), h * 0.5f);
+  const float r = h * 0.5f - 3.0f;
+  const float cx = *on ? p.x + w - h * 0.5f : p.x + h * 0.5f;
+  dl->AddCircleFilled(ImVec2(cx, p.y + h * 0.5f), r, to_imgui(t.background), 24);
+  ImGui::PopID();
+  return pressed;
+}
+
+std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
+  buttons_.clear();
+  windows_.clear();
+  policy_rect_ = Box{};
+  if (!f.manager || !f.fonts || !f.fonts->built()) return std::nullopt;
+  const ConsentTexts& t = f.manager->config().texts_in(f.lang);
+  focusables_.clear();
+  StyleScope style(default_theme());
+  std::optional<ConsentOutcome> out;
+  switch (f.manager->view()) {
+    case passerelle::ConsentView::banner: out = banner(f, t); break;
+    case passerelle::ConsentView::panel: out = panel(f, t); break;
+    case passerelle::ConsentView::hidden:
+      last_view_ = WidgetShown::hidden;
+      manage_button(f, t);
+      break;
+  }
+  if (!out) handle_tab();
+  return out;
+}
+
+std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const ConsentTexts& t) {
+  const Theme& theme = default_theme();
+  ConsentManager& m = *f.manager;
+  const float margin = f.scale.compact ? 8.0f : 20.0f;
+  const float w = std::min(f.viewport.x - 2 * margin, 760.0f);
+  ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y - margin), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, f.viewport.y * 0.6f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, f.scale.compact ? ImVec2(16, 14) : ImVec2(24, 20));
+  std::optional<ConsentOutcome> out;
+  if (ImGui::Begin("##consent-banner", nullptr, kWindowFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
+    record_window();
+    shadow(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), 10.0f);
+    const FontBook& fb = *f.fonts;
+    const float inner = ImGui::GetContentRegionAvail().x;
+
+    // Title, then (drawn now, focused last) the close control at the top right.
+    const ImVec2 title_pos = ImGui::GetCursorPos();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    text_block(fb.font(f.scale.h3), t.title, to_imgui(theme.heading));
+    text_block(fb.font(f.scale.ui), t.body, to_imgui(theme.text));
+    if (m.gpc_applied()) text_block(fb.font(f.scale.ui_small), t.gpc_notice, to_imgui(theme.muted));
+    if (!m.storage_available()) text_block(fb.font(f.scale.ui_small), t.no_storage_notice, to_imgui(theme.muted));
+    if (!m.config().policy_url.empty()) {
+      ImGui::PushFont(fb.font(f.scale.ui_small));
+      ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.link));
+      ImGui::TextUnformatted(t.policy_link.c_str());
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, to_imgui(theme.link), 1.0f);
+      policy_rect_ = Box{a, b};
+      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, 2));
+
+    // The three choices: one widget, same size.  Stacked on narrow screens.
+    ImGui::PushFont(fb.font(f.scale.ui_bold));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.background));
+    const bool stacked = inner < 480;
+    const float bh = std::round(ImGui::GetFontSize() * 2.4f);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
+    focus_first_if_new(WidgetShown::banner);
+    if (equal_button(t.refuse_all.c_str(), bsize)) out = m.refuse_all(f.now_unix, f.new_id());
+    if (!stacked) ImGui::SameLine();
+    if (equal_button(t.accept_all.c_str(), bsize)) out = m.accept_all(f.now_unix, f.new_id());
+    if (!stacked) ImGui::SameLine();
+    if (equal_button(t.customise.c_str(), bsize)) m.open_panel();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    // "Continuer sans accepter ×": a refusal, top right; last in the tab order.
+    ImGui::PushFont(fb.font(f.scale.ui_small));
+    const std::string close = t.continue_without + " \u00D7";
+    const ImVec2 cs = ImGui::CalcTextSize(close.c_str());
+    const ImVec2 back = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(title_pos.x + inner - cs.x - 8, title_pos.y - 4));
+    ImGui::PushStyleColor(ImGuiCol_Button, v4(theme.background, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(theme.rule, 0.6f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
+    if (ImGui::Button(close.c_str())) out = m.refuse_all(f.now_unix, f.new_id());
+    tab_stop();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
+    ImGui::PopFont();
+    ImGui::SetCursorPos(back);
+    ImGui::Dummy(ImVec2(0, 0));
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  return out;
+}
+
+std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const ConsentTexts& t) {
+  const Theme& theme = default_theme();
+  ConsentManager& m = *f.manager;
+  const FontBook& fb = *f.fonts;
+  const float margin = f.scale.compact ? 8.0f : 24.0f;
+  const float w = std::min(f.viewport.x - 2 * margin, 680.0f);
+  const float h = std::min(f.viewport.y - 2 * margin, 720.0f);
+  // A dimmed page behind the dialog: the panel is modal while open.
+  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), f.viewport, IM_COL32(20, 23, 26, 90));
+  ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, f.scale.compact ? ImVec2(16, 14) : ImVec2(24, 20));
+  std::optional<ConsentOutcome> out;
+  if (ImGui::Begin("##consent-panel", nullptr, kWindowFlags | ImGuiWindowFlags_NoScrollbar)) {
+    windows_.push_back(Box{ImVec2(0, 0), f.viewport});  // modal: the whole page is covered
+    const float inner = ImGui::GetContentRegionAvail().x;
+    text_block(fb.font(f.scale.h3), t.panel_title, to_imgui(theme.heading));
+    if (m.gpc_applied()) text_block(fb.font(f.scale.ui_small), t.gpc_notice, to_imgui(theme.muted));
+    if (!m.storage_available()) text_block(fb.font(f.scale.ui_small), t.no_storage_notice, to_imgui(theme.muted));
+
+    ImGui::PushFont(fb.font(f.scale.ui_bold));
+    const float bh = std::round(ImGui::GetFontSize() * 2.4f);
+    ImGui::PopFont();
+    const bool stacked = inner < 480;
+    const float footer = stacked ? 3 * bh + 3 * ImGui::GetStyle().ItemSpacing.y : bh + ImGui::GetStyle().ItemSpacing.y;
+
+    ImGui::BeginChild("##purposes", ImVec2(0, -footer - 4), false, ImGuiWindowFlags_NavFlattened);
+    focus_first_if_new(WidgetShown::panel);
+    for (const ConsentPurpose& p : m.config().purposes) {
+      ImGui::Separator();
+      const float row_y = ImGui::GetCursorPosY();
+      ImGui::PushFont(fb.font(f.scale.ui_bold));
+      ImGui::TextUnformatted(p.name.in(f.lang).c_str());
+      ImGui::PopFont();
+      if (p.required) {
+        ImGui::PushFont(fb.font(f.scale.ui_small));
+        const ImVec2 s = ImGui::CalcTextSize(t.always_on.c_str());
+        ImGui::SameLine(inner - s.x - 12);
+        ImGui::SetCursorPosY(row_y);
+        ImGui::TextColored(v4(theme.muted), "%s", t.always_on.c_str());
+        ImGui::PopFont();
+      } else {
+        bool on = m.pending(p.id);
+        ImGui::PushFont(fb.font(f.scale.ui));
+        const float sw = std::round(ImGui::GetFontSize() * 1.3f * 1.8f);
+        ImGui::SameLine(inner - sw - 12);
+        ImGui::SetCursorPosY(row_y);
+        if (switch_widget(p.id.c_str(), &on, p.name.in(f.lang).c_str())) m.set_pending(p.id, on);
+        ImGui::PopFont();
+      }
+      ImGui::PushTextWrapPos(inner - 8);
+      text_block(fb.font(f.scale.ui), p.description.in(f.lang), to_imgui(theme.text));
+      for (const ConsentService& s : p.services) {
+        // French puts a no-break space before the colon; other languages none.
+        const char* colon = f.lang.rfind("fr", 0) == 0 ? "\u00A0: " : ": ";
+        std::string line = t.services_label + colon + s.name_in(f.lang);
+        if (!s.cookies.empty()) {
+          line += " — " + t.cookies_label + colon;
+          for (std::size_t i = 0; i < s.cookies.size(); ++i) line += (i ? ", " : "") + s.cookies[i];
+        }
+        text_block(fb.font(f.scale.ui_small), line, to_imgui(theme.muted));
+      }
+      ImGui::PopTextWrapPos();
+      ImGui::Dummy(ImVec2(0, 4));
+    }
+    ImGui::EndChild();
+
+    ImGui::PushFont(fb.font(f.scale.ui_bold));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.background));
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
+    if (equal_button(t.save.c_str(), bsize)) out = m.save(f.now_unix, f.new_id());
+    if (!stacked) ImGui::SameLine();
+    if (equal_button(t.refuse_all.c_str(), bsize)) out = m.refuse_all(f.now_unix, f.new_id());
+    if (!stacked) ImGui::SameLine();
+    if (equal_button(t.accept_all.c_str(), bsize)) out = m.accept_all(f.now_unix, f.new_id());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) m.close_panel();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  return out;
+}
+
+void ConsentWidget::manage_button(const ConsentFrame& f, const ConsentTexts& t) {
+  const Theme& theme = default_theme();
+  const FontBook& fb = *f.fonts;
+  ImGui::SetNextWindowPos(ImVec2(8, f.viewport.y - 8), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  if (ImGui::Begin("##consent-manage", nullptr, kWindowFlags | ImGuiWindowFlags_AlwaysAutoResize |
+                                                    ImGuiWindowFlags_NoBackground)) {
+    record_window();
+    if (withdrawn_notice_) {
+      ImGui::PushTextWrapPos(std::min(f.viewport.x - 24, 420.0f));
+      ImGui::PushStyleColor(ImGuiCol_ChildBg, v4(theme.background));
+      text_block(fb.font(f.scale.ui_small), t.withdrawn_notice, to_imgui(theme.heading));
+      ImGui::PopStyleColor();
+      ImGui::PopTextWrapPos();
+    }
+    ImGui::PushFont(fb.font(f.scale.ui_small));
+    ImGui::PushStyleColor(ImGuiCol_Button, v4(theme.background, 0.92f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(theme.rule));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
+    if (ImGui::Button(t.manage.c_str())) {
+      withdrawn_notice_ = false;
+      f.manager->open_panel();
+    }
+    tab_stop();
+    buttons_.push_back(Button{t.manage, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+    ImGui::PopFont();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(3);
+}
+
+}  // namespace passerelle::ui

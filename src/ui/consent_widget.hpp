@@ -1,0 +1,95 @@
+// consent_widget.hpp — the consent banner, its settings panel and the "Gérer mes cookies"
+// control, drawn with Dear ImGui over the page.
+//
+// CNIL rules that live in the drawing (the decisions themselves are core/consent.hpp's):
+//  - "Tout refuser", "Tout accepter" and "Personnaliser" are one widget drawn three times:
+//    same size, same weight, same colours.  Refusing takes exactly as many clicks as
+//    accepting.  "Continuer sans accepter" closes the banner as a refusal.
+//  - The banner sits at the bottom and leaves the article readable above it on a phone.
+//  - Keyboard: focus lands on the first button when the banner opens (Tab / Shift+Tab move,
+//    Space or Enter activate, Escape closes the panel back to the banner), with ImGui's nav
+//    highlight as the visible focus ring.
+//
+// Depends on: core/consent.hpp, core/page_layout.hpp (TypeScale), ui/font_book.hpp,
+// ui/theme.hpp, imgui.h.
+#pragma once
+#include <imgui.h>
+
+struct ImGuiWindow;  // imgui_internal.h, only used in the .cpp
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/consent.hpp"
+#include "core/page_layout.hpp"
+#include "ui/font_book.hpp"
+#include "ui/theme.hpp"
+
+namespace passerelle::ui {
+
+struct ConsentFrame {
+  ConsentManager* manager = nullptr;
+  std::string lang = "fr";
+  const FontBook* fonts = nullptr;
+  TypeScale scale;
+  ImVec2 viewport;
+  std::int64_t now_unix = 0;                 // wall clock, for the record's timestamp
+  std::function<std::string()> new_id;       // 32 random hex chars from the platform
+};
+
+enum class WidgetShown { none, banner, panel, hidden };
+
+class ConsentWidget {
+ public:
+  // Draws what the manager's state calls for and applies the visitor's decisions to it.
+  // Returns the outcome when a decision was made this frame.
+  std::optional<ConsentOutcome> draw(const ConsentFrame& f);
+
+  // After a withdrawal, a notice stays until dismissed (a reload completes the withdrawal).
+  void show_withdrawn_notice(bool on) { withdrawn_notice_ = on; }
+
+  // Screen rectangles of the three equal-prominence buttons in the last frame (banner or
+  // panel), in their tab order; for tests and for the layout checks.
+  struct Button {
+    std::string label;
+    ImVec2 min, max;
+  };
+  const std::vector<Button>& last_buttons() const { return buttons_; }
+  // True when p is over a consent window: the page under it must not react.
+  bool covers(ImVec2 p) const;
+  // The policy link's rectangle last frame (empty if not shown), for the DOM click handler.
+  bool policy_link_at(ImVec2 p) const;
+
+ private:
+  std::optional<ConsentOutcome> banner(const ConsentFrame& f, const ConsentTexts& t);
+  std::optional<ConsentOutcome> panel(const ConsentFrame& f, const ConsentTexts& t);
+  void manage_button(const ConsentFrame& f, const ConsentTexts& t);
+  bool equal_button(const char* label, ImVec2 size);
+  bool switch_widget(const char* id, bool* on, const char* label);
+  void record_window();
+  void focus_first_if_new(WidgetShown now);
+  void take_focus_if_asked();
+  void tab_stop();
+  void handle_tab();
+
+  struct Box {
+    ImVec2 min{0, 0}, max{0, 0};
+    bool contains(ImVec2 p) const { return p.x >= min.x && p.y >= min.y && p.x < max.x && p.y < max.y; }
+  };
+
+  std::vector<Button> buttons_;
+  std::vector<Box> windows_;
+  Box policy_rect_;
+  bool withdrawn_notice_ = false;
+  WidgetShown last_view_ = WidgetShown::none;
+  bool focus_next_ = false;
+  struct Focusable {
+    ImGuiID id;
+    ImGuiWindow* window;
+  };
+  std::vector<Focusable> focusables_;  // this frame's widgets in tab order  // focus the first button when a window opens
+};
+
+}  // namespace passerelle::ui

@@ -1,0 +1,146 @@
+// The consent banner in a headless ImGui context: equal buttons, pointer and keyboard.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "headless.hpp"
+
+namespace passerelle {
+namespace {
+
+using testing::Headless;
+using testing::read_text;
+using testing::source_path;
+
+struct BannerFixture : ::testing::Test {
+  void SetUp() override {
+    ASSERT_TRUE(h.app.load_pack(read_text(source_path("content/international.fr.json")), "international.fr.json").empty());
+    h.app.set_id_source([this] {
+      char buf[33];
+      std::snprintf(buf, sizeof buf, "%032x", ++ids);
+      return std::string(buf);
+    });
+    h.app.set_wall_clock(1'800'000'000);
+  }
+  void start(float w = 1280, float hgt = 800, std::string_view cookie = "", bool gpc = false) {
+    h.app.set_viewport(w, hgt, 1);
+    ConsentStart s;
+    s.cookie_value = cookie;
+    s.now = 1'800'000'000;
+    s.gpc = gpc;
+    ASSERT_TRUE(h.app.start_consent(s));
+    h.settle();
+  }
+  const ui::ConsentWidget::Button& button(const std::string& label) {
+    for (const auto& b : h.app.consent_widget().last_buttons())
+      if (b.label == label) return b;
+    ADD_FAILURE() << "no button " << label;
+    static ui::ConsentWidget::Button none;
+    return none;
+  }
+  void click(const ui::ConsentWidget::Button& b) {
+    const float x = (b.min.x + b.max.x) / 2, y = (b.min.y + b.max.y) / 2;
+    h.app.pointer_move(x, y);
+    h.settle();
+    h.app.pointer_down(x, y);
+    h.settle();
+    h.app.pointer_up(x, y);
+    h.settle();
+  }
+  void press(ui::UiKey k, bool shift = false) {
+    h.app.ui_key(k, true, shift);
+    h.settle();
+    h.app.ui_key(k, false, shift);
+    h.settle();
+  }
+  Headless h;
+  unsigned ids = 0;
+};
+
+TEST_F(BannerFixture, FirstVisitShowsThreeChoicesOfEqualSize) {
+  start();
+  EXPECT_EQ(h.app.consent()->view(), ConsentView::banner);
+  const auto& bs = h.app.consent_widget().last_buttons();
+  ASSERT_EQ(bs.size(), 3u);
+  EXPECT_EQ(bs[0].label, "Tout refuser");
+  EXPECT_EQ(bs[1].label, "Tout accepter");
+  EXPECT_EQ(bs[2].label, "Personnaliser");
+  for (const auto& b : bs) {
+    EXPECT_FLOAT_EQ(b.max.x - b.min.x, bs[0].max.x - bs[0].min.x) << b.label;
+    EXPECT_FLOAT_EQ(b.max.y - b.min.y, bs[0].max.y - bs[0].min.y) << b.label;
+    EXPECT_GT(b.max.y - b.min.y, 32.0f) << "comfortable touch target";
+  }
+  // At the bottom of the viewport, leaving most of the article visible.
+  EXPECT_GT(bs[0].min.y, 800 * 0.6f);
+}
+
+TEST_F(BannerFixture, OnAPhoneTheChoicesStackAtFullWidthAndLeaveTheArticleReadable) {
+  start(375, 740);
+  const auto& bs = h.app.consent_widget().last_buttons();
+  ASSERT_EQ(bs.size(), 3u);
+  for (const auto& b : bs) EXPECT_FLOAT_EQ(b.max.x - b.min.x, bs[0].max.x - bs[0].min.x);
+  EXPECT_LT(bs[0].max.y, bs[1].min.y) << "stacked";
+  EXPECT_FALSE(h.app.consent_widget().covers(ImVec2(187, 740 * 0.35f))) << "upper part of the page stays free";
+}
+
+TEST_F(BannerFixture, RefusingWithThePointerRecordsAndHidesTheBanner) {
+  start();
+  click(button("Tout refuser"));
+  ASSERT_EQ(h.app.consent()->view(), ConsentView::hidden);
+  const auto outs = h.app.take_consent_outcomes();
+  ASSERT_EQ(outs.size(), 1u);
+  EXPECT_FALSE(outs[0].record.granted("audience"));
+  EXPECT_FALSE(outs[0].record.granted("video"));
+  EXPECT_TRUE(outs[0].record.granted("necessary"));
+  EXPECT_FALSE(outs[0].cookie_value.empty());
+  // The persistent control is there to change one's mind.
+  ASSERT_EQ(h.app.consent_widget().last_buttons().size(), 1u);
+  EXPECT_EQ(h.app.consent_widget().last_buttons()[0].label, "Gérer mes cookies");
+}
+
+TEST_F(BannerFixture, KeyboardTabMovesFocusAndSpaceActivates) {
+  start();
+  // Focus starts on the first choice ("Tout refuser"); Tab moves to "Tout accepter".
+  press(ui::UiKey::tab);
+  press(ui::UiKey::activate);
+  const auto outs = h.app.take_consent_outcomes();
+  ASSERT_EQ(outs.size(), 1u);
+  EXPECT_TRUE(outs[0].record.granted("audience"));
+  EXPECT_TRUE(outs[0].record.granted("video"));
+}
+
+TEST_F(BannerFixture, CustomiseOpensThePanelAndEscapeReturnsToTheBanner) {
+  start();
+  click(button("Personnaliser"));
+  ASSERT_EQ(h.app.consent()->view(), ConsentView::panel);
+  const auto& bs = h.app.consent_widget().last_buttons();
+  ASSERT_EQ(bs.size(), 3u);
+  EXPECT_EQ(bs[0].label, "Enregistrer");
+  for (const auto& b : bs) EXPECT_FLOAT_EQ(b.max.x - b.min.x, bs[0].max.x - bs[0].min.x);
+  press(ui::UiKey::escape);
+  EXPECT_EQ(h.app.consent()->view(), ConsentView::banner);
+  EXPECT_TRUE(h.app.take_consent_outcomes().empty()) << "closing is not a choice";
+}
+
+TEST_F(BannerFixture, ManageReopensThePanelAndWithdrawalIsAsEasy) {
+  start();
+  click(button("Tout accepter"));
+  h.app.take_consent_outcomes();
+  click(button("Gérer mes cookies"));
+  ASSERT_EQ(h.app.consent()->view(), ConsentView::panel);
+  click(button("Tout refuser"));
+  const auto outs = h.app.take_consent_outcomes();
+  ASSERT_EQ(outs.size(), 1u);
+  EXPECT_TRUE(outs[0].reload_suggested);
+  EXPECT_FALSE(outs[0].withdrawn.empty());
+}
+
+TEST_F(BannerFixture, PageLinksUnderTheBannerDoNotReact) {
+  start();
+  const auto& b = button("Tout accepter");
+  const ui::Action a = h.app.click((b.min.x + b.max.x) / 2, (b.min.y + b.max.y) / 2, h.t);
+  EXPECT_EQ(a.kind, ui::Action::Kind::none);
+}
+
+}  // namespace
+}  // namespace passerelle

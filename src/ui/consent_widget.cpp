@@ -171,11 +171,20 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     const FontBook& fb = *f.fonts;
     const float inner = ImGui::GetContentRegionAvail().x;
 
-    // Title, then (drawn now, focused last) the close control at the top right.
-    const ImVec2 title_pos = ImGui::GetCursorPos();
+    // Title, then the close control at the top right (submitted last: last in tab order).
+    // When both do not fit on one line (phones), the close control gets a line of its own.
+    const std::string close = t.continue_without + " \u00D7";
+    ImGui::PushFont(fb.font(f.scale.ui_small));
+    const ImVec2 cs = ImGui::CalcTextSize(close.c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(fb.font(f.scale.h3));
+    const float title_w = ImGui::CalcTextSize(t.title.c_str()).x;
+    ImGui::PopFont();
+    const ImVec2 top = ImGui::GetCursorPos();
+    if (title_w + cs.x + 32 > inner) ImGui::Dummy(ImVec2(0, cs.y));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
     text_block(fb.font(f.scale.h3), t.title, to_imgui(theme.heading));
-    text_block(fb.font(f.scale.ui), t.body, to_imgui(theme.text));
+    text_block(fb.font(f.scale.compact ? f.scale.ui_small : f.scale.ui), t.body, to_imgui(theme.text));
     if (m.gpc_applied()) text_block(fb.font(f.scale.ui_small), t.gpc_notice, to_imgui(theme.muted));
     if (!m.storage_available()) text_block(fb.font(f.scale.ui_small), t.no_storage_notice, to_imgui(theme.muted));
     if (!m.config().policy_url.empty()) {
@@ -196,7 +205,8 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     ImGui::PushFont(fb.font(f.scale.ui_bold));
     ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.background));
     const bool stacked = inner < 480;
-    const float bh = std::round(ImGui::GetFontSize() * 2.4f);
+    // Phones: a little shorter, so the banner leaves more of the article in view.
+    const float bh = std::round(ImGui::GetFontSize() * (f.scale.compact ? 2.1f : 2.4f));
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
     focus_first_if_new(WidgetShown::banner);
@@ -210,10 +220,8 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
 
     // "Continuer sans accepter ×": a refusal, top right; last in the tab order.
     ImGui::PushFont(fb.font(f.scale.ui_small));
-    const std::string close = t.continue_without + " \u00D7";
-    const ImVec2 cs = ImGui::CalcTextSize(close.c_str());
     const ImVec2 back = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(title_pos.x + inner - cs.x - 8, title_pos.y - 4));
+    ImGui::SetCursorPos(ImVec2(top.x + inner - cs.x - 8, top.y - 4));
     ImGui::PushStyleColor(ImGuiCol_Button, v4(theme.background, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(theme.rule, 0.6f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));

@@ -240,6 +240,10 @@
       return mod._pl_consent_start(c, Date.now() / 1000, gpc, storage ? 1 : 0, l);
     });
     instance.consent = !!on;
+    instance.consentStorage = storage;
+    // For tests and tools: the consent widget's state and buttons (CSS px).
+    instance.consentView = function () { return ['hidden', 'banner', 'panel'][mod._pl_consent_view()]; };
+    instance.consentButtons = function () { return JSON.parse(mod.UTF8ToString(mod._pl_consent_buttons())); };
     if (!on || !gate) return;
     instance.takeConsent = function () {
       var names = gate.cookieNames().join(',');

@@ -173,6 +173,10 @@ bool App::ui_key(UiKey k, bool down, bool shift) {
     if (!widget_focused || k == UiKey::tab) return false;
   }
   if (k == UiKey::activate && !widget_focused && consent_->view() == ConsentView::banner) return false;
+  // The banner does not block reading: arrows keep scrolling the page (buttons do not use
+  // arrows; Tab moves between them).  Only the modal panel takes them.
+  const bool arrow = k == UiKey::left || k == UiKey::right || k == UiKey::up || k == UiKey::down;
+  if (arrow && consent_->view() != ConsentView::panel) return false;
   keys_down_[i] = keys_latched_[i] = true;
   wake();
   return true;

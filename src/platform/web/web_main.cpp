@@ -308,6 +308,16 @@ EMSCRIPTEN_KEEPALIVE int pl_consent_grant(const char* purpose) {
   return o ? 1 : 0;
 }
 
+// The consent widget's buttons last frame, [{label, x, y, w, h}] in CSS px (for tests).
+EMSCRIPTEN_KEEPALIVE const char* pl_consent_buttons(void) {
+  nlohmann::json arr = nlohmann::json::array();
+  if (g_app && g_app->consent())
+    for (const auto& b : g_app->consent_widget().last_buttons())
+      arr.push_back({{"label", b.label}, {"x", b.min.x}, {"y", b.min.y}, {"w", b.max.x - b.min.x}, {"h", b.max.y - b.min.y}});
+  g_consent_json = arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_consent_json.c_str();
+}
+
 // Keys for ImGui widgets (passerelle::ui::UiKey); returns 1 when used.
 EMSCRIPTEN_KEEPALIVE int pl_ui_key(int k, int down, int shift) {
   if (!g_app || k < 0 || k >= passerelle::ui::kUiKeyCount) return 0;

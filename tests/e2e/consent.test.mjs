@@ -1,0 +1,229 @@
+// The consent banner and the page's gating, in real Chromium, as visitors use them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, newPage, openView, waitIdle } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+const AUDIENCE = 'https://audience.example/passerelle-demo.js';
+const VIDEO = 'https://video.example/embed/passerelle-demo';
+
+// Answers the demo's third-party addresses (the tests are offline) and counts the calls.
+async function interceptThirdParties(page) {
+  const hits = { audience: 0, video: 0 };
+  await page.context().route(AUDIENCE, (route) => {
+    hits.audience++;
+    route.fulfill({ contentType: 'text/javascript', body: 'window.demoAudienceExternal = (window.demoAudienceExternal || 0) + 1;' });
+  });
+  await page.context().route(VIDEO, (route) => {
+    hits.video++;
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>video</title>' });
+  });
+  return hits;
+}
+
+const view = (page) => page.evaluate(() => window.Passerelle.instances[0].consentView());
+const consentCookie = async (page) => (await page.context().cookies()).find((c) => c.name === 'passerelle_consent');
+
+async function clickButton(page, label) {
+  const buttons = await page.evaluate(() => window.Passerelle.instances[0].consentButtons());
+  const b = buttons.find((x) => x.label === label);
+  assert.ok(b, `button "${label}" is drawn; drawn: ${buttons.map((x) => x.label).join(', ')}`);
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  await waitIdle(page, 150);
+}
+
+async function openWithBanner(page, path = '/') {
+  assert.equal(await openView(page, env, path), 'ready');
+  await waitIdle(page, 150);
+}
+
+test('first visit: banner painted, nothing third-party, no cookie, nothing gated ran', async () => {
+  const page = await newPage(env);
+  const hits = await interceptThirdParties(page);
+  await openWithBanner(page);
+  assert.equal(await view(page), 'banner');
+  const buttons = await page.evaluate(() => window.Passerelle.instances[0].consentButtons());
+  assert.deepEqual(buttons.map((b) => b.label), ['Tout refuser', 'Tout accepter', 'Personnaliser']);
+  for (const b of buttons) assert.deepEqual([b.w, b.h], [buttons[0].w, buttons[0].h], 'equal prominence');
+  assert.ok(await page.evaluate(() => performance.getEntriesByName('passerelle:banner-painted').length === 1));
+  for (const url of page.requests) assert.ok(url.startsWith(env.base) || url.startsWith('data:'), `request before consent: ${url}`);
+  assert.deepEqual(hits, { audience: 0, video: 0 });
+  assert.deepEqual(await page.context().cookies(), []);
+  assert.equal(await page.evaluate(() => window.passerelleDemoAudienceRuns), undefined);
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get()), null);
+  assert.equal(await page.locator('iframe[data-passerelle-purpose]').getAttribute('src'), null);
+  assert.ok(await page.getByRole('button', { name: 'Afficher la vidéo' }).count() === 1, 'video placeholder');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('refuse, reload: no banner, no gated script, and the choice is recorded', async () => {
+  const page = await newPage(env);
+  const hits = await interceptThirdParties(page);
+  await openWithBanner(page);
+  const events = page.evaluate(() => new Promise((r) => document.addEventListener('passerelle:consent', (e) => r(e.detail), { once: true })));
+  await clickButton(page, 'Tout refuser');
+  const detail = await events;
+  assert.equal(detail.choices.audience, false);
+  assert.equal(detail.choices.necessary, true);
+  assert.match(detail.id, /^[0-9a-f]{32}$/);
+  assert.match(detail.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.equal(await view(page), 'hidden');
+  const c = await consentCookie(page);
+  assert.ok(c, 'consent cookie written after the choice');
+  assert.equal(c.sameSite, 'Lax');
+  assert.equal(c.path, '/');
+  assert.ok(c.expires - Date.now() / 1000 > 170 * 86400 && c.expires - Date.now() / 1000 < 190 * 86400, 'about 6 months');
+  assert.equal((await page.context().cookies()).length, 1, 'no other cookie');
+
+  await page.reload();
+  await openWithBanner(page);
+  assert.equal(await view(page), 'hidden');
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.audience), false);
+  assert.equal(await page.evaluate(() => window.passerelleDemoAudienceRuns), undefined);
+  assert.deepEqual(hits, { audience: 0, video: 0 });
+  await page.context().close();
+});
+
+test('accept: the gated scripts run once, in order, and the video loads', async () => {
+  const page = await newPage(env);
+  const hits = await interceptThirdParties(page);
+  await openWithBanner(page);
+  await clickButton(page, 'Tout accepter');
+  await page.waitForFunction(() => window.passerelleDemoAudienceRuns === 1 && window.demoAudienceExternal === 1);
+  assert.equal(await page.locator('iframe[data-passerelle-purpose]').getAttribute('src'), VIDEO);
+  // Choosing again (the panel's "Tout accepter") does not run anything twice.
+  await page.evaluate(() => window.Passerelle.consent.show());
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'panel');
+  await clickButton(page, 'Tout accepter');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.passerelleDemoAudienceRuns), 1);
+  assert.equal(hits.audience, 1);
+  assert.equal(hits.video, 1);
+  await page.context().close();
+});
+
+test('reopen and withdraw: the refused services\' cookies are deleted, the visitor is told', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  await clickButton(page, 'Tout accepter');
+  await page.evaluate(() => {
+    document.cookie = '_pk_id.1=abc; Path=/';
+    document.cookie = '_demo_video_session=1; Path=/';
+    document.cookie = 'unrelated=keep; Path=/';
+  });
+  await clickButton(page, 'Gérer mes cookies');
+  assert.equal(await view(page), 'panel');
+  await clickButton(page, 'Tout refuser');
+  const names = (await page.context().cookies()).map((c) => c.name).sort();
+  assert.deepEqual(names, ['passerelle_consent', 'unrelated']);
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.audience), false);
+  assert.match(await page.locator('.passerelle-live').textContent(), /recharg/i);
+  await page.context().close();
+});
+
+test('a garbage or tampered cookie brings the banner back, without any error', async () => {
+  for (const value of ['garbage', '1.1.1764393600.0123456789abcdef0123456789abcdef.fr.necessary:1|audience:1|video:1.00000000']) {
+    const page = await newPage(env);
+    await page.context().addCookies([{ name: 'passerelle_consent', value, url: env.base }]);
+    await interceptThirdParties(page);
+    await openWithBanner(page);
+    assert.equal(await view(page), 'banner', value);
+    assert.equal(await page.evaluate(() => window.passerelleDemoAudienceRuns), undefined);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  }
+});
+
+test('keyboard: focus is in the banner, Tab moves to the next choice, Enter activates it', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  await page.keyboard.press('Tab');   // from "Tout refuser" to "Tout accepter"
+  await page.keyboard.press('Enter');
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'hidden');
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.video), true);
+  await page.context().close();
+});
+
+test('Personnaliser: switches, Escape back to the banner, then save one purpose', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  await clickButton(page, 'Personnaliser');
+  assert.equal(await view(page), 'panel');
+  await page.keyboard.press('Escape');
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'banner');
+  await clickButton(page, 'Personnaliser');
+  await clickButton(page, 'Enregistrer');  // nothing switched on: a refusal of everything optional
+  const rec = await page.evaluate(() => window.Passerelle.consent.get());
+  assert.deepEqual(rec.choices, { necessary: true, audience: false, video: false });
+  await page.context().close();
+});
+
+test('"Afficher la vidéo" grants only the video purpose', async () => {
+  const page = await newPage(env);
+  const hits = await interceptThirdParties(page);
+  await openWithBanner(page);
+  await page.getByRole('button', { name: 'Afficher la vidéo' }).click();
+  await page.waitForFunction(() => document.querySelector('iframe[data-passerelle-purpose]').getAttribute('src'));
+  const rec = await page.evaluate(() => window.Passerelle.consent.get());
+  assert.equal(rec.choices.video, true);
+  assert.equal(rec.choices.audience, false);
+  assert.equal(hits.audience, 0);
+  await page.context().close();
+});
+
+test('Global Privacy Control: nothing optional granted, the visitor can still choose', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  assert.equal(await view(page), 'banner');
+  await clickButton(page, 'Personnaliser');
+  await clickButton(page, 'Enregistrer');
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.audience), false);
+  await page.context().close();
+});
+
+test('cookies blocked: the widget still works for the visit', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(() => {
+    Object.defineProperty(Document.prototype, 'cookie', {
+      get() { throw new DOMException('blocked', 'SecurityError'); },
+      set() { throw new DOMException('blocked', 'SecurityError'); },
+    });
+  });
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].consentStorage), false);
+  await clickButton(page, 'Tout accepter');
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.audience), true);
+  await page.waitForFunction(() => window.passerelleDemoAudienceRuns === 1);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('proof of consent: each choice is sent to data-consent-log', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  const logged = [];
+  await page.route('**/consent-log', (route) => { logged.push(route.request().postData()); route.fulfill({ status: 204 }); });
+  await openWithBanner(page);
+  await page.evaluate(() => { document.body.dataset.consentLog = '/consent-log'; });
+  await clickButton(page, 'Tout refuser');
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 20 && logged.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(logged.length, 1);
+  const rec = JSON.parse(logged[0]);
+  assert.equal(rec.choices.audience, false);
+  assert.deepEqual(Object.keys(rec).sort(), ['choices', 'id', 'lang', 'timestamp', 'version']);
+  await page.context().close();
+});

@@ -227,3 +227,26 @@ test('proof of consent: each choice is sent to data-consent-log', async () => {
   assert.deepEqual(Object.keys(rec).sort(), ['choices', 'id', 'lang', 'timestamp', 'version']);
   await page.context().close();
 });
+
+test('Google Consent Mode: default denied before a choice, update mirrors it', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  // The same pack with Consent Mode switched on, as an editor would do.
+  await page.route('**/content/international.fr.json', async (route) => {
+    const res = await route.fetch();
+    const pack = await res.json();
+    pack.consent.google_consent_mode = true;
+    route.fulfill({ response: res, body: JSON.stringify(pack), headers: { 'content-type': 'application/json' } });
+  });
+  await page.addInitScript(() => {
+    window.gtagCalls = [];
+    window.gtag = (...args) => window.gtagCalls.push(args);
+  });
+  await openWithBanner(page);
+  const calls0 = await page.evaluate(() => window.gtagCalls);
+  assert.deepEqual(calls0, [['consent', 'default', { analytics_storage: 'denied' }]]);
+  await clickButton(page, 'Tout accepter');
+  const calls = await page.evaluate(() => window.gtagCalls);
+  assert.deepEqual(calls.at(-1), ['consent', 'update', { analytics_storage: 'granted' }]);
+  await page.context().close();
+});

@@ -144,3 +144,29 @@ TEST_F(BannerFixture, PageLinksUnderTheBannerDoNotReact) {
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+
+TEST(ConsentPolicyLink, ShownOnlyWhenThePackNamesOneAndOpensFromTheClick) {
+  testing::Headless h;
+  std::string pack = testing::read_text(testing::source_path("content/international.fr.json"));
+  const std::string anchor = "\"policy_version\": 1,";
+  ASSERT_NE(pack.find(anchor), std::string::npos);
+  pack.replace(pack.find(anchor), anchor.size(), "\"policy_url\": \"https://example.org/politique\", " + anchor);
+  ASSERT_TRUE(h.app.load_pack(pack, "with-policy.json").empty());
+  h.app.set_viewport(1280, 800, 1);
+  ConsentStart s;
+  s.now = 1'800'000'000;
+  ASSERT_TRUE(h.app.start_consent(s));
+  h.settle();
+  // Find the link by scanning the banner for the spot where a click opens the policy.
+  ui::Action found;
+  for (float y = 500; y < 800 && found.kind == ui::Action::Kind::none; y += 4)
+    for (float x = 260; x < 1020 && found.kind == ui::Action::Kind::none; x += 8) found = h.app.click(x, y, h.t);
+  EXPECT_EQ(found.kind, ui::Action::Kind::open_url);
+  EXPECT_EQ(found.url, "https://example.org/politique");
+}
+
+}  // namespace
+}  // namespace passerelle

@@ -150,34 +150,34 @@ std::vector<ConsentOutcome> App::take_consent_outcomes() {
 }
 
 bool App::ui_key(UiKey k, bool down, bool shift) {
-  shift_ = shift;
   const int i = static_cast<int>(k);
   if (!down) {
-    const bool was = keys_down_[i];
-    keys_down_[i] = false;
-    wake();
-    return was;
+    const bool owned = key_owned_[i];
+    key_owned_[i] = false;
+    return owned;
   }
+  key_owned_[i] = false;
   // Widgets take keys only while they are shown.  When the consent banner is hidden, the
   // first Tab lands on "Gérer mes cookies"; the next one leaves the canvas (browser default).
   if (!consent_) return false;
-  ImGuiContext* ctx = ImGui::GetCurrentContext();
-  const bool widget_focused = ctx && ImGui::GetIO().NavActive && ImGui::GetIO().NavVisible;
+  // Focus is in a widget (the banner focuses its first choice when it opens; a click on the
+  // article takes the focus away, as in a document).
+  const bool focused = ImGui::GetCurrentContext() && ImGui::GetIO().NavActive;
   if (!consent_open()) {
-    if (k == UiKey::tab && !shift && !widget_focused) {
+    if (k == UiKey::tab && !shift && !focused) {
       ImGui::SetWindowFocus("##consent-manage");
-      keys_down_[i] = keys_latched_[i] = true;
-      wake();
-      return true;
+    } else if (!focused || k == UiKey::tab) {
+      return false;
     }
-    if (!widget_focused || k == UiKey::tab) return false;
+  } else {
+    if (k == UiKey::activate && !focused && consent_->view() == ConsentView::banner) return false;
+    // The banner does not block reading: arrows keep scrolling the page (buttons do not use
+    // arrows; Tab moves between them).  Only the modal panel takes them.
+    const bool arrow = k == UiKey::left || k == UiKey::right || k == UiKey::up || k == UiKey::down;
+    if (arrow && consent_->view() != ConsentView::panel) return false;
   }
-  if (k == UiKey::activate && !widget_focused && consent_->view() == ConsentView::banner) return false;
-  // The banner does not block reading: arrows keep scrolling the page (buttons do not use
-  // arrows; Tab moves between them).  Only the modal panel takes them.
-  const bool arrow = k == UiKey::left || k == UiKey::right || k == UiKey::up || k == UiKey::down;
-  if (arrow && consent_->view() != ConsentView::panel) return false;
-  keys_down_[i] = keys_latched_[i] = true;
+  key_queue_.push_back({i, shift});
+  key_owned_[i] = true;
   wake();
   return true;
 }
@@ -281,10 +281,20 @@ bool App::frame(double now) {
                                      ImGuiKey_DownArrow, ImGuiKey_Space, ImGuiKey_Escape};
   for (int i = 0; i < kUiKeyCount; ++i) {
     io.KeyMap[map[i]] = i;
-    io.KeysDown[i] = keys_down_[i] || keys_latched_[i];  // a quick press still lasts a frame
-    keys_latched_[i] = false;
+    io.KeysDown[i] = false;
   }
-  io.KeyShift = shift_;
+  if (!key_queue_.empty()) {
+    io.KeyShift = key_queue_.front().shift;
+    if (!key_held_) {
+      io.KeysDown[key_queue_.front().key] = true;
+      key_held_ = true;
+    } else {
+      key_queue_.pop_front();  // released this frame
+      key_held_ = false;
+    }
+  } else {
+    io.KeyShift = false;
+  }
 
   if (layout_dirty_) relayout();
   const bool moving = scroller_.step(now);
@@ -327,7 +337,7 @@ bool App::frame(double now) {
   ++frames_;
 
   if (wake_frames_ > 0) --wake_frames_;
-  return moving || dragging_thumb_ || wake_frames_ > 0 || layout_dirty_;
+  return moving || dragging_thumb_ || wake_frames_ > 0 || layout_dirty_ || !key_queue_.empty();
 }
 
 }  // namespace passerelle::ui

@@ -17,6 +17,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -133,8 +134,15 @@ class App {
   int hovered_ = -1;
   bool scrollbar_hot_ = false;
 
-  bool keys_down_[kUiKeyCount] = {}, keys_latched_[kUiKeyCount] = {};
-  bool shift_ = false;
+  // Widget key presses, replayed one per two frames (down, then up): ImGui 1.86 has no input
+  // queue, so presses that arrive faster than frames would otherwise merge or vanish.
+  struct KeyPress {
+    int key;
+    bool shift;
+  };
+  std::deque<KeyPress> key_queue_;
+  bool key_held_ = false;
+  bool key_owned_[kUiKeyCount] = {};  // the last keydown of this key was ours (so is its keyup)
 
   std::optional<ConsentManager> consent_;
   ConsentWidget consent_widget_;

@@ -1,0 +1,308 @@
+// consent.mjs — how soon a first visitor sees the consent banner, and what the page ships
+// for it: Passerelle's standalone page next to the same kind of page with two common
+// JavaScript consent libraries, vanilla-cookieconsent (v3) and tarteaucitron.js.
+//
+// The peer pages are built here, at bench time, into build/bench-peers/ (git-ignored) from
+// the templates in bench/peers/: the article of content/international.fr.json as static HTML,
+// plus the library (copied out of node_modules) configured in French with Passerelle's three
+// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does, and one static server
+// (scripts/static-server.mjs) serves dist/ at / and the peers at /peers/.
+//
+// Each run is a cold load in a fresh browser context at 1280x800, in the profiles of
+// startup.mjs (fast; slow phone: 150 ms RTT, 1.6 Mbit/s, CPU 4x).  Time to banner:
+//   Passerelle  the mark 'passerelle:banner-painted' (set in the frame that paints the banner)
+//   peers       the first moment the library's banner element is rendered as a banner
+//               (display not none, visibility visible, position fixed — i.e. its stylesheet
+//               applies — and a nonzero box), seen by a MutationObserver and a rAF poll that
+//               an init script installs before the page's own scripts run.
+// Bytes shipped: transferSize of the navigation and of every resource, once the network is
+// quiet after the banner; requests: their count.
+//
+// Usage: RUNS=5 SLOW_RUNS=3 node bench/consent.mjs   (needs dist/ built and `npm install`).
+// Prints medians and min–max; exits 1 only if a page never shows its banner.
+// Depends on: ./lib.mjs, ../scripts/static-server.mjs, node_modules/{vanilla-cookieconsent,tarteaucitronjs}.
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import {
+  setUp, DIST, machineHeader, median, range, table, fmtMs, fmtKB, waitForView,
+} from './lib.mjs';
+import { startServer } from '../scripts/static-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TEMPLATES = path.join(ROOT, 'bench/peers');
+const PEERS = path.join(ROOT, 'build/bench-peers');
+const MODULES = path.join(ROOT, 'node_modules');
+
+const RUNS = Math.max(1, Math.round(Number(process.env.RUNS)) || 5);
+const SLOW_RUNS = Math.max(1, Math.round(Number(process.env.SLOW_RUNS)) || 3);
+const VIEWPORT = { width: 1280, height: 800 };
+const BANNER_TIMEOUT = 90000;
+
+// The profiles of startup.mjs (same names, network and CPU figures).  `network` is the
+// argument of CDP Network.emulateNetworkConditions; `cpu` the CPU throttling rate.
+const PROFILES = [
+  { name: 'fast', runs: RUNS, network: null, cpu: 1 },
+  {
+    name: 'slow phone', runs: SLOW_RUNS, cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 200000 },
+  },
+];
+
+// What each peer page needs out of node_modules: [package, file in the package, file in
+// build/bench-peers/<package>/].  tarteaucitron.min.js fetches the other three itself, from
+// beside its own address, as it would from its CDN.
+const LIBRARY_FILES = [
+  ['vanilla-cookieconsent', 'dist/cookieconsent.umd.js', 'cookieconsent.umd.js'],
+  ['vanilla-cookieconsent', 'dist/cookieconsent.css', 'cookieconsent.css'],
+  ['tarteaucitronjs', 'tarteaucitron.min.js', 'tarteaucitron.min.js'],
+  ['tarteaucitronjs', 'tarteaucitron.services.min.js', 'tarteaucitron.services.min.js'],
+  ['tarteaucitronjs', 'lang/tarteaucitron.fr.min.js', 'lang/tarteaucitron.fr.min.js'],
+  ['tarteaucitronjs', 'css/tarteaucitron.min.css', 'css/tarteaucitron.min.css'],
+];
+
+// The installed version of a package, for the table's labels; a plain message when the
+// devDependencies are not installed.
+function version(pkg) {
+  try {
+    return JSON.parse(readFileSync(path.join(MODULES, pkg, 'package.json'), 'utf8')).version;
+  } catch {
+    throw new Error(`node_modules/${pkg} is missing: run \`npm install\` (it is a devDependency)`);
+  }
+}
+
+// The three pages.  `banner` is the CSS selector of a peer's banner element; Passerelle's
+// banner is inside its canvas and announced by a performance mark instead.
+function pages() {
+  return [
+    { name: 'Passerelle (WASM + ImGui)', path: '/', banner: null },
+    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/peers/vanilla.html', banner: '#cc-main .cm' },
+    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/peers/tarteaucitron.html', banner: '#tarteaucitronAlertBig' },
+  ];
+}
+
+// HTML comments are notes for developers: they are not shipped to the peer pages.
+function stripComments(html) {
+  return html.replace(/<!--[\s\S]*?-->\n?/g, '');
+}
+
+// Writes a brotli-11 sibling (with a size hint, as `brotli -q 11`) next to a file, as the
+// build does for dist/; the static server sends it to browsers that accept br.
+async function precompress(file) {
+  const buf = await fs.readFile(file);
+  const br = zlib.brotliCompressSync(buf, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
+  });
+  await fs.writeFile(file + '.br', br);
+}
+
+// Builds build/bench-peers/ from scratch: each template with the article in place of its
+// "article" marker, the library files, and a .br beside every file.
+async function buildPeers() {
+  await fs.rm(PEERS, { recursive: true, force: true });
+  await fs.mkdir(PEERS, { recursive: true });
+  const article = stripComments(await fs.readFile(path.join(TEMPLATES, 'article.html'), 'utf8'));
+  const written = [];
+  for (const name of ['vanilla.html', 'tarteaucitron.html']) {
+    const template = await fs.readFile(path.join(TEMPLATES, name), 'utf8');
+    const marked = template.replace('<!-- article -->', '\u0000article\u0000');
+    const html = stripComments(marked).replace('\u0000article\u0000\n', article);
+    if (html.includes('\u0000')) throw new Error(`bench/peers/${name}: no <!-- article --> marker on its own line`);
+    await fs.writeFile(path.join(PEERS, name), html);
+    written.push(path.join(PEERS, name));
+  }
+  for (const [pkg, from, to] of LIBRARY_FILES) {
+    const dest = path.join(PEERS, pkg, to);
+    await fs.mkdir(path.dirname(dest), { recursive: true });
+    await fs.copyFile(path.join(MODULES, pkg, from), dest);
+    written.push(dest);
+  }
+  await Promise.all(written.map(precompress));
+}
+
+// Applies a profile to a page before it navigates, through its own DevTools session, so that
+// the throttling covers every request of the load (as startup.mjs does).
+async function applyProfile(cdp, profile) {
+  await cdp.send('Network.enable');
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}
+
+// Runs in the page before its own scripts: sets the mark 'bench:banner-visible' the first time
+// the element `selector` is rendered as a banner.  A MutationObserver catches the insertion or
+// the class/style change that shows it; a rAF poll catches what only a stylesheet arriving or
+// a CSS transition changes.  Both stop once the mark is set.
+function watchBanner(selector) {
+  let done = false;
+  const shown = () => {
+    const el = document.querySelector(selector);
+    if (!el) return false;
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility !== 'visible' || cs.position !== 'fixed') return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const observer = new MutationObserver(() => check());
+  function check() {
+    if (done || !shown()) return;
+    done = true;
+    performance.mark('bench:banner-visible');
+    observer.disconnect();
+  }
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  const poll = () => { check(); if (!done) requestAnimationFrame(poll); };
+  requestAnimationFrame(poll);
+}
+
+// Ends the bench with a message when a page never showed its banner: the only failure.
+function failBanner(what, page) {
+  const errs = page.consoleErrors.length ? `\n  console: ${page.consoleErrors.join('\n  console: ')}` : '';
+  console.error(`bench: consent: ${what}: no banner within ${BANNER_TIMEOUT / 1000} s${errs}`);
+  process.exitCode = 1;
+}
+
+// Waits for the page's banner mark; false when it never comes (or Passerelle's view failed).
+async function waitForBanner(page, def) {
+  if (!def.banner) {
+    const state = await waitForView(page, BANNER_TIMEOUT);
+    if (state !== 'ready') return false;
+  }
+  const mark = def.banner ? 'bench:banner-visible' : 'passerelle:banner-painted';
+  try {
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark,
+      { timeout: BANNER_TIMEOUT, polling: 50 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Reads the banner time (ms since navigation start) and the bytes and requests of the load
+// from the page's own timeline, once the network has been quiet for 500 ms (what loads after
+// the banner is shipped too).
+async function loadFigures(page, def) {
+  await page.waitForLoadState('networkidle', { timeout: 30000 }).catch(() => {});
+  const mark = def.banner ? 'bench:banner-visible' : 'passerelle:banner-painted';
+  return page.evaluate((m) => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const resources = performance.getEntriesByType('resource');
+    return {
+      banner: performance.getEntriesByName(m)[0].startTime,
+      requests: (nav ? 1 : 0) + resources.length,
+      transferred: (nav ? nav.transferSize : 0) + resources.reduce((a, e) => a + e.transferSize, 0),
+    };
+  }, mark);
+}
+
+// One cold load of one page in a fresh context; its figures, or null when no banner showed.
+async function coldLoad(browser, base, def, profile) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    page.consoleErrors = [];
+    page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
+    if (def.banner) await page.addInitScript(watchBanner, def.banner);
+    const cdp = await context.newCDPSession(page);
+    await applyProfile(cdp, profile);
+    await page.goto(base + def.path, { waitUntil: 'commit', timeout: BANNER_TIMEOUT });
+    if (!(await waitForBanner(page, def))) {
+      failBanner(`${def.name} (${profile.name})`, page);
+      return null;
+    }
+    return await loadFigures(page, def);
+  } finally {
+    await context.close();
+  }
+}
+
+// All runs of one profile, the pages taking turns within each run so that a noisy moment of
+// the machine does not fall on one page only.  A dot per load on stderr.
+async function runProfile(browser, base, defs, profile) {
+  const runs = new Map(defs.map((d) => [d, []]));
+  process.stderr.write(`consent: ${profile.name} `);
+  for (let i = 0; i < profile.runs; i++) {
+    for (const def of defs) {
+      const r = await coldLoad(browser, base, def, profile);
+      if (!r) { process.stderr.write('\n'); return null; }
+      runs.get(def).push(r);
+      process.stderr.write('.');
+    }
+  }
+  process.stderr.write('\n');
+  return runs;
+}
+
+// "median (min–max)", or the median alone when every run gave the same figure.
+function spread(values, fmt) {
+  const [lo, hi] = range(values);
+  const m = fmt(median(values));
+  return fmt(lo) === fmt(hi) ? m : `${m} (${fmt(lo)}–${fmt(hi)})`;
+}
+
+// The table: one row per page; requests and bytes over all runs of both profiles, the banner
+// time per profile.
+function report(defs, results) {
+  const [fast, slow] = results;
+  const columns = [
+    { title: 'page', align: 'left' }, { title: 'requests', align: 'right' },
+    { title: 'KB transferred', align: 'right' },
+    { title: `time to banner, ${fast.profile.name} (ms)`, align: 'right' },
+    { title: `time to banner, ${slow.profile.name} (ms)`, align: 'right' },
+  ];
+  const count = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  const rows = defs.map((def) => {
+    const all = [...fast.runs.get(def), ...slow.runs.get(def)];
+    return [
+      def.name,
+      spread(all.map((r) => r.requests), count),
+      spread(all.map((r) => r.transferred), fmtKB),
+      spread(fast.runs.get(def).map((r) => r.banner), fmtMs),
+      spread(slow.runs.get(def).map((r) => r.banner), fmtMs),
+    ];
+  });
+  return table(columns, rows);
+}
+
+// The lines above and below the table: what was measured, how, and what to keep in mind.
+function printReport(defs, results) {
+  console.log('\nFirst visit (no consent cookie), cold load at 1280x800, fresh browser context per run, brotli files served');
+  for (const { profile } of results) {
+    const net = profile.network
+      ? `${profile.network.latency} ms RTT, ${(profile.network.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down/up`
+      : 'no network throttling';
+    console.log(`  ${profile.name.padEnd(10)} ${profile.runs} runs per page: ${net}, CPU ${profile.cpu}x`);
+  }
+  console.log('  median (min–max) over the runs, a single figure when all runs agree; times in ms since navigation start; 1 KB = 1024 B');
+  console.log('  time to banner: Passerelle, mark passerelle:banner-painted; peers, banner element first rendered (fixed, visible, nonzero box)\n');
+  console.log(report(defs, results));
+  console.log('\nNote: Passerelle\'s figures include the wasm and fonts that also draw the article (the whole page is');
+  console.log('one canvas), while the peers\' article is static HTML in system fonts: their bytes and times are the');
+  console.log('consent library\'s alone on top of a page that is otherwise almost free.');
+}
+
+async function main() {
+  const defs = pages();
+  await buildPeers();
+  const env = await setUp();
+  const server = await startServer({ roots: [['/', DIST], ['/peers/', PEERS]], port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    console.log(machineHeader(env.browser, 'bench/consent'));
+    const results = [];
+    for (const profile of PROFILES) {
+      const runs = await runProfile(env.browser, base, defs, profile);
+      if (!runs) return;
+      results.push({ profile, runs });
+    }
+    printReport(defs, results);
+  } finally {
+    await new Promise((r) => server.close(r));
+    await env.close();
+  }
+}
+
+await main();

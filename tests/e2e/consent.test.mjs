@@ -250,3 +250,19 @@ test('Google Consent Mode: default denied before a choice, update mirrors it', a
   assert.deepEqual(calls.at(-1), ['consent', 'update', { analytics_storage: 'granted' }]);
   await page.context().close();
 });
+
+test('in English: the banner speaks the page\'s language', async () => {
+  const page = await newPage(env);
+  // An English page of the site: the same shell with <html lang="en">.
+  await page.route(env.base + '/', async (route) => {
+    const res = await route.fetch();
+    route.fulfill({ response: res, body: (await res.text()).replace('<html lang="fr">', '<html lang="en">') });
+  });
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  const labels = (await page.evaluate(() => window.Passerelle.instances[0].consentButtons())).map((b) => b.label);
+  assert.deepEqual(labels, ['Refuse all', 'Accept all', 'Customise']);
+  await clickButton(page, 'Refuse all');
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().lang), 'en');
+  await page.context().close();
+});

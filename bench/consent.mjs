@@ -27,6 +27,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import {
   setUp, DIST, machineHeader, median, range, table, fmtMs, fmtKB, waitForView,
+  profiles, applyProfile,
 } from './lib.mjs';
 import { startServer } from '../scripts/static-server.mjs';
 
@@ -40,15 +41,7 @@ const SLOW_RUNS = Math.max(1, Math.round(Number(process.env.SLOW_RUNS)) || 3);
 const VIEWPORT = { width: 1280, height: 800 };
 const BANNER_TIMEOUT = 90000;
 
-// The profiles of startup.mjs (same names, network and CPU figures).  `network` is the
-// argument of CDP Network.emulateNetworkConditions; `cpu` the CPU throttling rate.
-const PROFILES = [
-  { name: 'fast', runs: RUNS, network: null, cpu: 1 },
-  {
-    name: 'slow phone', runs: SLOW_RUNS, cpu: 4,
-    network: { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 200000 },
-  },
-];
+const PROFILES = profiles(RUNS, SLOW_RUNS);
 
 // What each peer page needs out of node_modules: [package, file in the package, file in
 // build/bench-peers/<package>/].  tarteaucitron.min.js fetches the other three itself, from
@@ -122,14 +115,6 @@ async function buildPeers() {
     written.push(dest);
   }
   await Promise.all(written.map(precompress));
-}
-
-// Applies a profile to a page before it navigates, through its own DevTools session, so that
-// the throttling covers every request of the load (as startup.mjs does).
-async function applyProfile(cdp, profile) {
-  await cdp.send('Network.enable');
-  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-  if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
 }
 
 // Runs in the page before its own scripts: sets the mark 'bench:banner-visible' the first time

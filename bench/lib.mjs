@@ -88,3 +88,24 @@ export function failLoad(what, state, page) {
   console.error(`bench: ${what}: the page did not load (state: ${state})${errs}`);
   process.exitCode = 1;
 }
+
+// The two load profiles every benchmark uses.  `network` is the argument of CDP
+// Network.emulateNetworkConditions (latency is added to every request, i.e. one round trip);
+// `cpu` is the CPU throttling rate.  Each script picks its own number of runs.
+export function profiles(runs, slowRuns) {
+  return [
+    { name: 'fast', runs, network: null, cpu: 1 },
+    {
+      name: 'slow phone', runs: slowRuns, cpu: 4,
+      network: { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 200000 },
+    },
+  ];
+}
+
+// Applies a profile to a page before it navigates, through its own DevTools session, so that
+// the throttling covers every request of the load, the HTML included.
+export async function applyProfile(cdp, profile) {
+  await cdp.send('Network.enable');
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}

@@ -14,6 +14,7 @@
 // Depends on: ./lib.mjs, ../tests/e2e/harness.mjs (waitIdle, framesDrawn).
 import {
   setUp, machineHeader, median, range, table, fmtMs, fmtKB, waitForView, failLoad,
+  profiles, applyProfile,
 } from './lib.mjs';
 import { waitIdle, framesDrawn } from '../tests/e2e/harness.mjs';
 
@@ -22,23 +23,7 @@ const SLOW_RUNS = Math.max(1, Math.round(Number(process.env.SLOW_RUNS)) || RUNS)
 const IDLE_MS = 5000;
 const VIEWPORT = { width: 1280, height: 800 };
 
-// The two profiles.  `network` is the argument of CDP Network.emulateNetworkConditions
-// (latency is added to every request, i.e. one round trip); `cpu` is the throttling rate.
-const PROFILES = [
-  { name: 'fast', runs: RUNS, network: null, cpu: 1 },
-  {
-    name: 'slow phone', runs: SLOW_RUNS, cpu: 4,
-    network: { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 200000 },
-  },
-];
-
-// Applies a profile to a page before it navigates, through its own DevTools session (the
-// throttling then covers every request of the load, the HTML included).
-async function applyProfile(cdp, profile) {
-  await cdp.send('Network.enable');
-  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-  if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-}
+const PROFILES = profiles(RUNS, SLOW_RUNS);
 
 // Reads the load's milestones from the page's own timeline (ms since navigation start), so
 // that Node-side latency never enters the figures.

@@ -19,6 +19,34 @@ Span text_span(std::string s) {
   return sp;
 }
 
+// The text column for a width: centred, ~66 characters of body text, with side margins.
+Rect column_for(const TypeScale& s, float width) {
+  const float margin = s.compact ? 20.0f : 40.0f;
+  const float measure = std::round(kMeasureEm * s.body.size);
+  const float col_w = std::max(120.0f, std::min(measure, width - 2 * margin));
+  return Rect{std::round(std::max(0.0f, (width - col_w) * 0.5f)), 0, col_w, 0};
+}
+
+// Moves flowed runs into the layout at (x0, y); links get their clickable rectangles.
+void place_runs(FlowResult& r, float x0, float y, float line_height, PageLayout& out) {
+  for (FlowRun& fr : r.runs) {
+    PlacedRun p;
+    p.x = x0 + fr.x;
+    p.y = y + fr.y;
+    p.baseline = y + fr.baseline;
+    p.width = fr.width;
+    p.line_height = line_height;
+    p.font = fr.font;
+    p.ink = fr.ink;
+    p.target = fr.target;
+    p.text = std::move(fr.text);
+    if (p.target >= 0) {
+      out.targets[p.target].rects.push_back(Rect{p.x, y + fr.line * line_height, p.width, line_height});
+    }
+    out.runs.push_back(std::move(p));
+  }
+}
+
 // Maps spans to page targets while one block is flowed.
 class BlockTargets final : public FlowTargets {
  public:
@@ -80,10 +108,7 @@ class Typesetter {
     out.viewport_width = width;
     out.scale = type_scale_for_width(width);
     const TypeScale& s = out.scale;
-    const float margin = s.compact ? 20.0f : 40.0f;
-    const float measure = std::round(kMeasureEm * s.body.size);
-    const float col_w = std::max(120.0f, std::min(measure, width - 2 * margin));
-    out.column = Rect{std::round(std::max(0.0f, (width - col_w) * 0.5f)), 0, col_w, 0};
+    out.column = column_for(s, width);
     footnote_refs_.assign(pack.page.footnotes.size(), -1.0f);
   }
 
@@ -93,23 +118,7 @@ class Typesetter {
     const float x0 = out.column.x + indent;
     FlowResult r = flow_text(text, style, out.column.w - indent, metrics_, targets);
     if (body_text) count_measure(r);
-    for (FlowRun& fr : r.runs) {
-      PlacedRun p;
-      p.x = x0 + fr.x;
-      p.y = y + fr.y;
-      p.baseline = y + fr.baseline;
-      p.width = fr.width;
-      p.line_height = style.line_height;
-      p.font = fr.font;
-      p.ink = fr.ink;
-      p.target = fr.target;
-      p.text = std::move(fr.text);
-      if (p.target >= 0) {
-        out.targets[p.target].rects.push_back(
-            Rect{p.x, y + fr.line * style.line_height, p.width, style.line_height});
-      }
-      out.runs.push_back(std::move(p));
-    }
+    place_runs(r, x0, y, style.line_height, out);
     if (targets) {
       for (const auto& ref : targets->refs) {
         if (footnote_refs_[ref.footnote] < 0 && !out.targets[ref.target].rects.empty())
@@ -359,9 +368,7 @@ PageLayout layout_notice(const std::string& title, const std::vector<std::string
   out.viewport_width = std::max(viewport_width, 1.0f);
   out.scale = type_scale_for_width(out.viewport_width);
   const TypeScale& s = out.scale;
-  const float margin = s.compact ? 20.0f : 40.0f;
-  const float col_w = std::max(120.0f, std::min(std::round(kMeasureEm * s.body.size), out.viewport_width - 2 * margin));
-  out.column = Rect{std::round(std::max(0.0f, (out.viewport_width - col_w) * 0.5f)), 0, col_w, 0};
+  out.column = column_for(s, out.viewport_width);
   float y = s.compact ? 40.0f : 72.0f;
   out.column.y = y;
   auto put = [&](const std::string& text, FontSpec f, float line, Ink ink) {
@@ -373,18 +380,7 @@ PageLayout layout_notice(const std::string& title, const std::vector<std::string
     st.ink = ink;
     st.french_spacing = false;  // messages may quote code-like text
     FlowResult r = flow_text(t, st, out.column.w, metrics);
-    for (FlowRun& fr : r.runs) {
-      PlacedRun p;
-      p.x = out.column.x + fr.x;
-      p.y = y + fr.y;
-      p.baseline = y + fr.baseline;
-      p.width = fr.width;
-      p.line_height = line;
-      p.font = fr.font;
-      p.ink = fr.ink;
-      p.text = std::move(fr.text);
-      out.runs.push_back(std::move(p));
-    }
+    place_runs(r, out.column.x, y, line, out);
     y += r.height;
   };
   put(title, s.h2, std::round(s.h2.size * 1.3f), Ink::heading);

@@ -29,6 +29,12 @@
   })();
 
   function now() { return performance.now() / 1000; }
+  // When the event happened (not when a busy main thread got round to it), on the same clock
+  // as now(): the release velocity of a flick is computed from these, so delays must not
+  // look like the finger resting.
+  function eventTime(e) {
+    return e.timeStamp > 0 && e.timeStamp <= performance.now() + 1 ? e.timeStamp / 1000 : now();
+  }
 
   // A download that reports its bytes as they arrive.  Rejects with a message for people.
   function download(url, onProgress) {
@@ -344,20 +350,20 @@
       var p = local(e);
       down = { x: p.x, y: p.y, id: e.pointerId, moved: false };
       try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* pointer already gone */ }
-      if (e.pointerType === 'touch') mod._pl_touch(0, p.y, now());
+      if (e.pointerType === 'touch') mod._pl_touch(0, p.y, eventTime(e));
       else mod._pl_pointer(1, p.x, p.y);
       request();
     });
     canvas.addEventListener('pointermove', function (e) {
       var p = local(e);
       if (down && down.id === e.pointerId && Math.hypot(p.x - down.x, p.y - down.y) > CLICK_SLOP) down.moved = true;
-      if (e.pointerType === 'touch') { if (down) mod._pl_touch(1, p.y, now()); }
+      if (e.pointerType === 'touch') { if (down) mod._pl_touch(1, p.y, eventTime(e)); }
       else mod._pl_pointer(0, p.x, p.y);
       request();
     });
     function up(e) {
       var p = local(e);
-      if (e.pointerType === 'touch') mod._pl_touch(2, p.y, now());
+      if (e.pointerType === 'touch') mod._pl_touch(2, p.y, eventTime(e));
       else mod._pl_pointer(2, p.x, p.y);
       request();
     }

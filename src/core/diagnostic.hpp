@@ -37,7 +37,17 @@ namespace passerelle {
   X(304, unknown_footnote, "a footnote reference names no footnote")                         \
   X(305, unsafe_url, "a link uses a scheme other than http, https or mailto")                \
   X(306, duplicate_id, "an id is used twice")                                                \
-  X(307, unused_footnote, "a footnote is never referenced")
+  X(307, unused_footnote, "a footnote is never referenced")                                  \
+  /* 4xx: the map geometry (passerelle-map-geometry/1) */                                    \
+  X(401, map_unsupported_format, "the map geometry's format is not supported")               \
+  X(402, map_bad_projection, "the map projection is not a valid conic conformal one")        \
+  X(403, map_bad_transform, "the map transform's scale or translate is invalid")             \
+  X(404, map_bad_box, "a map frame or extent is not a valid rectangle")                      \
+  X(405, map_bad_arc, "a map arc is not a list of integer coordinates")                      \
+  X(406, map_bad_arc_ref, "an arc reference names no arc")                                   \
+  X(407, map_arcs_not_joined, "consecutive arcs of a ring do not meet")                      \
+  X(408, map_ring_not_closed, "a ring does not end where it starts")                         \
+  X(409, map_too_complex, "the map geometry has more points than the limit")
 
 enum class ErrorCode : int {
 #define PASSERELLE_ERROR_ENUM(num, name, summary) name = num,

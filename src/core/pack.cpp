@@ -19,6 +19,7 @@
 #include "core/json_access.hpp"
 #include "core/json_positions.hpp"
 #include "core/pack_consent.hpp"
+#include "core/pack_map.hpp"
 #include "core/pack_reader.hpp"
 #include "core/url_policy.hpp"
 
@@ -61,7 +62,7 @@ class PackReader : private FieldReader {
       report(ErrorCode::duplicate_id, d.pointer, d.key, "each field once in an object",
              "this field a second time (only the last one would count)");
     if (!expect_object(root, "")) return;
-    check_fields(root, "", {"$schema", "format", "lang", "site", "page", "consent"});
+    check_fields(root, "", {"$schema", "format", "lang", "site", "page", "consent", "map"});
 
     if (const Json* f = optional(root, "$schema")) expect_string(*f, "/$schema");
     if (!read_format(root, pack)) return;  // another format may mean other fields: stop here
@@ -77,21 +78,29 @@ class PackReader : private FieldReader {
     if (const Json* page = required(root, "", "page", "an object")) read_page(*page, pack.page);
     if (const Json* consent = optional(root, "consent"))
       pack.consent = pack_detail::read_consent(*this, *consent, pack.lang);
+    const Json* map = optional(root, "map");
+    if (map) pack.map = pack_detail::read_map(*this, *map);
+    check_map_block(map != nullptr);
+  }
+
+  // A {"type": "map"} block shows the "map" section: it needs one, and shows it once.
+  void check_map_block(bool has_section) {
+    if (map_blocks_.size() > 1)
+      report_value(ErrorCode::duplicate_id, map_blocks_[1], "one map block at most",
+                   "a second map block");
+    if (!map_blocks_.empty() && !has_section)
+      report_value(ErrorCode::missing_field, map_blocks_[0], "a \"map\" section in the pack",
+                   "a map block without one");
   }
 
  private:
   // A string in the inline markup (markup.hpp); footnote references are remembered.
   bool read_markup(const Json& v, const std::string& pointer, InlineText& out) {
-    std::string s;
-    if (!read_plain(v, pointer, s)) return false;
-    std::vector<MarkupError> problems;
-    if (!parse_inline(s, out, problems)) {
-      for (MarkupError& e : problems)
-        report(e.code, pointer, pos_.inside_string(pointer, e.offset), std::move(e.expected),
-               std::move(e.found));
-      remember_loose_references(s);
+    if (!read_inline(v, pointer, out)) {
+      if (const std::string* s = json_access::as_string(v)) remember_loose_references(*s);
       return false;
     }
+    const std::string& s = *json_access::as_string(v);
     std::size_t search_from = 0;
     for (const Span& span : out.spans) {
       if (span.kind != Span::Kind::footnote_ref) continue;
@@ -187,7 +196,7 @@ class PackReader : private FieldReader {
 
   bool read_block(const Json& v, const std::string& p, Block& b) {
     if (!expect_object(v, p)) return false;
-    const Json* type = required(v, p, "type", "one of: paragraph, heading, list");
+    const Json* type = required(v, p, "type", "one of: paragraph, heading, list, map");
     if (!type) return false;
     const std::string* t = expect_string(*type, p + "/type");
     if (!t) return false;
@@ -223,8 +232,12 @@ class PackReader : private FieldReader {
         if (read_markup((*a)[i], child(p + "/items", i), item)) b.items.push_back(std::move(item));
         else ok = false;
       }
+    } else if (*t == "map") {
+      b.kind = Block::Kind::map;
+      check_fields(v, p, {"type"});
+      map_blocks_.push_back(p);
     } else {
-      report_value(ErrorCode::bad_value, p + "/type", "one of: paragraph, heading, list",
+      report_value(ErrorCode::bad_value, p + "/type", "one of: paragraph, heading, list, map",
                    quote_for_message(*t));
       return false;
     }
@@ -360,6 +373,7 @@ class PackReader : private FieldReader {
 
   std::vector<FootnoteUse> uses_;
   std::vector<std::string> loose_uses_;         // ids named in texts that failed to parse
+  std::vector<std::string> map_blocks_;         // pointers of {"type": "map"} blocks
   std::vector<std::string> footnote_ids_;       // ids read so far, in order
   std::vector<std::string> footnote_pointers_;  // where each was defined
 };

@@ -28,7 +28,7 @@ struct PackLimits {
 };
 
 struct Block {
-  enum class Kind { paragraph, heading, list };
+  enum class Kind { paragraph, heading, list, map };  // map: where the "map" section is shown
   Kind kind = Kind::paragraph;
   int level = 2;                   // heading: 2 or 3 (the title is the page's only level 1)
   InlineText text;                 // paragraph, heading
@@ -59,6 +59,41 @@ struct Page {
   std::vector<PageLink> links;
 };
 
+// The "map" section: which countries La Cimade works with, by role, and what the page says
+// about each.  The borders themselves are in a separate geometry file (map_geometry.hpp),
+// shared by every language's pack.
+struct MapRole {
+  std::string id;                       // "migration", "peace", "home": also picks the colour
+  std::string label;                    // the legend's text
+  std::vector<std::string> countries;   // ISO 3166-1 alpha-2, upper case
+};
+
+struct MapCountryText {
+  std::string id;                       // ISO 3166-1 alpha-2
+  std::string name;                     // the name shown in this pack's language
+  std::vector<InlineText> details;      // paragraphs of the details panel (no footnotes)
+};
+
+// The map's own words, in the pack's language.
+struct MapLabels {
+  std::string title;          // the figure's heading
+  std::string list;           // the heading of the country list
+  std::string zoom_in, zoom_out, reset;
+  std::string wheel_hint;     // shown when a plain wheel scrolls past the map
+  std::string touch_hint;     // shown when one finger scrolls the page over the map
+  std::string empty;          // the details panel with nothing selected
+  std::string other;          // the legend's entry for every other country
+};
+
+struct MapSection {
+  std::string geometry;       // a relative URL, resolved against the pack's own URL
+  MapLabels labels;
+  std::vector<MapRole> roles;
+  std::vector<MapCountryText> countries;
+  const MapCountryText* country(std::string_view iso) const;
+  int role_of(std::string_view iso) const;  // index into roles, -1 when none
+};
+
 struct Site {
   std::string name;                // "La Cimade"
 };
@@ -69,6 +104,7 @@ struct Pack {
   Site site;
   Page page;
   std::optional<ConsentConfig> consent;  // the "consent" section, when the pack has one
+  std::optional<MapSection> map;         // the "map" section, when the pack has one
 };
 
 struct PackResult {

@@ -166,6 +166,17 @@ bool FieldReader::read_plain(const Json& v, const std::string& pointer, std::str
   return true;
 }
 
+bool FieldReader::read_inline(const Json& v, const std::string& pointer, InlineText& out) {
+  std::string s;
+  if (!read_plain(v, pointer, s)) return false;
+  std::vector<MarkupError> problems;
+  if (parse_inline(s, out, problems)) return true;
+  for (MarkupError& e : problems)
+    report(e.code, pointer, pos_.inside_string(pointer, e.offset), std::move(e.expected),
+           std::move(e.found));
+  return false;
+}
+
 const Json::array_t* FieldReader::read_array(const Json& v, const std::string& pointer,
                                              bool allow_empty, std::size_t max_items) {
   const Json::array_t* a = json_access::as_array(v);

@@ -19,6 +19,7 @@
 #include "core/diagnostic.hpp"
 #include "core/json_access.hpp"
 #include "core/json_positions.hpp"
+#include "core/markup.hpp"
 #include "core/pack.hpp"
 
 namespace passerelle::pack_detail {
@@ -84,6 +85,10 @@ class FieldReader {
 
   // A string within the size limit, without control characters, and not blank.
   bool read_plain(const Json& v, const std::string& pointer, std::string& out);
+
+  // A string in the inline markup (markup.hpp): *em*, **strong**, [text](url), [^id].
+  // Markup errors are reported inside the string, at their column.
+  bool read_inline(const Json& v, const std::string& pointer, InlineText& out);
 
   // An array within the item limit (or max_items, when smaller); nullptr (and a diagnostic)
   // otherwise.

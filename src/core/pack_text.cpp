@@ -36,6 +36,18 @@ std::string visible_text(const Pack& pack) {
       }
     }
   }
+  if (pack.map) {
+    const MapSection& m = *pack.map;
+    const MapLabels& l = m.labels;
+    for (const std::string* t : {&l.title, &l.list, &l.zoom_in, &l.zoom_out, &l.reset, &l.wheel_hint,
+                                 &l.touch_hint, &l.empty, &l.other})
+      s += *t;
+    for (const MapRole& r : m.roles) s += r.label;
+    for (const MapCountryText& c : m.countries) {
+      s += c.name;
+      for (const InlineText& d : c.details) s += d.plain();
+    }
+  }
   return s;
 }
 

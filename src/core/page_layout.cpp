@@ -104,7 +104,8 @@ class BlockTargets final : public FlowTargets {
 
 class Typesetter {
  public:
-  Typesetter(const Pack& pack, float width, const FontMetrics& m) : pack_(pack), metrics_(m) {
+  Typesetter(const Pack& pack, float width, const FontMetrics& m, const LayoutState& state)
+      : pack_(pack), metrics_(m), state_(state) {
     out.viewport_width = width;
     out.scale = type_scale_for_width(width);
     const TypeScale& s = out.scale;
@@ -115,8 +116,13 @@ class Typesetter {
   // Flows one block of inline text at the cursor and advances it.
   FlowResult flow(const InlineText& text, const FlowStyle& style, BlockTargets* targets,
                   float indent = 0, bool body_text = false) {
-    const float x0 = out.column.x + indent;
-    FlowResult r = flow_text(text, style, out.column.w - indent, metrics_, targets);
+    return flow_at(text, style, targets, out.column.x + indent, out.column.w - indent, body_text);
+  }
+
+  // Flows into any box of the given width (the map figure's panels) at the cursor.
+  FlowResult flow_at(const InlineText& text, const FlowStyle& style, BlockTargets* targets,
+                     float x0, float width, bool body_text = false) {
+    FlowResult r = flow_text(text, style, width, metrics_, targets);
     if (body_text) count_measure(r);
     place_runs(r, x0, y, style.line_height, out);
     if (targets) {
@@ -202,6 +208,13 @@ class Typesetter {
           first = true;  // no paragraph gap right under a heading
           continue;
         }
+        case Block::Kind::map: {
+          y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          map_figure(targets);
+          y += std::round(s.body.size * (s.compact ? 1.2f : 1.6f));
+          first = true;
+          continue;
+        }
         case Block::Kind::list: {
           if (!first) y += para_gap;
           int n = 1;
@@ -270,6 +283,145 @@ class Typesetter {
   PageLayout out;
 
  private:
+  // The map figure: wider than the text column where the screen allows (a map wants room),
+  // the details beside the map from 860 px, below the country list on narrower screens.
+  void map_figure(BlockTargets& targets) {
+    if (!pack_.map) return;
+    const MapSection& map = *pack_.map;
+    const TypeScale& s = out.scale;
+    MapFigure fig;
+    const float margin = s.compact ? 20.0f : 40.0f;
+    const float w = std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
+    const float x = std::round((out.viewport_width - w) * 0.5f);
+    fig.box = Rect{x, y, w, 0};
+    fig.side_by_side = w >= 860.0f;
+    const float gap = s.compact ? 16.0f : 28.0f;
+    const float map_w = fig.side_by_side ? std::round(w * 0.62f) : w;
+    const float aspect = std::clamp(state_.map_aspect, 0.5f, 3.0f);
+
+    InlineText title;
+    title.spans.push_back(text_span(map.labels.title));
+    flow_at(title, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr, x, w);
+    y += std::round(s.body.size * 0.6f);
+
+    const float top = y;
+    fig.map = Rect{x, y, map_w, std::round(std::min(map_w / aspect, s.compact ? 420.0f : 640.0f))};
+    y += fig.map.h + std::round(gap * 0.75f);
+
+    // The legend: a swatch and a label per role, then "other countries", wrapped like words.
+    {
+      const FontSpec f = s.ui_small;
+      const float line = std::round(f.size * 1.7f), sw = std::round(f.size * 0.9f);
+      float lx = x;
+      auto entry = [&](int role, const std::string& label) {
+        const float tw = metrics_.measure(f, label);
+        const float ew = sw + 8 + tw;
+        if (lx > x && lx + ew > x + map_w) {
+          lx = x;
+          y += line;
+        }
+        fig.legend.push_back(MapLegendEntry{Rect{lx, y + std::round((line - sw) * 0.5f), sw, sw}, role});
+        if (ew > map_w) {
+          // Longer than the whole width (a phone): the label wraps beside its swatch.
+          InlineText t;
+          t.spans.push_back(text_span(label));
+          flow_at(t, style(f, f, f, line, Ink::text), nullptr, lx + sw + 8, map_w - sw - 8);
+          y -= line;  // the last line is shared with what follows, as for a one-line entry
+          lx = x + map_w;
+          return;
+        }
+        PlacedRun run;
+        run.x = lx + sw + 8;
+        run.width = tw;
+        run.line_height = line;
+        run.baseline = y + std::round((line - metrics_.content_height(f)) * 0.5f + metrics_.ascent(f));
+        run.y = run.baseline - metrics_.ascent(f);
+        run.font = f;
+        run.ink = Ink::text;
+        run.text = label;
+        out.runs.push_back(std::move(run));
+        lx += ew + std::round(f.size * 1.4f);
+      };
+      for (std::size_t r = 0; r < map.roles.size(); ++r) entry(static_cast<int>(r), map.roles[r].label);
+      entry(-1, map.labels.other);
+      y += line + std::round(gap * 0.6f);
+    }
+
+    // The country list: a label, then one chip per country with a role, wrapped.
+    InlineText list_label;
+    list_label.spans.push_back(text_span(map.labels.list));
+    flow_at(list_label, style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
+            nullptr, x, map_w);
+    const float chip_h = std::round(s.ui.size * 2.1f), pad_x = std::round(s.ui.size * 0.7f);
+    const float dot = std::round(s.ui.size * 0.55f), chip_gap = 8.0f;
+    float cx = x, cy = y;
+    for (std::size_t r = 0; r < map.roles.size(); ++r) {
+      for (const std::string& iso : map.roles[r].countries) {
+        const MapCountryText* c = map.country(iso);
+        const std::string& name = c ? c->name : iso;
+        const float text_w = metrics_.measure(s.ui, name);
+        const float cw = std::ceil(pad_x * 2 + dot + pad_x * 0.6f + text_w);
+        if (cx > x && cx + cw > x + map_w) {
+          cx = x;
+          cy += chip_h + chip_gap;
+        }
+        Target t;
+        t.kind = Target::Kind::country;
+        t.url = iso;
+        t.rects.push_back(Rect{cx, cy, cw, chip_h});
+        out.targets.push_back(std::move(t));
+        MapChip chip{Rect{cx, cy, cw, chip_h}, iso, static_cast<int>(r), static_cast<int>(out.targets.size()) - 1};
+        PlacedRun run;
+        run.x = cx + pad_x + dot + pad_x * 0.6f;
+        run.width = text_w;
+        run.line_height = chip_h;
+        run.baseline = cy + std::round((chip_h - metrics_.content_height(s.ui)) * 0.5f + metrics_.ascent(s.ui));
+        run.y = run.baseline - metrics_.ascent(s.ui);
+        run.font = s.ui;
+        run.ink = Ink::text;
+        run.text = name;
+        out.runs.push_back(std::move(run));
+        fig.chips.push_back(std::move(chip));
+        cx += cw + chip_gap;
+      }
+    }
+    y = cy + chip_h;
+
+    // The details panel.
+    const float dx = fig.side_by_side ? x + map_w + gap : x;
+    const float dw = fig.side_by_side ? w - map_w - gap : w;
+    if (fig.side_by_side) y = top;
+    else y += gap;
+    const float details_top = y;
+    const MapCountryText* c = map.country(state_.map_selected);
+    const int role = map.role_of(state_.map_selected);
+    const FlowStyle text = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
+    if (c) {
+      fig.selected = c->id;
+      InlineText name;
+      name.spans.push_back(text_span(c->name));
+      flow_at(name, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr, dx, dw);
+      if (role >= 0) {
+        InlineText r;
+        r.spans.push_back(text_span(map.roles[role].label));
+        flow_at(r, style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
+                nullptr, dx, dw);
+      }
+      for (const InlineText& para : c->details) {
+        y += std::round(s.body.size * 0.6f);
+        flow_at(para, text, &targets, dx, dw);
+      }
+    } else {
+      InlineText hint;
+      hint.spans.push_back(text_span(map.labels.empty));
+      flow_at(hint, style(s.body_italic, s.body_italic, s.body_bold, s.body_line, Ink::muted), nullptr, dx, dw);
+    }
+    fig.details = Rect{dx, details_top, dw, y - details_top};
+    if (fig.side_by_side) y = std::max(y, cy + chip_h);
+    fig.box.h = y - fig.box.y;
+    out.map = std::move(fig);
+  }
+
   // Average characters of full lines (not a paragraph's last line) of body text.
   void count_measure(const FlowResult& r) {
     out.body_lines += r.lines;
@@ -292,6 +444,7 @@ class Typesetter {
 
   const Pack& pack_;
   const FontMetrics& metrics_;
+  const LayoutState& state_;
   float y = 0;
   std::vector<float> footnote_refs_;
   long chars_ = 0;
@@ -352,8 +505,9 @@ int PageLayout::target_at(float x, float y, float pad) const {
   return -1;
 }
 
-PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics) {
-  Typesetter t(pack, std::max(viewport_width, 1.0f), metrics);
+PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics,
+                       const LayoutState& state) {
+  Typesetter t(pack, std::max(viewport_width, 1.0f), metrics, state);
   t.run();
   return std::move(t.out);
 }

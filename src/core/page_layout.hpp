@@ -10,6 +10,7 @@
 //
 // Depends on: pack.hpp, text_flow.hpp, typography.hpp.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,9 +42,9 @@ TypeScale type_scale_for_width(float viewport_width);
 
 // Something a click can do.
 struct Target {
-  enum class Kind { url, footnote, footnote_back };
+  enum class Kind { url, footnote, footnote_back, country };
   Kind kind = Kind::url;
-  std::string url;          // kind == url
+  std::string url;          // kind == url; kind == country: the ISO code
   int footnote = 0;         // 0-based footnote index (footnote, footnote_back)
   std::vector<Rect> rects;  // where it is on the page (a link may wrap over lines)
 };
@@ -62,6 +63,39 @@ struct PlacedRule {
   Ink ink = Ink::rule;
 };
 
+// The map figure (a {"type": "map"} block): its heading, the map, the list of countries
+// under it and the details panel — beside the map on wide screens, below it on phones.
+// The map itself is drawn by the UI in `map`; the country list's labels and the details'
+// text are ordinary runs (so they are typeset, drawn and hit-tested like the article).
+struct MapChip {
+  Rect rect;                        // the chip's background
+  std::string id;                   // ISO code
+  int role = -1;                    // index into MapSection::roles
+  int target = -1;                  // its Target (kind country)
+};
+
+// One entry of the legend under the map: a colour swatch (its text is a run).
+struct MapLegendEntry {
+  Rect swatch;
+  int role = -1;                    // index into MapSection::roles; -1 = every other country
+};
+
+struct MapFigure {
+  Rect box;                         // everything, heading included
+  Rect map;                         // the drawing area
+  Rect details;                     // the details panel
+  std::vector<MapLegendEntry> legend;  // under the map, so it never hides land
+  std::vector<MapChip> chips;       // the country list, in the roles' order
+  bool side_by_side = false;
+  std::string selected;             // the country whose details are shown ("" = none)
+};
+
+// What the layout depends on besides the pack and the width.
+struct LayoutState {
+  std::string map_selected;         // ISO code of the selected country, "" for none
+  float map_aspect = 1.25f;         // width / height of the map's region (from its geometry)
+};
+
 struct PageLayout {
   float viewport_width = 0;
   float height = 0;                 // total document height
@@ -74,13 +108,15 @@ struct PageLayout {
   std::vector<float> reference_y;   // top of the line holding each footnote's first reference
   int body_lines = 0;               // lines of body text (for measure statistics)
   float body_chars_per_line = 0;    // average over full lines of body paragraphs
+  std::optional<MapFigure> map;     // when the page has a map block
 
   // Index of the target at (x, y) in document coordinates, or -1.  Rects are padded a little
   // so small targets (a superscript "[1]") are easy to hit with a finger.
   int target_at(float x, float y, float pad = 4.0f) const;
 };
 
-PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics);
+PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics,
+                       const LayoutState& state = {});
 
 }  // namespace passerelle
 

@@ -28,10 +28,11 @@ TEST(Pack, RealInternationalPackReadsWithoutError) {
   ASSERT_EQ(page.links.size(), 2u);
   EXPECT_EQ(page.links[0].lang, "en");
   EXPECT_TRUE(page.links[0].url.empty());  // no known URL: shown as text
-  ASSERT_EQ(page.body.size(), 5u);
-  EXPECT_EQ(page.body[1].kind, Block::Kind::heading);
-  EXPECT_EQ(page.body[1].text.plain(), "Construction de la paix");
-  EXPECT_EQ(page.body[3].text.plain(), "Migrations internationales");
+  ASSERT_EQ(page.body.size(), 6u);
+  EXPECT_EQ(page.body[1].kind, Block::Kind::map);
+  EXPECT_EQ(page.body[2].kind, Block::Kind::heading);
+  EXPECT_EQ(page.body[2].text.plain(), "Construction de la paix");
+  EXPECT_EQ(page.body[4].text.plain(), "Migrations internationales");
 }
 
 TEST(Pack, RealPackShowsItsLeadOnlyOnce) {
@@ -146,7 +147,7 @@ TEST(Pack, UnknownBlockTypeIsABadValue) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors[0].code, ErrorCode::bad_value);
   EXPECT_EQ(r.errors[0].pointer, "/page/body/0/type");
-  EXPECT_EQ(r.errors[0].expected, "one of: paragraph, heading, list");
+  EXPECT_EQ(r.errors[0].expected, "one of: paragraph, heading, list, map");
   EXPECT_EQ(r.errors[0].found, "\"image\"");
 }
 

@@ -7,8 +7,10 @@
 // element, never a blank page.
 //
 // Public surface: window.Passerelle.instances[i] = { element, canvas, ready (Promise),
-// view, frames, errors }.  Performance mark 'passerelle:interactive' after the first
-// complete frame with input live.
+// view, frames, errors, map }.  Performance mark 'passerelle:interactive' after the first
+// complete frame with input live.  instance.map (pages with a map): select(iso),
+// selected(), screenPoint(lon, lat) → {x, y} in page CSS px (like MouseEvent.pageX/Y) or
+// null, and ready (a Promise settled when the geometry is drawn or has failed).
 //
 // Plain modern JS, no dependencies.  Expects createPasserelleModule (passerelle-module.js).
 (function () {
@@ -17,7 +19,8 @@
   var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSans-Regular', 'NotoSans-Bold'];
   var KEYS = { ArrowUp: 0, ArrowDown: 1, PageUp: 2, PageDown: 3, Home: 4, End: 5 };  // passerelle::ScrollKey
   var UI_KEYS = { Tab: 0, ArrowLeft: 1, ArrowRight: 2, ArrowUp: 3, ArrowDown: 4, ' ': 5, Enter: 5, Escape: 6 };  // ui::UiKey
-  var CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
+  // ImGuiMouseCursor values, then App::kCursorGrab (9) and kCursorGrabbing (10) for the map.
+  var CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed', 'grab', 'grabbing'];
   var CLICK_SLOP = 8;  // px a pointer may move between down and up and still click
 
   var api = window.Passerelle = window.Passerelle || {};
@@ -215,6 +218,7 @@
       instance.view = errorCount > 0 ? 'error' : 'page';
       if (errorCount > 0) announceErrors(element, packName, instance.errors);
       startConsent(instance, mod);
+      startMap(instance, mod, packUrl);
       // For tests and tools: what is on screen now, and where.
       instance.visibleText = function () { return JSON.parse(mod.UTF8ToString(mod._pl_visible_runs())); };
       instance.scrollTop = function () { return mod._pl_scroll(); };
@@ -266,6 +270,78 @@
     }, JSON.parse(mod.UTF8ToString(mod._pl_consent_state())));
   }
 
+  // The map: downloads its geometry (relative to the pack) after the page is up, so the text
+  // is readable at once; selects from the URL's #pays=ML; keeps the URL and a live region in
+  // step with the selection.
+  function startMap(instance, mod, packUrl) {
+    var rel = mod.UTF8ToString(mod._pl_map_geometry_url());
+    if (!rel || instance.view !== 'page') return;
+    var live = document.createElement('div');
+    live.className = 'passerelle-live';
+    live.setAttribute('aria-live', 'polite');
+    instance.element.appendChild(live);
+    function str(call, args) { return withStrings(mod, args, function () { return mod.UTF8ToString(call.apply(null, arguments)); }); }
+    function selectFromHash(again) {
+      var iso = str(mod._pl_map_parse_hash, [location.hash]);
+      if (iso && (again === true || iso !== str(mod._pl_map_selected, []))) {
+        withStrings(mod, [iso], function (p) { return mod._pl_map_select(p, now()); });
+        mod._pl_map_take_change();  // came from the URL: nothing to write back
+        if (instance.requestFrame) instance.requestFrame();
+      }
+    }
+    instance.map = {
+      select: function (iso) {
+        var ok = withStrings(mod, [String(iso || '').toUpperCase()], function (p) { return mod._pl_map_select(p, now()); });
+        if (instance.requestFrame) instance.requestFrame();
+        return !!ok;
+      },
+      selected: function () { return str(mod._pl_map_selected, []) || null; },
+      // For tests and tools: {ready, selected, zoom, box: {x, y, w, h} in page CSS px}.
+      state: function () {
+        var st = JSON.parse(mod.UTF8ToString(mod._pl_map_state()));
+        var r = instance.canvas.getBoundingClientRect();
+        st.box = { x: r.left + window.scrollX + st.box[0], y: r.top + window.scrollY + st.box[1], w: st.box[2], h: st.box[3] };
+        return st;
+      },
+      screenPoint: function (lon, lat) {
+        if (!mod._pl_map_screen_point(Number(lon), Number(lat))) return null;
+        var r = instance.canvas.getBoundingClientRect();
+        return { x: r.left + window.scrollX + mod._pl_map_point_x(), y: r.top + window.scrollY + mod._pl_map_point_y() };
+      },
+      // Called after each frame: writes a changed selection to the URL (replaceState: no
+      // history entry per click) and announces it.
+      sync: function () {
+        if (!mod._pl_map_take_change()) return;
+        var iso = str(mod._pl_map_selected, []);
+        var hash = str(mod._pl_map_hash, [location.hash, iso]);
+        if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+          history.replaceState(history.state, '', hash ? hash : location.pathname + location.search);
+        }
+        live.textContent = iso ? str(mod._pl_map_name, [iso]) : '';
+      }
+    };
+    selectFromHash();
+    window.addEventListener('hashchange', function () { selectFromHash(false); });
+    var geometryUrl = new URL(rel, packUrl).href;
+    var name = decodeURIComponent(geometryUrl.split('?')[0].split('/').pop());
+    instance.map.ready = download(geometryUrl, function () {}).then(function (buffer) {
+      var n = withStrings(mod, [name], function (p) {
+        return copyIn(mod, buffer, function (ptr, len) { return mod._pl_map_load_geometry(ptr, len, p); });
+      });
+      if (n > 0) throw new Error(mod.UTF8ToString(mod._pl_map_error()));
+    }).catch(function (err) {
+      var msg = err && err.message ? err.message : String(err);
+      if (!/^La carte/.test(msg)) {
+        withStrings(mod, ['La carte n’a pas pu être chargée (' + msg + '). Le reste de la page est disponible.'],
+          function (p) { mod._pl_map_unavailable(p); });
+      }
+      instance.map.failure = msg;
+    }).then(function () {
+      selectFromHash(true);  // the map can now move to the deep-linked country
+      if (instance.requestFrame) instance.requestFrame();
+    });
+  }
+
   // Copies bytes into wasm memory for the duration of one call.
   function copyIn(mod, buffer, call) {
     var bytes = new Uint8Array(buffer);
@@ -298,12 +374,15 @@
     }
     instance.requestFrame = request;
     var bannerFrames = 0;
+    instance.frameTimes = [];  // main-thread ms of the last frames (for bench/), newest last
     function tick(ts) {
       scheduled = false;
+      var t0 = performance.now();
       mod._pl_set_wall_clock(Date.now() / 1000);
       var more = mod._pl_frame(ts / 1000);
       instance.frames++;
       canvas.style.cursor = CURSORS[mod._pl_cursor()] || 'default';
+      if (instance.map) instance.map.sync();
       if (instance.consent) {
         instance.takeConsent();
         // ImGui shows an auto-sized window on its second frame: that one paints the banner.
@@ -317,6 +396,8 @@
         instance.element.setAttribute('data-passerelle-state', instance.view === 'error' ? 'error' : 'ready');
       }
       if (more) request();
+      instance.frameTimes.push(performance.now() - t0);
+      if (instance.frameTimes.length > 600) instance.frameTimes.shift();
     }
 
     function resize() {
@@ -346,24 +427,29 @@
       return { x: e.clientX - r.left, y: e.clientY - r.top };
     }
     var down = null;  // where the primary pointer went down, to tell clicks from drags
+    var active = new Set();  // pointers currently down
     canvas.addEventListener('pointerdown', function (e) {
       var p = local(e);
-      down = { x: p.x, y: p.y, id: e.pointerId, moved: false };
+      // A second finger makes a pinch, never a click.
+      if (active.size > 0 && down) down.moved = true;
+      else down = { x: p.x, y: p.y, id: e.pointerId, moved: false };
+      active.add(e.pointerId);
       try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* pointer already gone */ }
-      if (e.pointerType === 'touch') mod._pl_touch(0, p.y, eventTime(e));
+      if (e.pointerType === 'touch') mod._pl_touch(0, e.pointerId, p.x, p.y, eventTime(e));
       else mod._pl_pointer(1, p.x, p.y);
       request();
     });
     canvas.addEventListener('pointermove', function (e) {
       var p = local(e);
       if (down && down.id === e.pointerId && Math.hypot(p.x - down.x, p.y - down.y) > CLICK_SLOP) down.moved = true;
-      if (e.pointerType === 'touch') { if (down) mod._pl_touch(1, p.y, eventTime(e)); }
+      if (e.pointerType === 'touch') mod._pl_touch(1, e.pointerId, p.x, p.y, eventTime(e));
       else mod._pl_pointer(0, p.x, p.y);
       request();
     });
     function up(e) {
       var p = local(e);
-      if (e.pointerType === 'touch') mod._pl_touch(2, p.y, eventTime(e));
+      active.delete(e.pointerId);
+      if (e.pointerType === 'touch') mod._pl_touch(2, e.pointerId, p.x, p.y, eventTime(e));
       else mod._pl_pointer(2, p.x, p.y);
       request();
     }
@@ -387,12 +473,14 @@
       request();
     });
     canvas.addEventListener('wheel', function (e) {
-      if (e.ctrlKey) return;  // Ctrl+wheel and trackpad pinch: the browser zooms, as usual
-      e.preventDefault();  // the canvas is the page: its wheel scrolls the article
+      // Ctrl/⌘ + wheel and trackpad pinches (ctrlKey) zoom the map when over it; elsewhere
+      // they stay the browser's page zoom.  A plain wheel scrolls the article, map or not.
       var unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? cssH : 1;
-      mod._pl_wheel(e.deltaX * unit, e.deltaY * unit);
+      var p = local(e);
+      if (mod._pl_wheel(e.deltaX * unit, e.deltaY * unit, e.ctrlKey || e.metaKey ? 1 : 0, p.x, p.y, now())) e.preventDefault();
       request();
     }, { passive: false });
+    canvas.addEventListener('blur', function () { mod._pl_blur(); request(); });
     canvas.addEventListener('keydown', function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.

@@ -38,6 +38,8 @@ class Scroller {
   void touch_begin(float y, double t);
   void touch_move(float y, double t);
   void touch_end(double t);
+  // The gesture became something else (a pinch on the map): stop following, no coasting.
+  void touch_cancel() { touching_ = false; coasting_ = false; }
   bool touching() const { return touching_; }
 
   // Advances animation and inertia to `now`.  Returns true while something still moves

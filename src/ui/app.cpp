@@ -7,6 +7,7 @@
 
 #include "core/pack_text.hpp"
 #include "core/url_policy.hpp"
+#include "core/utf8.hpp"
 #include "ui/page_view.hpp"
 
 namespace passerelle::ui {
@@ -29,10 +30,13 @@ const std::vector<Diagnostic>& App::load_pack(std::string_view bytes, std::strin
   notice_title_.clear();
   notice_lines_.clear();
   consent_.reset();
+  chip_focus_ = -1;
   if (r.pack) {
     pack_ = std::move(r.pack);
     lang_ = pack_->lang;
+    map_.set_section(pack_->map ? &*pack_->map : nullptr, lang_);
   } else {
+    map_.set_section(nullptr, lang_);
     pack_.reset();
     std::vector<std::string> lines;
     lines.push_back("Le contenu de cette page (" + std::string(file_name) +
@@ -70,6 +74,7 @@ void App::set_viewport(float width, float height, float dpr) {
 
 void App::pointer_move(float x, float y) {
   mouse_ = ImVec2(x, y);
+  map_.pointer_move(x, y);
   if (dragging_thumb_ && layout_) {
     const ScrollbarGeometry g = scrollbar_geometry(width_, height_, layout_->height, scroller_.offset(), true);
     const float travel = g.track.h - g.thumb.h;
@@ -81,6 +86,11 @@ void App::pointer_move(float x, float y) {
 void App::pointer_down(float x, float y) {
   mouse_ = ImVec2(x, y);
   mouse_down_ = mouse_down_latched_ = true;
+  chip_focus_ = -1;  // a click puts the keyboard focus back to the document, as in a page
+  if (has_page() && !consent_widget_.covers(mouse_) && map_.pointer_down(x, y)) {
+    wake();
+    return;
+  }
   if (layout_) {
     const ScrollbarGeometry g = scrollbar_geometry(width_, height_, layout_->height, scroller_.offset(), true);
     if (g.visible && x >= g.track.x - 4) {
@@ -102,19 +112,150 @@ void App::pointer_up(float x, float y) {
   mouse_ = ImVec2(x, y);
   mouse_down_ = false;
   dragging_thumb_ = false;
+  map_.pointer_up();
   wake();
 }
 
 void App::pointer_leave() {
   mouse_ = ImVec2(-FLT_MAX, -FLT_MAX);
   if (!dragging_thumb_) mouse_down_ = false;
+  map_.pointer_leave();
   wake();
 }
 
-void App::wheel(float dx, float dy) {
+bool App::wheel(float dx, float dy, bool ctrl, float x, float y, double now) {
   (void)dx;  // the page never scrolls sideways
-  if (std::isfinite(dy)) scroller_.scroll_by(dy);
   wake();
+  const bool over_map = has_page() && !consent_widget_.covers(ImVec2(x, y)) && map_.contains(x, y);
+  if (ctrl) return over_map && map_.wheel(dy, true, x, y, now);
+  if (over_map) map_.wheel(dy, false, x, y, now);  // shows the hint; the page still scrolls
+  if (std::isfinite(dy)) scroller_.scroll_by(dy);
+  return true;
+}
+
+void App::touch_begin(int id, float x, float y, double t) {
+  touches_[id] = ImVec2(x, y);
+  wake();
+  if (touches_.size() == 1) {
+    // The first finger is also ImGui's mouse, so a tap presses the banner's buttons.
+    mouse_ = ImVec2(x, y);
+    mouse_down_ = mouse_down_latched_ = true;
+    touch_on_map_ = false;
+    touch_hint_shown_ = false;
+    touch_start_ = ImVec2(x, y);
+    scroller_.touch_begin(y, t);
+    return;
+  }
+  // A second finger on the map turns the gesture into a map pan and pinch.
+  if (touches_.size() == 2 && has_page() && map_.contains(touch_start_.x, touch_start_.y)) {
+    touch_on_map_ = true;
+    scroller_.touch_cancel();
+    std::vector<ImVec2> pts;
+    for (const auto& [_, p] : touches_) pts.push_back(p);
+    map_.touches(pts, t);
+  }
+}
+
+void App::touch_move(int id, float x, float y, double t) {
+  auto it = touches_.find(id);
+  if (it == touches_.end()) return;
+  it->second = ImVec2(x, y);
+  wake();
+  if (touch_on_map_) {
+    std::vector<ImVec2> pts;
+    for (const auto& [_, p] : touches_) pts.push_back(p);
+    map_.touches(pts, t);
+    return;
+  }
+  if (touches_.begin()->first != id) return;  // only the first finger scrolls
+  mouse_ = ImVec2(x, y);
+  scroller_.touch_move(y, t);
+  // One finger that started on the map scrolls the page: say how to move the map instead.
+  if (!touch_hint_shown_ && pack_ && pack_->map && map_.contains(touch_start_.x, touch_start_.y) &&
+      std::hypot(x - touch_start_.x, y - touch_start_.y) > 12.0f) {
+    map_.show_hint(pack_->map->labels.touch_hint, t);
+    touch_hint_shown_ = true;
+  }
+}
+
+void App::touch_end(int id, double t) {
+  if (touches_.erase(id) == 0) return;
+  wake();
+  if (touches_.empty()) mouse_down_ = false;
+  if (touch_on_map_) {
+    std::vector<ImVec2> pts;
+    for (const auto& [_, p] : touches_) pts.push_back(p);
+    map_.touches(pts, t);  // fewer than two fingers ends the pinch
+    if (touches_.empty()) touch_on_map_ = false;
+    return;
+  }
+  if (touches_.empty()) scroller_.touch_end(t);
+}
+
+void App::blur() {
+  chip_focus_ = -1;
+  wake();
+}
+
+int App::cursor() const {
+  if (map_.dragging()) return kCursorGrabbing;
+  const int c = ImGui::GetCurrentContext() ? ImGui::GetMouseCursor() : 0;
+  if (c == ImGuiMouseCursor_Arrow && has_page() && map_.ready() && map_.contains(mouse_.x, mouse_.y) &&
+      map_.button_at(mouse_.x, mouse_.y) == MapButton::none && map_.hovered_country() < 0 &&
+      !consent_widget_.covers(mouse_))
+    return kCursorGrab;
+  return c;
+}
+
+std::string App::map_geometry_url() const {
+  return pack_ && pack_->map ? pack_->map->geometry : std::string();
+}
+
+const std::vector<Diagnostic>& App::load_map_geometry(std::string_view bytes, std::string_view file_name) {
+  MapGeometryResult r = parse_map_geometry(bytes, file_name);
+  map_errors_ = std::move(r.errors);
+  if (r.geometry) {
+    // Names shown on hover need their glyphs; rebuild the atlas only if one is outside the
+    // Latin-1 range every atlas already has.
+    std::string names;
+    for (const MapCountry& c : r.geometry->countries) names += c.name(lang_);
+    for (std::size_t i = 0; i < names.size();) {
+      if (decode_utf8(names, i) > 0xFF) {
+        fonts_need_build_ = true;
+        break;
+      }
+    }
+    map_names_ = std::move(names);
+    map_.set_geometry(std::make_shared<const MapGeometry>(std::move(*r.geometry)));
+  } else {
+    map_.set_error("La carte n’a pas pu être affichée : " +
+                   (map_errors_.empty() ? std::string("fichier invalide") : format(map_errors_.front())));
+  }
+  layout_dirty_ = true;  // the map's proportions come from its geometry
+  wake();
+  return map_errors_;
+}
+
+void App::map_unavailable(std::string message) {
+  map_.set_error(std::move(message));
+  wake();
+}
+
+bool App::map_select(std::string_view iso, double now, bool reveal) {
+  if (!pack_ || !pack_->map) return false;
+  const bool ok = map_.select(iso, now, true);
+  if (!ok) return false;
+  layout_dirty_ = true;
+  wake();
+  if (reveal) {
+    if (layout_dirty_) relayout();
+    if (layout_ && layout_->map) {
+      const Rect& m = layout_->map->map;
+      const float top = scroller_.offset();
+      if (m.y < top || m.y + m.h > top + height_) scroller_.animate_to(layout_->map->box.y - 16, now);
+    }
+  }
+  return true;
 }
 
 bool App::start_consent(const ConsentStart& s) {
@@ -157,16 +298,34 @@ bool App::ui_key(UiKey k, bool down, bool shift) {
     return owned;
   }
   key_owned_[i] = false;
+  const double now = last_frame_time_ < 0 ? 0 : last_frame_time_;
+  // The map's country list comes after "Gérer mes cookies" in the Tab order (and first when
+  // the pack has no consent section).  Its keys never go through ImGui.
+  if (!consent_open()) {
+    const MapKey mk = map_key(k, shift, now);
+    if (mk == MapKey::used) {
+      key_owned_[i] = true;
+      wake();
+      return true;
+    }
+    if (mk == MapKey::leave) {
+      wake();
+      return false;  // the browser moves the focus on
+    }
+  }
   // Widgets take keys only while they are shown.  When the consent banner is hidden, the
-  // first Tab lands on "Gérer mes cookies"; the next one leaves the canvas (browser default).
+  // first Tab lands on "Gérer mes cookies"; the next one goes to the map's country list (or
+  // leaves the canvas, browser default, when there is none).
   if (!consent_) return false;
-  // Focus is in a widget (the banner focuses its first choice when it opens; a click on the
-  // article takes the focus away, as in a document).
+  // Focus is in the banner (it focuses its first choice when it opens).
   const bool focused = ImGui::GetCurrentContext() && ImGui::GetIO().NavActive;
   if (!consent_open()) {
-    if (k == UiKey::tab && !shift && !focused) {
+    // Hidden banner: only "Gérer mes cookies" is left.  It has the focus when the keyboard
+    // put it there (a mouse click elsewhere leaves ImGui's window focused, not the button).
+    const bool on_manage = consent_widget_.has_keyboard_focus();
+    if (k == UiKey::tab && !shift && !on_manage) {
       ImGui::SetWindowFocus("##consent-manage");
-    } else if (!focused || k == UiKey::tab) {
+    } else if (!on_manage || k == UiKey::tab) {
       return false;
     }
   } else {
@@ -180,6 +339,63 @@ bool App::ui_key(UiKey k, bool down, bool shift) {
   key_owned_[i] = true;
   wake();
   return true;
+}
+
+// The country list as one composite widget (like a toolbar): Tab enters it on the selected
+// country (or the first), arrows move, Enter or Space selects, Escape deselects, Tab leaves.
+App::MapKey App::map_key(UiKey k, bool shift, double now) {
+  if (!has_page() || !layout_ || !layout_->map || layout_->map->chips.empty()) return MapKey::not_mine;
+  const std::vector<MapChip>& chips = layout_->map->chips;
+  const int n = static_cast<int>(chips.size());
+  if (chip_focus_ < 0) {
+    if (k == UiKey::escape && !map_.selected().empty() && map_.contains(mouse_.x, mouse_.y)) {
+      map_select("", now);
+      return MapKey::used;
+    }
+    if (k != UiKey::tab || shift) return MapKey::not_mine;
+    // Forward Tab: from "Gérer mes cookies" (or from outside when there is no banner) into
+    // the list.  The first Tab of all still goes to "Gérer mes cookies" when it exists.
+    const bool on_manage = consent_ && consent_widget_.has_keyboard_focus();
+    if (consent_ && !on_manage) return MapKey::not_mine;
+    if (on_manage) ImGui::SetWindowFocus(nullptr);
+    int start = 0;
+    for (int c = 0; c < n; ++c)
+      if (chips[c].id == map_.selected()) start = c;
+    focus_chip(start, now);
+    return MapKey::used;
+  }
+  switch (k) {
+    case UiKey::tab:
+      chip_focus_ = -1;
+      if (shift && consent_) {
+        ImGui::SetWindowFocus("##consent-manage");
+        return MapKey::used;
+      }
+      return MapKey::leave;  // out of the canvas, to the next element of the host page
+    case UiKey::left:
+    case UiKey::up: focus_chip(std::max(0, chip_focus_ - 1), now); return MapKey::used;
+    case UiKey::right:
+    case UiKey::down: focus_chip(std::min(n - 1, chip_focus_ + 1), now); return MapKey::used;
+    case UiKey::activate: map_select(chips[chip_focus_].id, now); return MapKey::used;
+    case UiKey::escape:
+      if (map_.selected().empty()) return MapKey::not_mine;
+      map_select("", now);
+      return MapKey::used;
+  }
+  return MapKey::not_mine;
+}
+
+void App::focus_chip(int i, double now) {
+  chip_focus_ = i;
+  if (!layout_ || !layout_->map || i < 0 || i >= static_cast<int>(layout_->map->chips.size())) return;
+  // Bring the chip, and the map above it, into view.
+  const Rect& r = layout_->map->chips[i].rect;
+  const float top = scroller_.offset(), bottom = top + height_;
+  if (r.y < top + 16 || r.y + r.h > bottom - 16) {
+    const float map_top = layout_->map->map.y;
+    const float target = (r.y + r.h - map_top <= height_ * 0.9f) ? map_top - 16 : r.y - height_ * 0.5f;
+    scroller_.animate_to(target, now);
+  }
 }
 
 bool App::key(ScrollKey k, double now) {
@@ -202,6 +418,12 @@ Action App::click(float x, float y, double now) {
   }
   const ScrollbarGeometry g = scrollbar_geometry(width_, height_, layout_->height, scroller_.offset(), true);
   if (g.visible && x >= g.track.x - 4) return a;
+  if (map_.click(x, y, now)) {
+    if (map_.selected() != (layout_->map ? layout_->map->selected : std::string())) layout_dirty_ = true;
+    a.kind = Action::Kind::handled;
+    wake();
+    return a;
+  }
   const int t = layout_->target_at(x, y + scroller_.offset());
   if (t < 0) return a;
   const Target& target = layout_->targets[t];
@@ -222,15 +444,29 @@ Action App::click(float x, float y, double now) {
         scroller_.animate_to(layout_->reference_y[target.footnote] - height_ * 0.3f, now);
       a.kind = Action::Kind::handled;
       break;
+    case Target::Kind::country:
+      // A chip of the list: select it, or deselect when it was already selected.
+      map_select(map_.selected() == target.url ? std::string() : target.url, now);
+      a.kind = Action::Kind::handled;
+      break;
   }
   wake();
   return a;
+}
+
+MapView::Style App::map_style() const {
+  MapView::Style st;
+  st.fonts = &fonts_;
+  st.scale = layout_ ? layout_->scale : type_scale_for_width(width_);
+  st.theme = &theme_;
+  return st;
 }
 
 std::string App::glyph_text() const {
   std::string s = notice_title_;
   for (const std::string& l : notice_lines_) s += l;
   if (pack_) s += visible_text(*pack_);
+  s += map_names_;
   s += "\u00D7";  // the banner's close mark
   return s;
 }
@@ -256,7 +492,10 @@ void App::relayout() {
   if (!notice_title_.empty()) {
     layout_ = layout_notice(notice_title_, notice_lines_, width_, fonts_);
   } else if (pack_) {
-    layout_ = layout_page(*pack_, width_, fonts_);
+    LayoutState state;
+    state.map_selected = map_.selected();
+    state.map_aspect = map_.aspect();
+    layout_ = layout_page(*pack_, width_, fonts_, state);
   } else {
     return;
   }
@@ -296,8 +535,9 @@ bool App::frame(double now) {
     io.KeyShift = false;
   }
 
+  if (layout_ && layout_->map && layout_->map->selected != map_.selected()) layout_dirty_ = true;
   if (layout_dirty_) relayout();
-  const bool moving = scroller_.step(now);
+  bool moving = scroller_.step(now);
 
   ImGui::NewFrame();
   hovered_ = -1;
@@ -307,16 +547,31 @@ bool App::frame(double now) {
     const bool over_bar = g.visible && mouse_.x >= g.track.x - 4 && mouse_.x <= width_;
     scrollbar_hot_ = scrollbar_hot_ || over_bar;
     const bool over_widget = io.WantCaptureMouse || consent_widget_.covers(mouse_);
-    if (!over_bar && !scroller_.touching() && !over_widget && has_page())
+    const bool show_map = has_page() && layout_->map.has_value();
+    if (show_map) {
+      const Rect& m = layout_->map->map;
+      map_.set_box(Rect{m.x, m.y - scroller_.offset(), m.w, m.h});
+      moving = map_.step(now) || moving;
+    }
+    const bool over_map = show_map && map_.contains(mouse_.x, mouse_.y);
+    if (!over_bar && !scroller_.touching() && !over_widget && has_page() && !over_map)
       hovered_ = layout_->target_at(mouse_.x, mouse_.y + scroller_.offset());
-    ImGui::SetMouseCursor(hovered_ >= 0 ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_Arrow);
+    const bool map_hand = over_map && !over_widget &&
+                          (map_.hovered_country() >= 0 || map_.button_at(mouse_.x, mouse_.y) != MapButton::none);
+    ImGui::SetMouseCursor(hovered_ >= 0 || map_hand ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_Arrow);
 
     PageDrawState st;
+    if (show_map)
+      st.under_text = [&](ImDrawList& dl) {
+        map_.draw_figure(dl, *layout_->map, scroller_.offset(), hovered_, chip_focus_, map_style());
+      };
     st.scroll = scroller_.offset();
     st.viewport = io.DisplaySize;
     st.hovered_target = hovered_;
     st.scrollbar_hot = scrollbar_hot_;
     draw_page(*ImGui::GetBackgroundDrawList(), *layout_, fonts_, theme_, st);
+    if (show_map && map_.box().y < height_ && map_.box().y + map_.box().h > 0)
+      map_.draw(*ImGui::GetBackgroundDrawList(), map_style(), now);
     if (consent_ && has_page()) {
       ConsentFrame cf;
       cf.manager = &*consent_;

@@ -19,6 +19,8 @@
 
 #include <deque>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +32,7 @@
 #include "core/consent.hpp"
 #include "ui/consent_widget.hpp"
 #include "ui/font_book.hpp"
+#include "ui/map_view.hpp"
 #include "ui/theme.hpp"
 
 namespace passerelle::ui {
@@ -58,6 +61,19 @@ class App {
 
   bool has_page() const { return pack_.has_value() && notice_title_.empty(); }
 
+  // --- the map (only when the pack has a "map" section) --------------------------------
+  // The geometry file's address relative to the pack, or "" when the page has no map.
+  std::string map_geometry_url() const;
+  // Parses the geometry file; on errors the map box says so and the page stays usable.
+  const std::vector<Diagnostic>& load_map_geometry(std::string_view bytes, std::string_view file_name);
+  // The geometry could not be downloaded.
+  void map_unavailable(std::string message);
+  MapView& map() { return map_; }
+  const MapView& map() const { return map_; }
+  // Selects a country ("" deselects) and shows it on the map; false for an unknown code.
+  // With reveal (deep links, the JS API) the page also scrolls to the map figure.
+  bool map_select(std::string_view iso, double now, bool reveal = false);
+
   // --- consent (only when the pack has a "consent" section) ----------------------------
   // The platform reads the cookie, GPC and storage state and starts the rules once the pack
   // is loaded.  Returns false when the pack declares no consent.
@@ -84,10 +100,16 @@ class App {
   void pointer_down(float x, float y);
   void pointer_up(float x, float y);
   void pointer_leave();
-  void touch_begin(float y, double t) { scroller_.touch_begin(y, t); wake(); }
-  void touch_move(float y, double t) { scroller_.touch_move(y, t); wake(); }
-  void touch_end(double t) { scroller_.touch_end(t); wake(); }
-  void wheel(float dx, float dy);
+  // Touch points by id.  One finger scrolls the page (also over the map, with a hint); two
+  // fingers that start on the map pan and pinch it.
+  void touch_begin(int id, float x, float y, double t);
+  void touch_move(int id, float x, float y, double t);
+  void touch_end(int id, double t);
+  // A wheel at (x, y).  Returns true when Passerelle used it: always without ctrl (the page
+  // scrolls), with ctrl only over the map (elsewhere the browser zooms, as usual).
+  bool wheel(float dx, float dy, bool ctrl, float x, float y, double now);
+  // The canvas lost the keyboard focus: no focus ring is drawn.
+  void blur();
   bool key(ScrollKey k, double now);
   // Keys for widgets.  Returns true when the UI used it (the platform prevents the default).
   bool ui_key(UiKey k, bool down, bool shift);
@@ -107,11 +129,19 @@ class App {
   int hovered_target() const { return hovered_; }
   const FontBook& fonts() const { return fonts_; }
   int frames_drawn() const { return frames_; }
+  int focused_chip() const { return chip_focus_; }
+  // The mouse cursor: an ImGuiMouseCursor, or kCursorGrab / kCursorGrabbing over the map.
+  static constexpr int kCursorGrab = 9, kCursorGrabbing = 10;
+  int cursor() const;
 
  private:
   void wake(int frames = 3) { wake_frames_ = std::max(wake_frames_, frames); }
   void relayout();
   std::string glyph_text() const;
+  enum class MapKey { not_mine, used, leave };
+  MapKey map_key(UiKey k, bool shift, double now);
+  void focus_chip(int i, double now);
+  MapView::Style map_style() const;
 
   FontBook fonts_;
   const Theme& theme_;
@@ -150,6 +180,15 @@ class App {
   std::string lang_ = "fr";
   std::int64_t wall_clock_ = 0;
   std::function<std::string()> new_id_;
+
+  MapView map_;
+  std::vector<Diagnostic> map_errors_;
+  std::string map_names_;               // every country's name, for the glyph atlas
+  int chip_focus_ = -1;                 // keyboard focus in the map's country list
+  std::map<int, ImVec2> touches_;       // active touch points by id
+  bool touch_on_map_ = false;           // this touch gesture belongs to the map
+  bool touch_hint_shown_ = false;
+  ImVec2 touch_start_;
 
   double last_frame_time_ = -1;
   int wake_frames_ = 3;

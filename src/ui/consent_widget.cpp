@@ -66,6 +66,12 @@ bool ConsentWidget::covers(ImVec2 p) const {
 
 bool ConsentWidget::policy_link_at(ImVec2 p) const { return policy_rect_.contains(p); }
 
+bool ConsentWidget::has_keyboard_focus() const {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  if (!g || g->NavDisableHighlight || g->NavId == 0) return false;
+  return std::any_of(focusables_.begin(), focusables_.end(), [&](const Focusable& f) { return f.id == g->NavId; });
+}
+
 void ConsentWidget::record_window() {
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   windows_.push_back(Box{pos, ImVec2(pos.x + size.x, pos.y + size.y)});

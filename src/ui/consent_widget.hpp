@@ -61,6 +61,8 @@ class ConsentWidget {
   bool covers(ImVec2 p) const;
   // The policy link's rectangle last frame (empty if not shown), for the DOM click handler.
   bool policy_link_at(ImVec2 p) const;
+  // One of its buttons has the keyboard focus, with its ring shown (not after a mouse click).
+  bool has_keyboard_focus() const;
 
  private:
   std::optional<ConsentOutcome> banner(const ConsentFrame& f, const ConsentTexts& t);

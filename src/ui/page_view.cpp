@@ -59,6 +59,7 @@ void draw_page(ImDrawList& dl, const PageLayout& layout, const FontBook& fonts, 
     const float h = std::max(1.0f / dpr, std::round(rule.rect.h * dpr) / dpr);
     dl.AddRectFilled(ImVec2(rule.rect.x, y), ImVec2(rule.rect.x + rule.rect.w, y + h), to_imgui(theme.ink(rule.ink)));
   }
+  if (s.under_text) s.under_text(dl);
   draw_runs(dl, layout.runs, fonts, theme, s.scroll, s.viewport.y, s.hovered_target);
 
   const ScrollbarGeometry g = scrollbar_geometry(s.viewport.x, s.viewport.y, layout.height, s.scroll, s.scrollbar_hot);

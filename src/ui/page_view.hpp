@@ -9,6 +9,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
+
 #include "core/page_layout.hpp"
 #include "ui/font_book.hpp"
 #include "ui/theme.hpp"
@@ -28,6 +30,8 @@ struct PageDrawState {
   ImVec2 viewport;
   int hovered_target = -1;
   bool scrollbar_hot = false;  // hovered or dragged: drawn wider
+  // Drawn over the page's background and under its text (the map's chips and swatches).
+  std::function<void(ImDrawList&)> under_text;
 };
 
 void draw_page(ImDrawList& dl, const PageLayout& layout, const FontBook& fonts, const Theme& theme,

@@ -15,6 +15,13 @@ Rgb Theme::ink(Ink i) const {
   return text;
 }
 
+Rgb Theme::map_role(std::string_view role) const {
+  if (role == "migration") return map_migration;
+  if (role == "peace") return map_peace;
+  if (role == "home") return map_home;
+  return map_land;
+}
+
 const Theme& default_theme() {
   static const Theme theme;
   return theme;

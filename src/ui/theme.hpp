@@ -7,6 +7,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <string_view>
+
 #include "core/color.hpp"
 #include "core/typography.hpp"
 
@@ -23,7 +25,20 @@ struct Theme {
   Rgb rule = rgb_hex(0xE2DDD6);        // decoration only (not text)
   Rgb scrollbar = rgb_hex(0x6B7078);
 
+  // The map: a pale sea, quiet neutral land, and one saturated colour per role, each at
+  // least 3:1 against the neutral land and the sea (WCAG's contrast for graphics).
+  Rgb map_sea = rgb_hex(0xD9E7EF);
+  Rgb map_land = rgb_hex(0xEEEBE5);
+  Rgb map_coast = rgb_hex(0x8A9AA6);
+  Rgb map_border = rgb_hex(0xFFFFFF);
+  Rgb map_disputed = rgb_hex(0x5B616B);
+  Rgb map_migration = rgb_hex(0xC4452F);  // warm red, after the site's accent
+  Rgb map_peace = rgb_hex(0x1F7A8C);      // teal
+  Rgb map_home = rgb_hex(0x4B5A8F);       // slate blue
+
   Rgb ink(Ink i) const;
+  // The fill of a map role ("migration", "peace", "home"); neutral land for anything else.
+  Rgb map_role(std::string_view role) const;
 };
 
 const Theme& default_theme();

@@ -24,6 +24,9 @@ async function interceptThirdParties(page) {
   return hits;
 }
 
+// The demonstration aside (the gated video) shows only where it fits beside the map figure.
+const WIDE = { width: 1760, height: 900 };
+
 const view = (page) => page.evaluate(() => window.Passerelle.instances[0].consentView());
 const consentCookie = async (page) => (await page.context().cookies()).find((c) => c.name === 'passerelle_consent');
 
@@ -41,7 +44,7 @@ async function openWithBanner(page, path = '/') {
 }
 
 test('first visit: banner painted, nothing third-party, no cookie, nothing gated ran', async () => {
-  const page = await newPage(env);
+  const page = await newPage(env, WIDE);
   const hits = await interceptThirdParties(page);
   await openWithBanner(page);
   assert.equal(await view(page), 'banner');
@@ -89,7 +92,7 @@ test('refuse, reload: no banner, no gated script, and the choice is recorded', a
 });
 
 test('accept: the gated scripts run once, in order, and the video loads', async () => {
-  const page = await newPage(env);
+  const page = await newPage(env, WIDE);
   const hits = await interceptThirdParties(page);
   await openWithBanner(page);
   await clickButton(page, 'Tout accepter');
@@ -169,7 +172,7 @@ test('Personnaliser: switches, Escape back to the banner, then save one purpose'
 });
 
 test('"Afficher la vidéo" grants only the video purpose', async () => {
-  const page = await newPage(env);
+  const page = await newPage(env, WIDE);
   const hits = await interceptThirdParties(page);
   await openWithBanner(page);
   await page.getByRole('button', { name: 'Afficher la vidéo' }).click();

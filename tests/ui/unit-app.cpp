@@ -169,11 +169,11 @@ TEST(App, ResizingReflowsLive) {
   h.app.load_pack(read_text(source_path("content/international.fr.json")), "international.fr.json");
   h.app.set_viewport(1280, 800, 1);
   h.settle();
-  const float wide_height = h.app.layout()->height;
+  const int wide_lines = h.app.layout()->body_lines;
   h.app.set_viewport(375, 740, 1);
   h.settle();
   EXPECT_TRUE(h.app.layout()->scale.compact);
-  EXPECT_GT(h.app.layout()->height, wide_height * 1.3f);  // narrower column: more lines
+  EXPECT_GT(h.app.layout()->body_lines, wide_lines * 1.3f);  // narrower column: more lines
   EXPECT_LE(h.app.layout()->column.x + h.app.layout()->column.w, 375);
 }
 
@@ -185,7 +185,7 @@ TEST(App, KeyboardAndWheelScroll) {
   h.app.key(ScrollKey::page_down, h.t);
   h.settle();
   EXPECT_NEAR(h.app.scroll(), 700, 0.5);
-  h.app.wheel(0, 120);
+  h.app.wheel(0, 120, false, 600, 300, 0.0);
   EXPECT_NEAR(h.app.scroll(), 820, 0.5);
   h.app.key(ScrollKey::home, h.t);
   h.settle();

@@ -21,6 +21,7 @@
 
 #include "imgui_impl_opengl3.h"
 #include "ui/app.hpp"
+#include "platform/web/web_app.hpp"
 
 extern "C" {
 // web/passerelle-library.js
@@ -36,6 +37,8 @@ std::vector<std::string> g_error_texts;
 int g_fb_w = 1, g_fb_h = 1;
 
 }  // namespace
+
+passerelle::ui::App* pl_app() { return g_app; }
 
 extern "C" {
 
@@ -119,16 +122,23 @@ EMSCRIPTEN_KEEPALIVE void pl_pointer(int kind, float x, float y) {
   }
 }
 
-// kind: 0 begin, 1 move, 2 end.  t in seconds (performance.now() / 1000).
-EMSCRIPTEN_KEEPALIVE void pl_touch(int kind, float y, double t) {
+// kind: 0 begin, 1 move, 2 end; id: the PointerEvent's pointerId.  t in seconds
+// (performance.now() / 1000).
+EMSCRIPTEN_KEEPALIVE void pl_touch(int kind, int id, float x, float y, double t) {
   if (!g_app) return;
-  if (kind == 0) g_app->touch_begin(y, t);
-  else if (kind == 1) g_app->touch_move(y, t);
-  else g_app->touch_end(t);
+  if (kind == 0) g_app->touch_begin(id, x, y, t);
+  else if (kind == 1) g_app->touch_move(id, x, y, t);
+  else g_app->touch_end(id, t);
 }
 
-EMSCRIPTEN_KEEPALIVE void pl_wheel(float dx, float dy) {
-  if (g_app) g_app->wheel(dx, dy);
+// Returns 1 when Passerelle used the wheel (the caller prevents the default), 0 when the
+// browser should have it (Ctrl + wheel outside the map: page zoom).
+EMSCRIPTEN_KEEPALIVE int pl_wheel(float dx, float dy, int ctrl, float x, float y, double t) {
+  return g_app && g_app->wheel(dx, dy, ctrl != 0, x, y, t) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_blur(void) {
+  if (g_app) g_app->blur();
 }
 
 // k: a passerelle::ScrollKey.  Returns 1 when handled (the caller prevents the default).
@@ -325,6 +335,7 @@ EMSCRIPTEN_KEEPALIVE int pl_ui_key(int k, int down, int shift) {
 }
 
 // ImGuiMouseCursor of the last frame (the JS side maps it to a CSS cursor).
-EMSCRIPTEN_KEEPALIVE int pl_cursor(void) { return g_app ? ImGui::GetMouseCursor() : 0; }
+// An ImGuiMouseCursor, or App::kCursorGrab / kCursorGrabbing over the map.
+EMSCRIPTEN_KEEPALIVE int pl_cursor(void) { return g_app ? g_app->cursor() : 0; }
 
 }  // extern "C"

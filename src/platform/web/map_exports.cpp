@@ -1,0 +1,108 @@
+// map_exports.cpp — the map's pl_* functions for web/passerelle.js (instance.map).
+//
+// Strings returned point to static storage valid until the next call of the same function.
+//
+// Depends on: platform/web/web_app.hpp, core/map_route.hpp, Emscripten.
+#include <emscripten.h>
+
+#include <cstdio>
+#include <string>
+
+#include "core/diagnostic.hpp"
+#include "core/map_route.hpp"
+#include "platform/web/web_app.hpp"
+
+namespace {
+std::string g_text;
+float g_point_x = 0, g_point_y = 0;
+}  // namespace
+
+extern "C" {
+
+// The geometry file's address relative to the pack ("" when the page has no map).
+EMSCRIPTEN_KEEPALIVE const char* pl_map_geometry_url(void) {
+  g_text = pl_app() ? pl_app()->map_geometry_url() : std::string();
+  return g_text.c_str();
+}
+
+// Returns the number of errors (0: the map is shown); pl_map_error() has the first one.
+EMSCRIPTEN_KEEPALIVE int pl_map_load_geometry(const char* data, int len, const char* name) {
+  if (!pl_app()) return -1;
+  const auto& errors = pl_app()->load_map_geometry(std::string_view(data, len > 0 ? len : 0),
+                                                   name ? name : "map-geometry.json");
+  g_text = errors.empty() ? std::string() : passerelle::format(errors.front());
+  return static_cast<int>(errors.size());
+}
+EMSCRIPTEN_KEEPALIVE const char* pl_map_error(void) { return g_text.c_str(); }
+
+// The download failed: the map box says so (the page stays usable).
+EMSCRIPTEN_KEEPALIVE void pl_map_unavailable(const char* message) {
+  if (pl_app()) pl_app()->map_unavailable(message ? message : "");
+}
+
+// Selects by ISO code ("" deselects), shows the country and scrolls the page to the map.
+// Returns 1 when known.
+EMSCRIPTEN_KEEPALIVE int pl_map_select(const char* iso, double t) {
+  return pl_app() && pl_app()->map_select(iso ? iso : "", t, true) ? 1 : 0;
+}
+
+// {"ready":…, "zoom":1.0, "focus":-1, "box":[x, y, w, h], "selected":"ML"} — the box in
+// canvas CSS px as drawn now, focus the keyboard's chip in the country list.  For tests.
+EMSCRIPTEN_KEEPALIVE const char* pl_map_state(void) {
+  const passerelle::ui::App* app = pl_app();
+  if (!app) return "{}";
+  const passerelle::ui::MapView& m = app->map();
+  const passerelle::Rect& b = m.box();
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "{\"ready\":%s,\"zoom\":%.4f,\"focus\":%d,\"box\":[%.2f,%.2f,%.2f,%.2f],\"selected\":\"",
+                m.ready() ? "true" : "false", m.camera().zoom(), app->focused_chip(), b.x, b.y, b.w, b.h);
+  g_text = buf;
+  g_text += m.selected();  // two capitals: nothing to escape
+  g_text += "\"}";
+  return g_text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pl_map_selected(void) {
+  g_text = pl_app() ? pl_app()->map().selected() : std::string();
+  return g_text.c_str();
+}
+
+// 1 when the selection changed since the last call (the page updates its URL and announces).
+EMSCRIPTEN_KEEPALIVE int pl_map_take_change(void) {
+  return pl_app() && pl_app()->map().take_selection_change() ? 1 : 0;
+}
+
+// The country's name in the page's language.
+EMSCRIPTEN_KEEPALIVE const char* pl_map_name(const char* iso) {
+  g_text = pl_app() && iso ? pl_app()->map().name_of(iso) : std::string();
+  return g_text.c_str();
+}
+
+// Canvas CSS px of a longitude/latitude: 1 and pl_map_point_x/y() when it is inside the map
+// box as drawn now, 0 otherwise.
+EMSCRIPTEN_KEEPALIVE int pl_map_screen_point(double lon, double lat) {
+  if (!pl_app()) return 0;
+  const auto p = pl_app()->map().screen_point(lon, lat);
+  if (!p) return 0;
+  g_point_x = p->x;
+  g_point_y = p->y;
+  return 1;
+}
+EMSCRIPTEN_KEEPALIVE float pl_map_point_x(void) { return g_point_x; }
+EMSCRIPTEN_KEEPALIVE float pl_map_point_y(void) { return g_point_y; }
+
+// The ISO code a location hash selects ("#pays=ML", "#country=ml"), or "".
+EMSCRIPTEN_KEEPALIVE const char* pl_map_parse_hash(const char* hash) {
+  g_text = passerelle::parse_country_hash(hash ? hash : "").value_or(std::string());
+  return g_text.c_str();
+}
+
+// The hash with the country set (or removed when iso is ""), other parameters kept.
+EMSCRIPTEN_KEEPALIVE const char* pl_map_hash(const char* hash, const char* iso) {
+  const std::string lang = pl_app() ? pl_app()->lang() : std::string("fr");
+  g_text = passerelle::with_country(hash ? hash : "", iso ? iso : "", lang);
+  return g_text.c_str();
+}
+
+}  // extern "C"

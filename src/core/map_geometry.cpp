@@ -73,15 +73,8 @@ class Reader {
     // says where (line and column stay 0, "unknown").
     if (!positions_ && bytes_.size() <= kMaxScanBytes) positions_ = JsonPositions::scan(bytes_);
     const TextPosition at = positions_ ? positions_->value(pointer) : TextPosition{};
-    Diagnostic d;
-    d.code = code;
-    d.file = std::string(file_);
-    d.line = at.line;
-    d.column = at.column;
-    d.pointer = pointer;
-    d.expected = std::move(expected);
-    d.found = std::move(found);
-    errors_.push_back(std::move(d));
+    errors_.push_back(Diagnostic{code, std::string(file_), at.line, at.column, pointer, std::move(expected),
+                                 std::move(found)});
   }
   std::size_t error_count() const { return errors_.size(); }
 

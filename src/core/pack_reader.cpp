@@ -59,15 +59,8 @@ std::string join(const std::vector<std::string_view>& words) {
 void FieldReader::report(ErrorCode code, const std::string& pointer, TextPosition at,
                          std::string expected, std::string found) {
   if (errors_.size() >= kMaxErrors) return;
-  Diagnostic d;
-  d.code = code;
-  d.file = std::string(file_);
-  d.line = at.line;
-  d.column = at.column;
-  d.pointer = pointer;
-  d.expected = std::move(expected);
-  d.found = std::move(found);
-  errors_.push_back(std::move(d));
+  errors_.push_back(Diagnostic{code, std::string(file_), at.line, at.column, pointer, std::move(expected),
+                               std::move(found)});
 }
 
 void FieldReader::report_value(ErrorCode code, const std::string& pointer, std::string expected,

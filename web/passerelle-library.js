@@ -4,13 +4,14 @@
 // so several instances on one page never share a canvas or a context.
 mergeInto(LibraryManager.library, {
   // Makes a WebGL2 context on this instance's canvas and makes it current.  Returns 1 on
-  // success, 0 when the browser cannot give one (the loader then shows a message).
+  // success, 0 when the browser cannot give one (the loader then shows a message).  alpha:
+  // 1 for a transparent canvas (the embedded consent view shows the host page around it).
   pl_js_create_gl_context__deps: ['$GL'],
-  pl_js_create_gl_context: function () {
+  pl_js_create_gl_context: function (alpha) {
     var canvas = Module['canvas'];
     if (!canvas) return 0;
     var handle = GL.createContext(canvas, {
-      majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false,
+      majorVersion: 2, minorVersion: 0, alpha: !!alpha, depth: false, stencil: false,
       antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false,
       powerPreference: 'low-power'
     });

@@ -280,6 +280,18 @@ class Typesetter {
     if (out.body_lines > 0) out.body_chars_per_line = static_cast<float>(chars_) / measured_lines_;
   }
 
+  // The figure alone, for an embed: no header, no article around it.
+  void run_map_only() {
+    BlockTargets targets(pack_.page, out.targets);
+    y = out.scale.compact ? 12.0f : 16.0f;
+    out.column.y = y;
+    map_figure(targets);
+    if (!out.map) y = 0;
+    else y += out.scale.compact ? 16.0f : 24.0f;
+    out.height = std::ceil(y);
+    out.column.h = out.height - out.column.y;
+  }
+
   PageLayout out;
 
  private:
@@ -291,7 +303,10 @@ class Typesetter {
     const TypeScale& s = out.scale;
     MapFigure fig;
     const float margin = s.compact ? 20.0f : 40.0f;
-    const float w = std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
+    // In an embed the box is the partner's: use its width, with a small margin.
+    const float embed_margin = s.compact ? 8.0f : 12.0f;
+    const float w = state_.embedded ? std::max(120.0f, out.viewport_width - 2 * embed_margin)
+                                    : std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
     const float x = std::round((out.viewport_width - w) * 0.5f);
     fig.box = Rect{x, y, w, 0};
     fig.side_by_side = w >= 860.0f;
@@ -503,6 +518,15 @@ int PageLayout::target_at(float x, float y, float pad) const {
     }
   }
   return -1;
+}
+
+PageLayout layout_map_figure(const Pack& pack, float viewport_width, const FontMetrics& metrics,
+                             const LayoutState& state) {
+  LayoutState embedded = state;
+  embedded.embedded = true;
+  Typesetter t(pack, std::max(viewport_width, 1.0f), metrics, embedded);
+  t.run_map_only();
+  return std::move(t.out);
 }
 
 PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics,

@@ -94,6 +94,7 @@ struct MapFigure {
 struct LayoutState {
   std::string map_selected;         // ISO code of the selected country, "" for none
   float map_aspect = 1.25f;         // width / height of the map's region (from its geometry)
+  bool embedded = false;            // the figure fills an embed's box (layout_map_figure)
 };
 
 struct PageLayout {
@@ -117,6 +118,11 @@ struct PageLayout {
 
 PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics,
                        const LayoutState& state = {});
+
+// The map figure alone (an embedded map view), at the top of the layout with small margins.
+// Without a map section, the layout is empty (height 0).
+PageLayout layout_map_figure(const Pack& pack, float viewport_width, const FontMetrics& metrics,
+                             const LayoutState& state = {});
 
 }  // namespace passerelle
 

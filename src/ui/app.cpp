@@ -60,6 +60,32 @@ void App::show_notice(std::string title, std::vector<std::string> paragraphs) {
   wake();
 }
 
+void App::set_view(ViewMode v) {
+  view_ = v;
+  layout_dirty_ = true;
+  wake();
+}
+
+void App::set_embedded(bool on) {
+  embedded_ = on;
+  wake();
+}
+
+float App::content_height() const {
+  if (view_ == ViewMode::consent) {
+    if (!consent_ || !has_page()) return 0;
+    if (consent_->view() == ConsentView::panel)
+      return ConsentWidget::panel_height(type_scale_for_width(width_).compact);
+    return consent_extent_.y;
+  }
+  return layout_ ? layout_->height : 0;
+}
+
+float App::content_width() const {
+  if (view_ != ViewMode::consent || !consent_ || consent_->view() != ConsentView::hidden) return 0;
+  return consent_extent_.x;  // only "Gérer mes cookies": a small box in the corner
+}
+
 void App::set_viewport(float width, float height, float dpr) {
   if (!(width > 0) || !(height > 0)) return;
   if (!(dpr > 0)) dpr = 1;
@@ -129,6 +155,7 @@ bool App::wheel(float dx, float dy, bool ctrl, float x, float y, double now) {
   const bool over_map = has_page() && !consent_widget_.covers(ImVec2(x, y)) && map_.contains(x, y);
   if (ctrl) return over_map && map_.wheel(dy, true, x, y, now);
   if (over_map) map_.wheel(dy, false, x, y, now);  // shows the hint; the page still scrolls
+  if (embedded_) return false;                     // the host page scrolls
   if (std::isfinite(dy)) scroller_.scroll_by(dy);
   return true;
 }
@@ -143,7 +170,7 @@ void App::touch_begin(int id, float x, float y, double t) {
     touch_on_map_ = false;
     touch_hint_shown_ = false;
     touch_start_ = ImVec2(x, y);
-    scroller_.touch_begin(y, t);
+    if (!embedded_) scroller_.touch_begin(y, t);  // embedded: the browser scrolls the host
     return;
   }
   // A second finger on the map turns the gesture into a map pan and pinch.
@@ -399,7 +426,8 @@ void App::focus_chip(int i, double now) {
 }
 
 bool App::key(ScrollKey k, double now) {
-  if (!layout_) return false;
+  // Nothing to scroll (an embed as tall as its content): the key is the host page's.
+  if (!layout_ || scroller_.max_offset() <= 0) return false;
   scroller_.key(k, now);
   wake();
   return true;
@@ -495,7 +523,13 @@ void App::relayout() {
     LayoutState state;
     state.map_selected = map_.selected();
     state.map_aspect = map_.aspect();
-    layout_ = layout_page(*pack_, width_, fonts_, state);
+    if (view_ == ViewMode::map) layout_ = layout_map_figure(*pack_, width_, fonts_, state);
+    else if (view_ == ViewMode::consent) {
+      layout_ = PageLayout{};  // nothing but the widget, at the page's type scale
+      layout_->viewport_width = width_;
+      layout_->scale = type_scale_for_width(width_);
+    }
+    else layout_ = layout_page(*pack_, width_, fonts_, state);
   } else {
     return;
   }
@@ -569,7 +603,7 @@ bool App::frame(double now) {
     st.viewport = io.DisplaySize;
     st.hovered_target = hovered_;
     st.scrollbar_hot = scrollbar_hot_;
-    draw_page(*ImGui::GetBackgroundDrawList(), *layout_, fonts_, theme_, st);
+    if (view_ != ViewMode::consent) draw_page(*ImGui::GetBackgroundDrawList(), *layout_, fonts_, theme_, st);
     if (show_map && map_.box().y < height_ && map_.box().y + map_.box().h > 0)
       map_.draw(*ImGui::GetBackgroundDrawList(), map_style(), now);
     if (consent_ && has_page()) {
@@ -581,11 +615,13 @@ bool App::frame(double now) {
       cf.viewport = io.DisplaySize;
       cf.now_unix = wall_clock_;
       cf.new_id = new_id_ ? new_id_ : [] { return std::string(32, '0'); };
+      cf.own_viewport = view_ == ViewMode::consent;
       if (auto o = consent_widget_.draw(cf)) {
         if (o->reload_suggested) consent_widget_.show_withdrawn_notice(true);
         consent_outcomes_.push_back(std::move(*o));
         wake(4);
       }
+      consent_extent_ = consent_widget_.extent(io.DisplaySize);
     }
   }
   ImGui::Render();

@@ -41,6 +41,10 @@ namespace passerelle::ui {
 enum class UiKey { tab, left, right, up, down, activate /* Space or Enter */, escape };
 inline constexpr int kUiKeyCount = 7;
 
+// What the view shows: the whole page, the map figure alone, or the consent UI alone (the
+// last two for partner sites' embeds).
+enum class ViewMode { page, map, consent };
+
 struct Action {
   enum class Kind { none, handled, open_url };
   Kind kind = Kind::none;
@@ -60,6 +64,19 @@ class App {
   void show_notice(std::string title, std::vector<std::string> paragraphs);
 
   bool has_page() const { return pack_.has_value() && notice_title_.empty(); }
+
+  // --- embedding -------------------------------------------------------------------------
+  void set_view(ViewMode v);
+  ViewMode view() const { return view_; }
+  // In a partner's page: a plain wheel and one finger belong to the host page (the box is
+  // as tall as its content, see content_height), keys only scroll when there is something
+  // to scroll.
+  void set_embedded(bool on);
+  bool embedded() const { return embedded_; }
+  // The height (CSS px) the content needs at the current width: the whole layout for the page
+  // and map views; for the consent view, what its open windows need (0 before the first frame).
+  float content_height() const;
+  float content_width() const;  // consent view: the windows' width; others: 0 (any width)
 
   // --- the map (only when the pack has a "map" section) --------------------------------
   // The geometry file's address relative to the pack, or "" when the page has no map.
@@ -180,6 +197,10 @@ class App {
   std::string lang_ = "fr";
   std::int64_t wall_clock_ = 0;
   std::function<std::string()> new_id_;
+
+  ViewMode view_ = ViewMode::page;
+  bool embedded_ = false;
+  ImVec2 consent_extent_{0, 0};
 
   MapView map_;
   std::vector<Diagnostic> map_errors_;

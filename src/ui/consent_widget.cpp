@@ -66,6 +66,17 @@ bool ConsentWidget::covers(ImVec2 p) const {
 
 bool ConsentWidget::policy_link_at(ImVec2 p) const { return policy_rect_.contains(p); }
 
+float ConsentWidget::panel_height(bool compact) { return 720.0f + 2 * (compact ? 8.0f : 24.0f); }
+
+ImVec2 ConsentWidget::extent(ImVec2 viewport) const {
+  float top = viewport.y, right = 0;
+  for (const Box& b : windows_) {
+    top = std::min(top, b.min.y);
+    right = std::max(right, b.max.x);
+  }
+  return windows_.empty() ? ImVec2(0, 0) : ImVec2(right + 8, viewport.y - top + 8);
+}
+
 bool ConsentWidget::has_keyboard_focus() const {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   if (!g || g->NavDisableHighlight || g->NavId == 0) return false;
@@ -167,7 +178,7 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
   const float margin = f.scale.compact ? 8.0f : 20.0f;
   const float w = std::min(f.viewport.x - 2 * margin, 760.0f);
   ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y - margin), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, f.viewport.y * 0.6f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, f.viewport.y * (f.own_viewport ? 1.0f : 0.6f) - margin));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, f.scale.compact ? ImVec2(16, 14) : ImVec2(24, 20));
   std::optional<ConsentOutcome> out;
   if (ImGui::Begin("##consent-banner", nullptr, kWindowFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -252,7 +263,7 @@ std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const 
   const FontBook& fb = *f.fonts;
   const float margin = f.scale.compact ? 8.0f : 24.0f;
   const float w = std::min(f.viewport.x - 2 * margin, 680.0f);
-  const float h = std::min(f.viewport.y - 2 * margin, 720.0f);
+  const float h = std::min(f.viewport.y - 2 * margin, panel_height(f.scale.compact) - 2 * margin);
   // A dimmed page behind the dialog: the panel is modal while open.
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), f.viewport, IM_COL32(20, 23, 26, 90));
   ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));

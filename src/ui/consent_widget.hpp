@@ -37,6 +37,9 @@ struct ConsentFrame {
   ImVec2 viewport;
   std::int64_t now_unix = 0;                 // wall clock, for the record's timestamp
   std::function<std::string()> new_id;       // 32 random hex chars from the platform
+  // The viewport is the widget's own box (an embedded consent view sized to its content):
+  // the banner may use all of it instead of 60 %.
+  bool own_viewport = false;
 };
 
 enum class WidgetShown { none, banner, panel, hidden };
@@ -63,6 +66,11 @@ class ConsentWidget {
   bool policy_link_at(ImVec2 p) const;
   // One of its buttons has the keyboard focus, with its ring shown (not after a mouse click).
   bool has_keyboard_focus() const;
+  // The size the widget's windows of the last frame need (CSS px), measured from the bottom
+  // of the viewport, where they are anchored: for an embedded consent view's box.
+  ImVec2 extent(ImVec2 viewport) const;
+  // The panel's preferred height, whatever the viewport (the box grows to it).
+  static float panel_height(bool compact);
 
  private:
   std::optional<ConsentOutcome> banner(const ConsentFrame& f, const ConsentTexts& t);

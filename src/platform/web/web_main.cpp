@@ -25,7 +25,7 @@
 
 extern "C" {
 // web/passerelle-library.js
-int pl_js_create_gl_context(void);
+int pl_js_create_gl_context(int alpha);
 void pl_js_random_id(char* out33);  // 32 hex chars from crypto.getRandomValues + NUL
 }
 
@@ -35,6 +35,7 @@ passerelle::ui::App* g_app = nullptr;
 std::string g_pending_url;
 std::vector<std::string> g_error_texts;
 int g_fb_w = 1, g_fb_h = 1;
+bool g_transparent = false;
 
 }  // namespace
 
@@ -43,9 +44,12 @@ passerelle::ui::App* pl_app() { return g_app; }
 extern "C" {
 
 // Creates the GL context and ImGui.  Returns 0 on success, 1 when WebGL2 is unavailable.
-EMSCRIPTEN_KEEPALIVE int pl_init(void) {
+// transparent: 1 for a canvas that shows the host page where nothing is drawn (the
+// embedded consent view).
+EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
   if (g_app) return 0;
-  if (!pl_js_create_gl_context()) return 1;
+  g_transparent = transparent != 0;
+  if (!pl_js_create_gl_context(g_transparent ? 1 : 0)) return 1;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -137,6 +141,29 @@ EMSCRIPTEN_KEEPALIVE int pl_wheel(float dx, float dy, int ctrl, float x, float y
   return g_app && g_app->wheel(dx, dy, ctrl != 0, x, y, t) ? 1 : 0;
 }
 
+// 0 page, 1 map figure alone, 2 consent UI alone (ui::ViewMode).  After pl_load_pack.
+EMSCRIPTEN_KEEPALIVE void pl_set_view(int view) {
+  if (g_app && view >= 0 && view <= 2) g_app->set_view(static_cast<passerelle::ui::ViewMode>(view));
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_set_embedded(int on) {
+  if (g_app) g_app->set_embedded(on != 0);
+}
+
+// CSS px the content needs at the current width (an embed's box follows it); width 0 = any.
+EMSCRIPTEN_KEEPALIVE float pl_content_height(void) { return g_app ? g_app->content_height() : 0.0f; }
+EMSCRIPTEN_KEEPALIVE float pl_content_width(void) { return g_app ? g_app->content_width() : 0.0f; }
+
+// Frees ImGui and the GL objects of this instance (the widget was removed from the page);
+// the JS side then loses the WebGL context.
+EMSCRIPTEN_KEEPALIVE void pl_shutdown(void) {
+  if (!g_app) return;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui::DestroyContext();
+  delete g_app;
+  g_app = nullptr;
+}
+
 EMSCRIPTEN_KEEPALIVE void pl_blur(void) {
   if (g_app) g_app->blur();
 }
@@ -174,7 +201,8 @@ EMSCRIPTEN_KEEPALIVE int pl_frame(double t) {
   const bool more = g_app->frame(t);
   glViewport(0, 0, g_fb_w, g_fb_h);
   const passerelle::Rgb bg = passerelle::ui::default_theme().background;
-  glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+  if (g_transparent) glClearColor(0, 0, 0, 0);  // premultiplied: fully transparent
+  else glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   return more ? 1 : 0;
@@ -197,6 +225,7 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
           case passerelle::Target::Kind::url: link = "url"; break;
           case passerelle::Target::Kind::footnote: link = "footnote"; break;
           case passerelle::Target::Kind::footnote_back: link = "footnote_back"; break;
+          case passerelle::Target::Kind::country: link = "country"; break;
         }
       }
       arr.push_back({{"text", r.text}, {"x", r.x}, {"y", r.y - top}, {"w", r.width},
@@ -239,6 +268,8 @@ EMSCRIPTEN_KEEPALIVE void pl_consent_show(void) {
   if (g_app) g_app->consent_show();
 }
 
+}  // extern "C"
+
 namespace {
 
 // Google Consent Mode v2 state for the current choices, or null when the pack disables it.
@@ -275,6 +306,8 @@ std::vector<std::string> split_names(const char* csv) {
 std::string g_consent_json;
 
 }  // namespace
+
+extern "C" {
 
 // The current state: {"view":0|1|2, "record": {…}|null, "gcm": {…}|null}.
 EMSCRIPTEN_KEEPALIVE const char* pl_consent_state(void) {

@@ -112,7 +112,10 @@ class App {
 
   // --- input (CSS px, viewport coordinates; time in seconds) -------------------------
   void set_viewport(float width, float height, float dpr);
-  void set_reduced_motion(bool on) { scroller_.set_reduced_motion(on); }
+  void set_reduced_motion(bool on) {
+    scroller_.set_reduced_motion(on);
+    map_.set_reduced_motion(on);  // zooms land at once
+  }
   void pointer_move(float x, float y);
   void pointer_down(float x, float y);
   void pointer_up(float x, float y);

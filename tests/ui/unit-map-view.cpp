@@ -153,3 +153,13 @@ TEST(MapView, ACorruptGeometryLeavesTheMapBoxWithAMessage) {
   EXPECT_NE(h.app.map().error().find("map-geometry.json"), std::string::npos);
   ASSERT_TRUE(h.app.layout()->map.has_value());  // the page still lays out its figure
 }
+
+TEST(MapView, ReducedMotionZoomsAtOnce) {
+  MapPage m;
+  m.h.app.set_reduced_motion(true);
+  const Rect box = m.map().box();
+  m.h.app.click(box.x + box.w / 2, box.y + box.h / 2, m.h.t);
+  m.h.app.click(box.x + box.w / 2, box.y + box.h / 2, m.h.t + 0.1);  // a double click
+  EXPECT_FALSE(m.map().camera().is_animating());
+  EXPECT_NEAR(m.map().camera().zoom(), 2.0f, 0.01f);
+}

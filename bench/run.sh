@@ -4,7 +4,11 @@
 # Assumes dist/ is built; builds it first only when it is missing or when BUILD=1 (the build
 # installs what is missing, which a benchmark should not do behind your back).
 # RUNS and SLOW_RUNS set the number of cold loads per profile (defaults: see bench/README.md).
-# Exits non-zero only if a page fails to load or to show its consent banner: slow figures are
+# The native map benchmark is built Release in build/bench (CMake target map_bench, tests off)
+# and reads the geometry the site ships, dist/content/map-geometry.json; build logs go to
+# stderr, so stdout holds only the tables.
+# Exits non-zero only if a page fails to load or to show its consent banner, the map fails to
+# load, or the native benchmark fails to build or to read the geometry: slow figures are
 # reported, never judged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,3 +20,11 @@ echo
 node bench/startup.mjs
 echo
 node bench/consent.mjs
+echo
+node bench/map.mjs
+echo
+cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPASSERELLE_TESTS=OFF >&2
+cmake --build build/bench --target map_bench frame_bench >&2
+build/bench/map_bench dist/content/map-geometry.json
+echo
+build/bench/frame_bench "$PWD" dist/content/map-geometry.json

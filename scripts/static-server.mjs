@@ -4,6 +4,12 @@
 // its root (no directory listing, no path escapes), with the right MIME types (wasm must be
 // application/wasm), no caching of HTML, and precompressed .br/.gz siblings when the browser
 // accepts them.  Extra roots can be mounted under a URL prefix (the tests mount fixtures).
+//
+// For partner sites (embed.js on another origin): every file but HTML may be read from any
+// origin (CORS `*`, Cross-Origin-Resource-Policy: cross-origin, the loader's progress
+// headers exposed); content-hashed names (passerelle.1a2b3c4d.wasm) are cached for a year,
+// immutable, other files for 5 minutes.  The strict-CSP demo page is also sent with its
+// policy as a header.
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +19,13 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+};
+
+// name.<8 hex>.ext: the content decides the name, so the file never changes.
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
+// Per path: the Content-Security-Policy the page is served with (its <meta> says the same).
+const CSP = {
+  '/embed/csp.html': "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; default-src 'self'; img-src 'self' data:",
 };
 
 async function resolveFile(roots, urlPath) {
@@ -51,10 +64,17 @@ export function startServer({ roots, port = 8080, host = '127.0.0.1', log = fals
     const ext = path.extname(found.file);
     const headers = {
       'Content-Type': TYPES[ext] || 'application/octet-stream',
-      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=300',
+      'Cache-Control': ext === '.html' ? 'no-cache'
+        : HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',
       'Vary': 'Accept-Encoding',
     };
+    if (ext !== '.html') {
+      headers['Access-Control-Allow-Origin'] = '*';
+      headers['Access-Control-Expose-Headers'] = 'Content-Encoding, X-Decoded-Length';
+      headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
+    }
+    if (CSP[url.pathname]) headers['Content-Security-Policy'] = CSP[url.pathname];
     let file = found.file, size = found.size;
     const accept = String(req.headers['accept-encoding'] || '');
     for (const [enc, suffix] of [['br', '.br'], ['gzip', '.gz']]) {

@@ -1,30 +1,62 @@
-// passerelle.js — starts Passerelle views in the page: downloads, canvas, input, frames.
+// passerelle.js — starts Passerelle views in a page: downloads, canvas, input, frames.
 //
-// For each element with [data-passerelle-pack] it downloads the wasm (with progress), the
-// fonts and the content pack in parallel, makes the module on a canvas inside the element,
+// Passerelle.mount(element, options) starts one view: it downloads the wasm (with progress),
+// the fonts and the content pack in parallel, makes a module on a canvas of its own,
 // forwards that canvas's own input events to the C++ platform layer, and draws frames only
-// when something changed.  Anything that goes wrong ends in a readable message in the
-// element, never a blank page.
+// when something changed.  Anything that goes wrong ends in a readable message, never a
+// blank box.  The standalone page (shell/index.html) mounts each [data-passerelle-pack]
+// element; embed.js mounts the widgets of partner sites, each in its own shadow root.
 //
-// Public surface: window.Passerelle.instances[i] = { element, canvas, ready (Promise),
-// view, frames, errors, map }.  Performance mark 'passerelle:interactive' after the first
-// complete frame with input live.  instance.map (pages with a map): select(iso),
-// selected(), screenPoint(lon, lat) → {x, y} in page CSS px (like MouseEvent.pageX/Y) or
-// null, and ready (a Promise settled when the geometry is drawn or has failed).
+// However many views a page holds, each file is downloaded once and the wasm compiled once
+// (one WebAssembly.Module, kept); each view instantiates its own Emscripten module from it,
+// with its own memory, canvas, WebGL context and state.
 //
-// Plain modern JS, no dependencies.  Expects createPasserelleModule (passerelle-module.js).
+// options (all optional):
+//   view        'page' (default), 'map' (the map figure only) or 'consent' (the banner only)
+//   pack        URL of the content pack (default: the element's data-passerelle-pack, else
+//               content/international.fr.json; the standalone page also honours a
+//               same-origin ?pack=)
+//   lang        'fr' or 'en' (default: <html lang>)
+//   embedded    true in a partner's page: a plain wheel and one finger are the host's, the
+//               consent rules start only in the 'consent' view, the URL is never touched
+//               (options.country instead of #pays=), and the view frees its WebGL context
+//               when its element leaves the document
+//   container   Element or ShadowRoot the canvas goes into (default: element)
+//   base        URL of the folder holding the wasm and fonts (default: this script's)
+//   assets      {'passerelle.wasm': [url, integrity], 'fonts/X.ttf': [url, integrity]}:
+//               versioned names and their Subresource Integrity, filled in by the build
+//   country     ISO code to select once the map is drawn (embeds)
+//   status      {progress(fraction), fail(title, detail), hide()} (default: a box in the
+//               container with a progress bar, then the message and "Réessayer")
+//   onContentSize({width, height}, instance)  after a frame, when the size the content needs
+//               at the current width (or the consent view's state) changed: embeds size their
+//               box by it (width 0: any width)
+//   autofocus   focus the canvas once it is up
+//
+// Public surface: window.Passerelle.mount, window.Passerelle.instances[i] = { element,
+// canvas, ready (Promise), view, frames, errors, map, destroy() }.  Performance mark
+// 'passerelle:interactive' after each view's first complete frame with input live (its
+// detail says which view).  instance.map (views with a map): select(iso), selected(),
+// screenPoint(lon, lat) → {x, y} in page CSS px (like MouseEvent.pageX/Y) or null, and ready
+// (a Promise settled when the geometry is drawn or has failed).
+//
+// Plain modern JS, no dependencies.  Expects the Emscripten factory: Passerelle._createModule
+// (the versioned, wrapped passerelle-module.<hash>.js) or createPasserelleModule
+// (passerelle-module.js).
 (function () {
   'use strict';
 
+  var api = window.Passerelle = window.Passerelle || {};
+  api.instances = api.instances || [];
+  if (api.mount) return;  // loaded twice (a standalone page that also embeds): one is enough
+
   var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSans-Regular', 'NotoSans-Bold'];
+  var VIEWS = { page: 0, map: 1, consent: 2 };  // _pl_set_view
   var KEYS = { ArrowUp: 0, ArrowDown: 1, PageUp: 2, PageDown: 3, Home: 4, End: 5 };  // passerelle::ScrollKey
   var UI_KEYS = { Tab: 0, ArrowLeft: 1, ArrowRight: 2, ArrowUp: 3, ArrowDown: 4, ' ': 5, Enter: 5, Escape: 6 };  // ui::UiKey
   // ImGuiMouseCursor values, then App::kCursorGrab (9) and kCursorGrabbing (10) for the map.
   var CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed', 'grab', 'grabbing'];
   var CLICK_SLOP = 8;  // px a pointer may move between down and up and still click
-
-  var api = window.Passerelle = window.Passerelle || {};
-  api.instances = api.instances || [];
 
   var scriptBase = (function () {
     var s = document.currentScript;
@@ -38,10 +70,18 @@
   function eventTime(e) {
     return e.timeStamp > 0 && e.timeStamp <= performance.now() + 1 ? e.timeStamp / 1000 : now();
   }
+  function message(err) { return err && err.message ? err.message : String(err); }
+
+  // --- downloads, once per page -------------------------------------------------------------
 
   // A download that reports its bytes as they arrive.  Rejects with a message for people.
-  function download(url, onProgress) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (res) {
+  // With an integrity ("sha384-…"), the bytes are checked: by SubtleCrypto after the download
+  // (the progress stays live), or by fetch itself where SubtleCrypto is missing (http pages).
+  function download(url, onProgress, integrity) {
+    var subtle = integrity && window.crypto && crypto.subtle;
+    var init = { credentials: 'same-origin' };
+    if (integrity && !subtle) init.integrity = integrity;
+    return fetch(url, init).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status + ' pour ' + url);
       // With Content-Encoding, Content-Length counts compressed bytes but the stream yields
       // decoded ones: use the decoded size when the server says it, else "unknown".
@@ -66,24 +106,69 @@
         });
       }
       return pump();
+    }).then(function (buffer) {
+      var m = subtle && /^sha(256|384|512)-(\S+)$/.exec(integrity);
+      if (!m) return buffer;
+      return subtle.digest('SHA-' + m[1], buffer).then(function (hash) {
+        var s = '', b = new Uint8Array(hash);
+        for (var i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+        if (btoa(s) !== m[2]) throw new Error('Le fichier ' + url + ' ne correspond pas à son empreinte (intégrité).');
+        return buffer;
+      });
     });
   }
 
-  function webgl2Available() {
+  // url → {promise (bytes), got, total, listeners}: every view that needs a file shares one
+  // download of it.  A failed download is forgotten, so that a later view tries again.
+  var files = {};
+  function fetchOnce(url, integrity) {
+    var f = files[url];
+    if (f) return f;
+    f = files[url] = { got: 0, total: 0, listeners: [] };
+    f.promise = download(url, function (got, total) {
+      f.got = got;
+      f.total = total;
+      f.listeners.forEach(function (fn) { fn(); });
+    }, integrity);
+    f.promise.then(function () { f.listeners = []; }, function () { if (files[url] === f) delete files[url]; });
+    return f;
+  }
+
+  // The wasm: downloaded and compiled once; f.module is a Promise of the WebAssembly.Module.
+  function compileOnce(url, integrity) {
+    var f = fetchOnce(url, integrity);
+    if (!f.module) {
+      f.module = f.promise.then(function (bytes) { return WebAssembly.compile(bytes); });
+      f.module.then(function () { f.promise = null; },  // the bytes are not needed any more
+        function () { if (files[url] === f) delete files[url]; });
+    }
+    return f;
+  }
+
+  // WebGL2 is probed once per page; also gives the largest drawing buffer side it allows.
+  var probe;
+  function webgl2() {
+    if (probe !== undefined) return probe;
+    probe = null;
     try {
       var c = document.createElement('canvas');
       var gl = c.getContext('webgl2');
-      if (!gl) return false;
-      var lose = gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();  // give the probe's context back at once
-      return true;
+      if (gl) {
+        var dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) || [4096, 4096];
+        probe = { maxSide: Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) || 4096, dims[0], dims[1]) };
+        var lose = gl.getExtension('WEBGL_lose_context');
+        if (lose) lose.loseContext();  // give the probe's context back at once
+      }
     } catch (e) {
-      return false;
+      probe = null;
     }
+    return probe;
   }
 
-  // The status box: loading progress, then (only if needed) an error message.
-  function makeStatus(element) {
+  // --- the status box (standalone page) -----------------------------------------------------
+
+  // Loading progress, then (only if needed) an error message with a retry button.
+  function makeStatus(container) {
     var box = document.createElement('div');
     box.className = 'passerelle-status';
     box.setAttribute('role', 'status');
@@ -97,7 +182,7 @@
     bar.setAttribute('aria-label', 'Progression du chargement');
     box.appendChild(label);
     box.appendChild(bar);
-    element.appendChild(box);
+    container.appendChild(box);
     return {
       progress: function (fraction) { bar.value = Math.max(0, Math.min(1, fraction)); },
       fail: function (title, detail) {
@@ -137,96 +222,198 @@
     return new URL(pack, location.href).href;
   }
 
-  function start(element) {
-    var instance = { element: element, canvas: null, view: 'page', frames: 0, errors: [], ready: null };
-    api.instances.push(instance);
-    var status = makeStatus(element);
+  // --- mounting ---------------------------------------------------------------------------
 
-    instance.ready = run(instance, element, status).catch(function (err) {
-      status.fail('La page n’a pas pu être chargée.', err && err.message ? err.message : String(err));
-      instance.failure = err && err.message ? err.message : String(err);
+  api.mount = function (element, options) {
+    options = options || {};
+    var view = VIEWS.hasOwnProperty(options.view) ? options.view : 'page';
+    var instance = {
+      element: element, canvas: null, view: view, frames: 0, errors: [], ready: null,
+      embedded: !!options.embedded, destroyed: false, _cleanups: [], _mod: null
+    };
+    api.instances.push(instance);
+    var status = options.status || makeStatus(options.container || element);
+    instance.destroy = function () { destroy(instance); };
+
+    instance.ready = run(instance, options, status).catch(function (err) {
+      instance.failure = message(err);
+      if (instance.embedded) {  // a widget that cannot start holds nothing
+        release(instance);
+        if (instance.canvas) instance.canvas.remove();
+      }
+      if (!instance.destroyed) {
+        status.fail('La page n’a pas pu être chargée.', instance.failure);
+        if (instance.embedded) element.setAttribute('data-passerelle-state', 'error');
+      }
       throw err;
     });
     instance.ready.catch(function () {});  // reported in the page; no unhandled rejection
+    if (instance.embedded) watchRemoval();
     return instance;
-  }
+  };
 
-  function run(instance, element, status) {
+  function run(instance, options, status) {
     if (typeof WebAssembly !== 'object') {
       return Promise.reject(new Error('Votre navigateur ne prend pas en charge WebAssembly. Essayez avec un navigateur récent.'));
     }
-    if (!webgl2Available()) {
+    var gl = webgl2();
+    if (!gl) {
       return Promise.reject(new Error('Votre navigateur ne peut pas afficher cette page : WebGL 2 est indisponible ou désactivé.'));
     }
-    if (typeof createPasserelleModule !== 'function') {
+    var factory = api._createModule || window.createPasserelleModule;
+    if (typeof factory !== 'function') {
       return Promise.reject(new Error('Le programme de la page (passerelle-module.js) n’a pas pu être chargé.'));
     }
 
-    var packUrl = resolvePackUrl(element);
-    var packName = decodeURIComponent(packUrl.split('?')[0].split('/').pop() || 'pack.json');
-    var urls = [new URL('passerelle.wasm', scriptBase).href, packUrl].concat(
-      FACES.map(function (f) { return new URL('fonts/' + f + '.ttf', scriptBase).href; }));
-    // Progress: weight each download by its expected share so the bar moves evenly.
-    var loaded = urls.map(function () { return 0; });
-    var totals = urls.map(function () { return 0; });
-    function onProgress(i) {
-      return function (got, total) {
-        loaded[i] = got;
-        totals[i] = total || Math.max(got, totals[i]);
-        var sum = 0, all = 0;
-        for (var k = 0; k < urls.length; k++) { sum += loaded[k]; all += totals[k] || 1; }
-        status.progress(all ? sum / all : 0);
-      };
+    var element = instance.element;
+    var base = options.base || scriptBase;
+    function asset(name) {
+      var a = options.assets && options.assets[name];
+      return a ? [new URL(a[0], base).href, a[1] || ''] : [new URL(name, base).href, ''];
     }
-    var downloads = urls.map(function (u, i) { return download(u, onProgress(i)); });
+    var packUrl = options.pack ? new URL(options.pack, location.href).href : resolvePackUrl(element);
+    var packName = decodeURIComponent(packUrl.split('?')[0].split('/').pop() || 'pack.json');
+    var wasm = asset('passerelle.wasm');
+    var wasmFile = compileOnce(wasm[0], wasm[1]);
+    var parts = [wasmFile, fetchOnce(packUrl, '')].concat(FACES.map(function (f) {
+      var a = asset('fonts/' + f + '.ttf');
+      return fetchOnce(a[0], a[1]);
+    }));
+    // Progress: each file weighs its size, so the bar moves evenly; shared downloads report
+    // to every view that waits for them.
+    function progress() {
+      var sum = 0, all = 0;
+      parts.forEach(function (p) {
+        var done = !p.promise && p.module;  // the wasm, compiled: its bytes are gone
+        sum += done ? 1 : p.got;
+        all += done ? 1 : (p.total || Math.max(p.got, 1));
+      });
+      status.progress(all ? sum / all : 0);
+    }
+    parts.forEach(function (p) { if (p.listeners) p.listeners.push(progress); });
+    progress();
 
     var canvas = document.createElement('canvas');
     canvas.className = 'passerelle-canvas';
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Contenu de la page');
+    canvas.setAttribute('aria-label', options.label || 'Contenu de la page');
     instance.canvas = canvas;
 
-    return Promise.all(downloads).then(function (buffers) {
-      var wasmBytes = buffers[0];
-      element.insertBefore(canvas, element.firstChild);
-      return createPasserelleModule({
-        canvas: canvas,
-        instantiateWasm: function (imports, done) {
-          WebAssembly.instantiate(wasmBytes, imports).then(function (r) { done(r.instance, r.module); },
-            function (e) { status.fail('La page n’a pas pu démarrer.', String(e)); });
-          return {};
-        },
-        print: function () {},
-        printErr: function (t) { console.warn('[passerelle]', t); },
-        onAbort: function (what) { status.fail('La page s’est arrêtée sur une erreur interne.', String(what)); }
-      }).then(function (mod) { return { mod: mod, buffers: buffers }; });
+    var waits = [wasmFile.module].concat(parts.slice(1).map(function (p) { return p.promise; }));
+    return Promise.all(waits).then(function (results) {
+      if (instance.destroyed) throw new Error('removed');
+      var wasmModule = results[0];
+      (options.container || element).insertBefore(canvas, (options.container || element).firstChild);
+      return new Promise(function (resolve, reject) {
+        factory({
+          canvas: canvas,
+          instantiateWasm: function (imports, done) {
+            WebAssembly.instantiate(wasmModule, imports).then(function (inst) { done(inst, wasmModule); }, reject);
+            return {};
+          },
+          print: function () {},
+          printErr: function (t) { console.warn('[passerelle]', t); },
+          onAbort: function (what) {
+            reject(new Error('La page s’est arrêtée sur une erreur interne (' + what + ').'));
+            if (instance._mod) status.fail('La page s’est arrêtée sur une erreur interne.', String(what));
+          }
+        }).then(function (mod) { resolve({ mod: mod, buffers: results }); }, reject);
+      });
     }).then(function (r) {
       var mod = r.mod;
-      if (mod._pl_init() !== 0) throw new Error('WebGL 2 est indisponible : la page ne peut pas être dessinée.');
+      instance._mod = mod;
+      if (instance.destroyed) { release(instance); throw new Error('removed'); }
+      if (mod._pl_init(instance.embedded && instance.view === 'consent' ? 1 : 0) !== 0) throw new Error('WebGL 2 est indisponible : la page ne peut pas être dessinée.');
+      instance._gl = true;
       for (var f = 0; f < FACES.length; f++) {
         if (!copyIn(mod, r.buffers[2 + f], function (p, n) { return mod._pl_set_face(f, p, n); })) {
           throw new Error('La police ' + FACES[f] + ' est illisible.');
         }
       }
-      var nameLen = mod.lengthBytesUTF8(packName) + 1, namePtr = mod._malloc(nameLen);
-      mod.stringToUTF8(packName, namePtr, nameLen);
-      var errorCount = copyIn(mod, r.buffers[1], function (p, n) { return mod._pl_load_pack(p, n, namePtr); });
-      mod._free(namePtr);
+      var errorCount = withStrings(mod, [packName], function (namePtr) {
+        return copyIn(mod, r.buffers[1], function (p, n) { return mod._pl_load_pack(p, n, namePtr); });
+      });
       instance.errors = [];
       for (var i = 0; i < errorCount; i++) instance.errors.push(mod.UTF8ToString(mod._pl_error_text(i)));
-      instance.view = errorCount > 0 ? 'error' : 'page';
-      if (errorCount > 0) announceErrors(element, packName, instance.errors);
-      startConsent(instance, mod);
-      startMap(instance, mod, packUrl);
+      if (errorCount > 0) {
+        instance.view = 'error';
+        // A partner's page gets a short message and a link, not a list of JSON errors.
+        if (instance.embedded) {
+          instance.errors.forEach(function (e) { console.warn('[passerelle]', e); });
+          throw new Error('Le contenu ' + packName + ' est invalide : ' + instance.errors[0]);
+        }
+        announceErrors(element, packName, instance.errors);
+      }
+      var lang = String(options.lang || document.documentElement.lang || 'fr').slice(0, 8);
+      if (mod._pl_set_lang) withStrings(mod, [lang], function (l) { mod._pl_set_lang(l); });
+      if (instance.embedded && mod._pl_set_embedded) mod._pl_set_embedded(1);
+      if (mod._pl_set_view) mod._pl_set_view(VIEWS[instance.view] || 0);
+      // In a partner's page only the consent view runs the consent rules: the page and map
+      // views set no cookie and load nothing of anyone else's.
+      if (!instance.embedded || instance.view === 'consent') startConsent(instance, mod, lang);
+      if (instance.view !== 'consent') startMap(instance, mod, packUrl, options);
       // For tests and tools: what is on screen now, and where.
       instance.visibleText = function () { return JSON.parse(mod.UTF8ToString(mod._pl_visible_runs())); };
       instance.scrollTop = function () { return mod._pl_scroll(); };
-      wire(instance, mod, canvas);
+      // The size (CSS px) the content needs at the current width; width 0: any width.
+      instance.contentSize = function () {
+        return instance._mod && mod._pl_content_height
+          ? { width: mod._pl_content_width ? mod._pl_content_width() : 0, height: mod._pl_content_height() }
+          : { width: 0, height: 0 };
+      };
+      wire(instance, mod, canvas, options, gl, status);
       status.hide();
       return instance;
     });
   }
+
+  // --- freeing ----------------------------------------------------------------------------
+
+  // Stops frames and listeners, frees ImGui and GL objects, gives the WebGL context back
+  // and drops the module.  Safe at any stage and more than once.
+  function release(instance) {
+    instance._cleanups.splice(0).forEach(function (fn) { try { fn(); } catch (e) { /* already gone */ } });
+    var mod = instance._mod;
+    instance._mod = null;
+    if (mod && instance._gl && mod._pl_shutdown) {
+      try { mod._pl_shutdown(); } catch (e) { /* a failed module has nothing left to free */ }
+    }
+    if (instance.canvas && instance._gl) {
+      var gl = instance.canvas.getContext('webgl2');
+      var lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+    }
+    instance._gl = false;
+  }
+
+  function destroy(instance) {
+    if (instance.destroyed) return;
+    instance.destroyed = true;
+    release(instance);
+    instance.view = 'destroyed';
+    var i = api.instances.indexOf(instance);
+    if (i >= 0) api.instances.splice(i, 1);
+    if (instance.map) instance.map.ready = Promise.resolve();
+  }
+
+  // One observer for the page: a widget whose element left the document is destroyed.  It
+  // watches the tree only (no event of the host's is listened to), and stops with the last
+  // widget.
+  var watcher = null;
+  function watchRemoval() {
+    if (watcher || !window.MutationObserver) return;
+    watcher = new MutationObserver(function (records) {
+      if (!records.some(function (r) { return r.removedNodes.length > 0; })) return;
+      api.instances.slice().forEach(function (i) {
+        if (i.embedded && !i.element.isConnected) destroy(i);
+      });
+      if (!api.instances.some(function (i) { return i.embedded; })) { watcher.disconnect(); watcher = null; }
+    });
+    watcher.observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  // --- the C++ bridge ---------------------------------------------------------------------
 
   // Passes NUL-terminated copies of strings to a call.
   function withStrings(mod, strings, call) {
@@ -240,11 +427,10 @@
 
   // Starts the consent rules (when the pack declares consent) with what the browser knows,
   // and connects them to consent-gate.js, which enforces them in the document.
-  function startConsent(instance, mod) {
+  function startConsent(instance, mod, lang) {
     var gate = api._consentGate;
     var storage = gate ? gate.storageAvailable() : false;
     var cookie = gate ? gate.readCookie() : '';
-    var lang = (document.documentElement.lang || 'fr').slice(0, 8);
     var gpc = navigator.globalPrivacyControl === true ? 1 : 0;
     var on = withStrings(mod, [cookie, lang], function (c, l) {
       return mod._pl_consent_start(c, Date.now() / 1000, gpc, storage ? 1 : 0, l);
@@ -261,8 +447,9 @@
       outs.forEach(function (o) { gate.decided(o); });
     };
     gate.attach({
-      show: function () { mod._pl_consent_show(); instance.requestFrame(); },
+      show: function () { if (instance._mod) { mod._pl_consent_show(); instance.requestFrame(); } },
       grant: function (purpose) {
+        if (!instance._mod) return;
         withStrings(mod, [purpose], function (p) { return mod._pl_consent_grant(p); });
         instance.takeConsent();
         instance.requestFrame();
@@ -271,31 +458,39 @@
   }
 
   // The map: downloads its geometry (relative to the pack) after the page is up, so the text
-  // is readable at once; selects from the URL's #pays=ML; keeps the URL and a live region in
-  // step with the selection.
-  function startMap(instance, mod, packUrl) {
+  // is readable at once.  The standalone page selects from the URL's #pays=ML and keeps the
+  // URL in step with the selection; an embed selects options.country and leaves the host's
+  // URL alone.  Both announce the selection in a live region.
+  function startMap(instance, mod, packUrl, options) {
     var rel = mod.UTF8ToString(mod._pl_map_geometry_url());
-    if (!rel || instance.view !== 'page') return;
+    if (!rel || instance.view === 'error') return;
+    var routed = !instance.embedded;
     var live = document.createElement('div');
     live.className = 'passerelle-live';
     live.setAttribute('aria-live', 'polite');
-    instance.element.appendChild(live);
+    (options.container || instance.element).appendChild(live);
     function str(call, args) { return withStrings(mod, args, function () { return mod.UTF8ToString(call.apply(null, arguments)); }); }
-    function selectFromHash(again) {
-      var iso = str(mod._pl_map_parse_hash, [location.hash]);
+    function wanted() {
+      if (!routed) return String(options.country || '').toUpperCase();
+      return str(mod._pl_map_parse_hash, [location.hash]);
+    }
+    function selectWanted(again) {
+      if (!instance._mod) return;
+      var iso = wanted();
       if (iso && (again === true || iso !== str(mod._pl_map_selected, []))) {
         withStrings(mod, [iso], function (p) { return mod._pl_map_select(p, now()); });
-        mod._pl_map_take_change();  // came from the URL: nothing to write back
+        mod._pl_map_take_change();  // came from the URL or the tag: nothing to write back
         if (instance.requestFrame) instance.requestFrame();
       }
     }
     instance.map = {
       select: function (iso) {
+        if (!instance._mod) return false;
         var ok = withStrings(mod, [String(iso || '').toUpperCase()], function (p) { return mod._pl_map_select(p, now()); });
         if (instance.requestFrame) instance.requestFrame();
         return !!ok;
       },
-      selected: function () { return str(mod._pl_map_selected, []) || null; },
+      selected: function () { return instance._mod ? str(mod._pl_map_selected, []) || null : null; },
       // For tests and tools: {ready, selected, zoom, box: {x, y, w, h} in page CSS px}.
       state: function () {
         var st = JSON.parse(mod.UTF8ToString(mod._pl_map_state()));
@@ -304,41 +499,48 @@
         return st;
       },
       screenPoint: function (lon, lat) {
-        if (!mod._pl_map_screen_point(Number(lon), Number(lat))) return null;
+        if (!instance._mod || !mod._pl_map_screen_point(Number(lon), Number(lat))) return null;
         var r = instance.canvas.getBoundingClientRect();
         return { x: r.left + window.scrollX + mod._pl_map_point_x(), y: r.top + window.scrollY + mod._pl_map_point_y() };
       },
-      // Called after each frame: writes a changed selection to the URL (replaceState: no
-      // history entry per click) and announces it.
+      // Called after each frame: writes a changed selection to the URL (standalone page only;
+      // replaceState: no history entry per click) and announces it.
       sync: function () {
         if (!mod._pl_map_take_change()) return;
         var iso = str(mod._pl_map_selected, []);
-        var hash = str(mod._pl_map_hash, [location.hash, iso]);
-        if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
-          history.replaceState(history.state, '', hash ? hash : location.pathname + location.search);
+        if (routed) {
+          var hash = str(mod._pl_map_hash, [location.hash, iso]);
+          if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+            history.replaceState(history.state, '', hash ? hash : location.pathname + location.search);
+          }
         }
         live.textContent = iso ? str(mod._pl_map_name, [iso]) : '';
       }
     };
-    selectFromHash();
-    window.addEventListener('hashchange', function () { selectFromHash(false); });
+    selectWanted();
+    if (routed) {
+      var onHash = function () { selectWanted(false); };
+      window.addEventListener('hashchange', onHash);
+      instance._cleanups.push(function () { window.removeEventListener('hashchange', onHash); });
+    }
     var geometryUrl = new URL(rel, packUrl).href;
     var name = decodeURIComponent(geometryUrl.split('?')[0].split('/').pop());
-    instance.map.ready = download(geometryUrl, function () {}).then(function (buffer) {
+    instance.map.ready = fetchOnce(geometryUrl, '').promise.then(function (buffer) {
+      if (!instance._mod) return;
       var n = withStrings(mod, [name], function (p) {
         return copyIn(mod, buffer, function (ptr, len) { return mod._pl_map_load_geometry(ptr, len, p); });
       });
       if (n > 0) throw new Error(mod.UTF8ToString(mod._pl_map_error()));
     }).catch(function (err) {
-      var msg = err && err.message ? err.message : String(err);
-      if (!/^La carte/.test(msg)) {
+      var msg = message(err);
+      if (instance._mod && !/^La carte/.test(msg)) {
         withStrings(mod, ['La carte n’a pas pu être chargée (' + msg + '). Le reste de la page est disponible.'],
           function (p) { mod._pl_map_unavailable(p); });
       }
       instance.map.failure = msg;
     }).then(function () {
-      selectFromHash(true);  // the map can now move to the deep-linked country
-      if (instance.requestFrame) instance.requestFrame();
+      selectWanted(true);  // the map can now move to the deep-linked country
+      if (instance.requestFrame && instance._mod) instance.requestFrame();
     });
   }
 
@@ -365,34 +567,47 @@
     element.appendChild(box);
   }
 
-  function wire(instance, mod, canvas) {
-    var scheduled = false, first = true;
+  // --- frames and input -------------------------------------------------------------------
+
+  function wire(instance, mod, canvas, options, gl, status) {
+    var scheduled = 0, first = true;
     var cssW = 0, cssH = 0, dpr = window.devicePixelRatio || 1;
+    var cleanups = instance._cleanups;
+    cleanups.push(function () { if (scheduled) cancelAnimationFrame(scheduled); scheduled = 0; });
 
     function request() {
-      if (!scheduled) { scheduled = true; requestAnimationFrame(tick); }
+      if (!scheduled && instance._mod) scheduled = requestAnimationFrame(tick);
     }
     instance.requestFrame = request;
-    var bannerFrames = 0;
+    var bannerFrames = 0, cursor = '', shape = '';
     instance.frameTimes = [];  // main-thread ms of the last frames (for bench/), newest last
     function tick(ts) {
-      scheduled = false;
+      scheduled = 0;
+      if (!instance._mod) return;
       var t0 = performance.now();
       mod._pl_set_wall_clock(Date.now() / 1000);
       var more = mod._pl_frame(ts / 1000);
       instance.frames++;
-      canvas.style.cursor = CURSORS[mod._pl_cursor()] || 'default';
+      var c = CURSORS[mod._pl_cursor()] || 'default';
+      if (c !== cursor) canvas.style.cursor = cursor = c;
       if (instance.map) instance.map.sync();
-      if (instance.consent) {
+      if (instance.consent && instance.takeConsent) {
         instance.takeConsent();
         // ImGui shows an auto-sized window on its second frame: that one paints the banner.
         if (bannerFrames < 2 && mod._pl_consent_view() !== 0 && ++bannerFrames === 2) {
           performance.mark('passerelle:banner-painted');
         }
       }
+      // The height the content needs at this width: an embed without a fixed height follows
+      // it, so that it never scrolls inside (the map's details grow with a selection).
+      if (options.onContentSize && mod._pl_content_height) {
+        var size = instance.contentSize();
+        var s = size.width + '/' + size.height + '/' + (instance.consent ? mod._pl_consent_view() : '');
+        if (s !== shape) { shape = s; options.onContentSize(size, instance); }
+      }
       if (first) {
         first = false;
-        performance.mark('passerelle:interactive');
+        performance.mark('passerelle:interactive', { detail: { view: instance.view } });
         instance.element.setAttribute('data-passerelle-state', instance.view === 'error' ? 'error' : 'ready');
       }
       if (more) request();
@@ -400,27 +615,49 @@
       if (instance.frameTimes.length > 600) instance.frameTimes.shift();
     }
 
+    // Backing store = CSS size × devicePixelRatio, within what the GPU allows (a very tall
+    // auto-height page view on a phone would pass it: its ratio is lowered to fit).
     function resize() {
+      if (!instance._mod) return;
       var rect = canvas.getBoundingClientRect();
       dpr = window.devicePixelRatio || 1;
       cssW = rect.width;
       cssH = rect.height;
-      var w = Math.max(1, Math.round(cssW * dpr)), h = Math.max(1, Math.round(cssH * dpr));
+      var side = Math.max(cssW, cssH);
+      if (side * dpr > gl.maxSide) dpr = gl.maxSide / side;
+      var w = Math.max(1, Math.min(gl.maxSide, Math.round(cssW * dpr)));
+      var h = Math.max(1, Math.min(gl.maxSide, Math.round(cssH * dpr)));
       if (canvas.width !== w) canvas.width = w;
       if (canvas.height !== h) canvas.height = h;
       mod._pl_set_viewport(cssW, cssH, dpr, w, h);
       request();
     }
-    new ResizeObserver(resize).observe(canvas);
+    var ro = new ResizeObserver(resize);
+    ro.observe(canvas);
+    cleanups.push(function () { ro.disconnect(); });
     // Browser zoom and moving to another screen change devicePixelRatio without always
     // changing the canvas's CSS size: watch the ratio itself.
-    (function watchRatio() {
-      var mq = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
-      mq.addEventListener('change', function () { resize(); watchRatio(); }, { once: true });
-    })();
+    var ratioQuery = null;
+    function onRatio() { resize(); watchRatio(); }
+    function watchRatio() {
+      ratioQuery = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      ratioQuery.addEventListener('change', onRatio, { once: true });
+    }
+    watchRatio();
+    cleanups.push(function () { ratioQuery.removeEventListener('change', onRatio); });
     var reduce = matchMedia('(prefers-reduced-motion: reduce)');
-    mod._pl_set_reduced_motion(reduce.matches ? 1 : 0);
-    reduce.addEventListener('change', function () { mod._pl_set_reduced_motion(reduce.matches ? 1 : 0); });
+    function onReduce() { if (instance._mod) mod._pl_set_reduced_motion(reduce.matches ? 1 : 0); }
+    onReduce();
+    reduce.addEventListener('change', onReduce);
+    cleanups.push(function () { reduce.removeEventListener('change', onReduce); });
+    // The browser may take a context back (too many on the page, a GPU reset): say so.
+    canvas.addEventListener('webglcontextlost', function () {
+      if (!instance._mod || instance.destroyed) return;
+      release(instance);
+      instance.failure = 'Le contexte WebGL a été perdu.';
+      status.fail('La page ne peut plus être dessinée.', instance.failure);
+      if (instance.embedded) instance.element.setAttribute('data-passerelle-state', 'error');
+    });
 
     function local(e) {
       var r = canvas.getBoundingClientRect();
@@ -429,6 +666,7 @@
     var down = null;  // where the primary pointer went down, to tell clicks from drags
     var active = new Set();  // pointers currently down
     canvas.addEventListener('pointerdown', function (e) {
+      if (!instance._mod) return;
       var p = local(e);
       // A second finger makes a pinch, never a click.
       if (active.size > 0 && down) down.moved = true;
@@ -440,6 +678,7 @@
       request();
     });
     canvas.addEventListener('pointermove', function (e) {
+      if (!instance._mod) return;
       var p = local(e);
       if (down && down.id === e.pointerId && Math.hypot(p.x - down.x, p.y - down.y) > CLICK_SLOP) down.moved = true;
       if (e.pointerType === 'touch') mod._pl_touch(1, e.pointerId, p.x, p.y, eventTime(e));
@@ -447,6 +686,7 @@
       request();
     });
     function up(e) {
+      if (!instance._mod) return;
       var p = local(e);
       active.delete(e.pointerId);
       if (e.pointerType === 'touch') mod._pl_touch(2, e.pointerId, p.x, p.y, eventTime(e));
@@ -456,9 +696,10 @@
     canvas.addEventListener('pointerup', up);
     canvas.addEventListener('pointercancel', function (e) { if (down) down.moved = true; up(e); });
     canvas.addEventListener('pointerleave', function (e) {
-      if (e.pointerType !== 'touch') { mod._pl_pointer(3, 0, 0); request(); }
+      if (instance._mod && e.pointerType !== 'touch') { mod._pl_pointer(3, 0, 0); request(); }
     });
     canvas.addEventListener('click', function (e) {
+      if (!instance._mod) return;
       var p = local(e);
       var dragged = down && down.moved;
       down = null;
@@ -473,16 +714,20 @@
       request();
     });
     canvas.addEventListener('wheel', function (e) {
+      if (!instance._mod) return;
       // Ctrl/⌘ + wheel and trackpad pinches (ctrlKey) zoom the map when over it; elsewhere
-      // they stay the browser's page zoom.  A plain wheel scrolls the article, map or not.
+      // they stay the browser's page zoom.  A plain wheel scrolls the article (in an embed:
+      // the host's page), map or not.  Only what the C++ used is kept from the browser.
       var unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? cssH : 1;
       var p = local(e);
       if (mod._pl_wheel(e.deltaX * unit, e.deltaY * unit, e.ctrlKey || e.metaKey ? 1 : 0, p.x, p.y, now())) e.preventDefault();
       request();
     }, { passive: false });
-    canvas.addEventListener('blur', function () { mod._pl_blur(); request(); });
+    canvas.addEventListener('blur', function () { if (instance._mod) { mod._pl_blur(); request(); } });
+    // Keys reach a view only while its canvas has focus; Tab leaves it once the C++ has no
+    // widget left to move to.
     canvas.addEventListener('keydown', function (e) {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!instance._mod || e.altKey || e.ctrlKey || e.metaKey) return;
       // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.
       var u = UI_KEYS[e.key];
       if (u !== undefined && mod._pl_ui_key(u, 1, e.shiftKey ? 1 : 0)) {
@@ -496,19 +741,24 @@
       if (mod._pl_key(k, now())) { e.preventDefault(); request(); }
     });
     canvas.addEventListener('keyup', function (e) {
+      if (!instance._mod) return;
       var u = UI_KEYS[e.key];
       if (u !== undefined && mod._pl_ui_key(u, 0, e.shiftKey ? 1 : 0)) request();
     });
     canvas.addEventListener('contextmenu', function () { down = null; });
 
     resize();
-    if (instance.element.hasAttribute('data-passerelle-autofocus')) canvas.focus({ preventScroll: true });
+    if (options.autofocus) canvas.focus({ preventScroll: true });
   }
+
+  // --- the standalone page ----------------------------------------------------------------
 
   function boot() {
     var nodes = document.querySelectorAll('[data-passerelle-pack]');
     for (var i = 0; i < nodes.length; i++) {
-      if (!nodes[i].__passerelle) nodes[i].__passerelle = start(nodes[i]);
+      if (!nodes[i].__passerelle) {
+        nodes[i].__passerelle = api.mount(nodes[i], { autofocus: nodes[i].hasAttribute('data-passerelle-autofocus') });
+      }
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

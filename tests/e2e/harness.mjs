@@ -101,3 +101,35 @@ export function darkFraction({ data }, threshold = 128) {
   }
   return n ? dark / n : 0;
 }
+
+// --- partner embeds (embed.js) ----------------------------------------------------------
+
+// Waits until `count` embed boxes (<passerelle-embed>) have drawn their first frame or shown
+// their failure message; returns their [view, state] pairs in document order.
+export async function waitForEmbeds(page, count, timeout = 30000) {
+  await page.waitForFunction((n) => document.querySelectorAll('passerelle-embed[data-passerelle-state]').length >= n,
+    count, { timeout });
+  return page.evaluate(() => [...document.querySelectorAll('passerelle-embed')]
+    .map((h) => [h.getAttribute('data-view'), h.getAttribute('data-passerelle-state')]));
+}
+
+// Serves `html` at `pathname` of the site for this page only (a host page made by a test),
+// so that it is same-origin with embed.js, like the demo pages of dist/embed/.
+export async function routeHostPage(page, env, pathname, html) {
+  await page.route(env.base + pathname, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  return env.base + pathname;
+}
+
+// Waits until no embedded view draws (render on demand): the sum of their frames unchanged
+// for `quiet` ms.
+export async function waitEmbedsIdle(page, quiet = 300) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const n = await page.evaluate(() => window.Passerelle.instances.reduce((a, x) => a + x.frames, 0));
+    if (n === last) return n;
+    last = n;
+    await page.waitForTimeout(quiet);
+  }
+  throw new Error('the embedded views never came to rest');
+}

@@ -2,7 +2,9 @@
 # The one command that runs every test, on a fresh machine too: installs what is missing,
 # then
 #   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
-#   2. web: builds dist/ and drives it in headless Chromium (tests/e2e).
+#   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
+#      seed corpus (scripts/fuzz.sh, clang, build/fuzz);
+#   3. web: builds dist/ and drives it in headless Chromium (tests/e2e).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -13,6 +15,9 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 cmake -S . -B build/native-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPASSERELLE_SANITIZE=ON >/dev/null
 cmake --build build/native-asan
 ctest --test-dir build/native-asan --output-on-failure -j"$(nproc)"
+
+echo "== fuzzing (bounded)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
 
 echo "== web build"
 bash scripts/build-site.sh

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <initializer_list>
 #include <limits>
 
@@ -327,6 +328,23 @@ void GeometryParser::read_transform(const Json& v, const std::string& p) {
   const bool s = pair(*scale, child(p, "scale"), true, sx_, sy_);
   const bool t = pair(*translate, child(p, "translate"), false, tx_, ty_);
   transform_ok_ = s && t;
+  // Every coordinate the format allows (±kMaxCoordinate) must land on a finite float: a scale
+  // of 1e36 or a translate of 1e300 used to be accepted and gave infinite map units to the
+  // camera and the triangulator (found with fuzz_map_geometry's finite-coordinates property).
+  if (transform_ok_) {
+    const double reach_x = std::fabs(sx_) * static_cast<double>(kMaxCoordinate) + std::fabs(tx_);
+    const double reach_y = std::fabs(sy_) * static_cast<double>(kMaxCoordinate) + std::fabs(ty_);
+    const double limit = std::numeric_limits<float>::max();
+    if (!(reach_x <= limit && reach_y <= limit)) {
+      char reach[32];
+      std::snprintf(reach, sizeof reach, "%.3g", std::max(reach_x, reach_y));
+      r_.report(ErrorCode::map_bad_transform, p,
+                "a scale and translate that keep coordinates up to ±" +
+                    std::to_string(kMaxCoordinate) + " within float range (±3.4e38)",
+                std::string("map units up to ") + reach);
+      transform_ok_ = false;
+    }
+  }
 }
 
 bool GeometryParser::read_box(const Json& v, const std::string& p, QBox& out) {

@@ -99,7 +99,18 @@ std::optional<std::string> parse_country_hash(std::string_view hash) {
 
 std::string with_country(std::string_view existing_hash, std::string_view iso, std::string_view lang) {
   std::string_view body = body_of(existing_hash);
-  if (body.size() > kMaxHashBytes - kRewriteRoom) body = {};
+  // The cut measures the parameters we keep, not the whole body (caught by fuzz_map_route's
+  // stability property): it used to cut bodies over kMaxHashBytes − kRewriteRoom, so a body
+  // just under that was kept, but our own output, grown by "&pays=XX", was then cut whole on
+  // the next rewrite, and selecting a second country lost every other parameter.  A rewrite
+  // of our output keeps the same parameters, so it now makes the same decision; the result
+  // stays within kMaxHashBytes (the kept parameters, '#' and "&country=XX").
+  if (body.size() > kMaxHashBytes) body = {};
+  std::size_t others = 0;  // the kept parameters joined by '&', as they will be written
+  for_each_param(body, [&](std::string_view param) {
+    if (!is_country_key(key_of(param))) others += (others ? 1 : 0) + param.size();
+  });
+  if (others > kMaxHashBytes - kRewriteRoom) body = {};
 
   std::string ours;
   if (iso.size() == 2 && is_ascii_letter(iso[0]) && is_ascii_letter(iso[1])) {

@@ -33,6 +33,8 @@
 // - "Map units" = the output of d3-geo's geoConicConformal().parallels([13,47]).rotate([-10,0])
 //   .scale(1).translate([0,0]) (no center, so lon 10°E / lat 0 maps to (0,0); y grows DOWN, as d3
 //   outputs). A quantized point q maps to map units as q*scale + translate (per axis).
+//   Readers refuse a transform that could leave float range (|scale| * 2^30 + |translate|
+//   beyond FLT_MAX, error P403): every map unit must stay finite.
 // - arcRef >= 0 is arcs[arcRef] forward; arcRef < 0 is arcs[~arcRef] (i.e. -arcRef-1) reversed
 //   (TopoJSON convention). Consecutive arcs of a ring share their end/start point; a ring is
 //   closed (first point == last point after concatenation; the reader drops the duplicate).

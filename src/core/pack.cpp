@@ -155,7 +155,7 @@ class PackReader : private FieldReader {
   void read_page(const Json& v, Page& page) {
     const std::string p = "/page";
     if (!expect_object(v, p)) return;
-    check_fields(v, p, {"id", "breadcrumb", "title", "lead", "body", "footnotes", "links"});
+    check_fields(v, p, {"id", "breadcrumb", "title", "lead", "body", "footnotes", "links", "translations"});
 
     if (const Json* id = required(v, p, "id", "a page id such as \"international\"")) {
       std::string s;
@@ -182,6 +182,7 @@ class PackReader : private FieldReader {
       read_body(*body, page.body);
     if (const Json* f = optional(v, "footnotes")) read_footnotes(*f, page.footnotes);
     if (const Json* l = optional(v, "links")) read_links(*l, page.links);
+    if (const Json* t = optional(v, "translations")) read_translations(*t, page.translations);
     check_footnotes();
   }
 
@@ -339,6 +340,40 @@ class PackReader : private FieldReader {
         }
       }
       if (ok) links.push_back(std::move(link));
+    }
+  }
+
+  void read_translations(const Json& v, std::vector<Translation>& out) {
+    const Json::array_t* a = read_array(v, "/page/translations", true);
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const std::string p = child("/page/translations", i);
+      const Json& item = (*a)[i];
+      if (!expect_object(item, p)) continue;
+      check_fields(item, p, {"lang", "href"});
+      Translation t;
+      bool ok = true;
+      if (const Json* lang = required(item, p, "lang", "a language tag such as \"en\"")) {
+        if (!read_plain(*lang, p + "/lang", t.lang)) ok = false;
+        else if (!is_language_tag(t.lang)) {
+          report_value(ErrorCode::bad_value, p + "/lang", "a language tag such as \"en\"", quote_for_message(t.lang));
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (const Json* href = required(item, p, "href", "the page's relative address, such as \"index.en.html\"")) {
+        if (!read_plain(*href, p + "/href", t.href)) ok = false;
+        else if (!is_relative_page_href(t.href)) {
+          report_value(ErrorCode::unsafe_url, p + "/href",
+                       "a relative address on this site (letters, digits, '.', '-', '_', '/'; no \"..\")",
+                       quote_for_message(t.href));
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (ok) out.push_back(std::move(t));
     }
   }
 

@@ -49,6 +49,14 @@ struct PageLink {
   std::string lang;                // BCP 47 tag when the text is not in the pack's language
 };
 
+// The same page in another language ("translations": [{"lang": "en", "href": "index.en.html"}]):
+// the header's language link, and hreflang alternates of the prerendered HTML.  href is a
+// relative address on the same site (letters, digits, '.', '-', '_', '/'; no "..").
+struct Translation {
+  std::string lang;
+  std::string href;
+};
+
 struct Page {
   std::string id;
   std::vector<std::string> breadcrumb;
@@ -57,6 +65,7 @@ struct Page {
   std::vector<Block> body;
   std::vector<Footnote> footnotes;  // in the order they are shown and numbered (1, 2, …)
   std::vector<PageLink> links;
+  std::vector<Translation> translations;
 };
 
 // The "map" section: which countries La Cimade works with, by role, and what the page says

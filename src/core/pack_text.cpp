@@ -17,6 +17,7 @@ std::string visible_text(const Pack& pack) {
   }
   for (const Footnote& f : p.footnotes) s += f.text.plain();
   for (const PageLink& l : p.links) s += l.text;
+  for (const Translation& t : p.translations) s += language_autonym(t.lang);
   if (pack.consent) {
     const ConsentConfig& c = *pack.consent;
     for (const auto& [lang, t] : c.texts)
@@ -49,6 +50,15 @@ std::string visible_text(const Pack& pack) {
     }
   }
   return s;
+}
+
+std::string language_autonym(std::string_view tag) {
+  const std::string_view primary = tag.substr(0, tag.find('-'));
+  if (primary == "fr") return "Français";
+  if (primary == "en") return "English";
+  if (primary == "es") return "Español";
+  if (primary == "de") return "Deutsch";
+  return std::string(tag);
 }
 
 }  // namespace passerelle

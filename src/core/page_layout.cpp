@@ -1,5 +1,6 @@
 // page_layout.cpp — typesetting the article (see page_layout.hpp).
 #include "core/page_layout.hpp"
+#include "core/pack_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -161,6 +162,29 @@ class Typesetter {
       name.spans.push_back(text_span(pack_.site.name));
       FlowStyle st = style(s.site_name, s.site_name, s.site_name, header_h, Ink::site_name);
       flow(name, st, nullptr);
+      // The page in its other languages, at the right end of the bar ("English").
+      float right = out.column.x + out.column.w;
+      for (auto it = page.translations.rbegin(); it != page.translations.rend(); ++it) {
+        Target t;
+        t.kind = Target::Kind::page;
+        t.url = it->href;
+        t.lang = it->lang;
+        out.targets.push_back(std::move(t));
+        const int target = static_cast<int>(out.targets.size()) - 1;
+        PlacedRun run;
+        run.font = s.ui;
+        run.text = language_autonym(it->lang);
+        run.width = metrics_.measure(run.font, run.text);
+        run.line_height = header_h;
+        run.x = right - run.width;
+        run.baseline = std::round((header_h - metrics_.content_height(run.font)) * 0.5f + metrics_.ascent(run.font));
+        run.y = run.baseline - metrics_.ascent(run.font);
+        run.ink = Ink::link;
+        run.target = target;
+        out.targets[target].rects.push_back(Rect{run.x, 0, run.width, header_h});
+        right -= run.width + std::round(s.ui.size * 1.2f);
+        out.runs.push_back(std::move(run));
+      }
       y = header_h;
       rule(0, out.viewport_width);
       y += s.compact ? 28.0f : 56.0f;

@@ -42,9 +42,11 @@ TypeScale type_scale_for_width(float viewport_width);
 
 // Something a click can do.
 struct Target {
-  enum class Kind { url, footnote, footnote_back, country };
+  // url: opens in a new tab; page: this page in another language, followed in the same tab.
+  enum class Kind { url, footnote, footnote_back, country, page };
   Kind kind = Kind::url;
-  std::string url;          // kind == url; kind == country: the ISO code
+  std::string url;          // kind == url or page; kind == country: the ISO code
+  std::string lang;         // kind == page: the language of the page it leads to
   int footnote = 0;         // 0-based footnote index (footnote, footnote_back)
   std::vector<Rect> rects;  // where it is on the page (a link may wrap over lines)
 };

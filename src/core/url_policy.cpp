@@ -63,4 +63,15 @@ bool is_safe_link_url(std::string_view url) {
   return false;
 }
 
+bool is_relative_page_href(std::string_view href) {
+  if (href.empty() || href.size() > 128 || href.front() == '/' || href.front() == '.') return false;
+  if (href.find("..") != std::string_view::npos || href.find("//") != std::string_view::npos) return false;
+  for (char c : href) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '-' || c == '_' || c == '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace passerelle

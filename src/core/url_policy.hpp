@@ -13,4 +13,9 @@ namespace passerelle {
 
 bool is_safe_link_url(std::string_view url);
 
+// A page of this same site, for language links ("index.en.html", "en/international.html"):
+// 1–128 characters from [A-Za-z0-9._/-], not starting with '/' or '.', no "..", no "//".
+// It can never name another origin or a script, so it may be followed in the same tab.
+bool is_relative_page_href(std::string_view href);
+
 }  // namespace passerelle

@@ -5,6 +5,8 @@
 #include <cfloat>
 #include <cmath>
 
+#include "core/mirror.hpp"
+#include "core/mirror_html.hpp"
 #include "core/pack_text.hpp"
 #include "core/url_policy.hpp"
 #include "core/utf8.hpp"
@@ -454,11 +456,21 @@ Action App::click(float x, float y, double now) {
   }
   const int t = layout_->target_at(x, y + scroller_.offset());
   if (t < 0) return a;
+  return act_on_target(t, now);
+}
+
+Action App::act_on_target(int t, double now) {
+  Action a;
   const Target& target = layout_->targets[t];
   switch (target.kind) {
     case Target::Kind::url:
       if (!is_safe_link_url(target.url)) return a;  // validated already; checked again here
       a.kind = Action::Kind::open_url;
+      a.url = target.url;
+      break;
+    case Target::Kind::page:
+      if (!is_relative_page_href(target.url)) return a;
+      a.kind = Action::Kind::open_page;
       a.url = target.url;
       break;
     case Target::Kind::footnote:
@@ -480,6 +492,129 @@ Action App::click(float x, float y, double now) {
   }
   wake();
   return a;
+}
+
+// --- the semantic mirror ------------------------------------------------------------------
+
+namespace {
+// "t12" → 12; -1 for anything else.
+int target_of_key(std::string_view key) {
+  if (key.size() < 2 || key[0] != 't' || key.size() > 6) return -1;
+  int n = 0;
+  for (char c : key.substr(1)) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+constexpr std::string_view kConsentPrefix = "consent:";
+int map_button_of_key(std::string_view key) {
+  if (key == "map:zoom_in") return 0;
+  if (key == "map:zoom_out") return 1;
+  if (key == "map:reset") return 2;
+  return -1;
+}
+}  // namespace
+
+std::vector<Rect> App::key_rects(std::string_view key) const {
+  std::vector<Rect> out;
+  if (!has_page() || !layout_) return out;
+  if (key.substr(0, kConsentPrefix.size()) == kConsentPrefix) {
+    if (auto r = consent_widget_.key_rect(key.substr(kConsentPrefix.size()))) out.push_back(*r);
+    return out;
+  }
+  if (const int b = map_button_of_key(key); b >= 0) {
+    if (map_.ready()) out.push_back(map_.control_rects()[b]);
+    return out;
+  }
+  const int t = target_of_key(key);
+  if (t < 0 || t >= static_cast<int>(layout_->targets.size())) return out;
+  for (Rect r : layout_->targets[t].rects) {
+    r.y -= scroller_.offset();
+    out.push_back(r);
+  }
+  return out;
+}
+
+void App::focus_key(std::string key, double now) {
+  if (key == focus_key_) return;
+  focus_key_ = std::move(key);
+  wake();
+  if (!layout_ || focus_key_.empty()) return;
+  // Bring the item into view, above the consent banner when it is open.
+  const int t = target_of_key(focus_key_);
+  float top = -1, bottom = -1;
+  if (t >= 0 && t < static_cast<int>(layout_->targets.size()) && !layout_->targets[t].rects.empty()) {
+    top = layout_->targets[t].rects.front().y;
+    bottom = layout_->targets[t].rects.back().y + layout_->targets[t].rects.back().h;
+  } else if (map_button_of_key(focus_key_) >= 0 && layout_->map) {
+    top = layout_->map->map.y;
+    bottom = top + std::min(layout_->map->map.h, 160.0f);
+  }
+  if (top < 0) return;
+  const float covered = consent_open() ? consent_extent_.y : 0.0f;
+  const float view_top = scroller_.offset() + 16, view_bottom = scroller_.offset() + height_ - covered - 16;
+  if (top < view_top || bottom > view_bottom) scroller_.animate_to(top - (height_ - covered) * 0.3f, now);
+}
+
+Action App::activate(std::string_view key, double now) {
+  Action a;
+  if (!has_page() || !layout_) return a;
+  if (key.substr(0, kConsentPrefix.size()) == kConsentPrefix) {
+    if (!consent_) return a;
+    consent_widget_.press(std::string(key.substr(kConsentPrefix.size())));
+    a.kind = Action::Kind::handled;
+    wake(4);
+    return a;
+  }
+  if (const int b = map_button_of_key(key); b >= 0) {
+    if (!map_.ready()) return a;
+    map_.press_button(static_cast<MapButton>(b + 1), now);
+    a.kind = Action::Kind::handled;
+    wake();
+    return a;
+  }
+  const int t = target_of_key(key);
+  if (t < 0 || t >= static_cast<int>(layout_->targets.size())) return a;
+  return act_on_target(t, now);
+}
+
+void App::update_mirror() {
+  // What the mirror shows depends on this, and on nothing else that changes after loading.
+  std::string sig = std::to_string(static_cast<int>(view_)) + lang_ + "|" + map_.selected() + "|" +
+                    (has_page() ? "p" : "n") + std::to_string(errors_.size());
+  if (consent_) {
+    sig += "|" + std::to_string(static_cast<int>(consent_->view())) + (consent_widget_.withdrawn_notice() ? "w" : "");
+    sig += consent_->storage_available() ? "s" : "-";
+    for (const ConsentPurpose& p : consent_->config().purposes) sig += consent_->pending(p.id) ? '1' : '0';
+  }
+  if (sig == mirror_signature_) return;
+  mirror_signature_ = std::move(sig);
+  mirror_html_[0].clear();
+  mirror_html_[1].clear();
+  if (has_page()) {
+    if (consent_ && view_ != ViewMode::map)
+      mirror_html_[0] = render_html(mirror_consent(consent_->config(), lang_,
+                                                   consent_mirror_state(*consent_, consent_widget_.withdrawn_notice())));
+    if (view_ != ViewMode::consent) {
+      MirrorState ms;
+      ms.map_selected = map_.selected();
+      ms.map_only = view_ == ViewMode::map;
+      mirror_html_[1] = render_html(mirror_page(*pack_, ms));
+    }
+  }
+  ++mirror_version_;
+}
+
+void App::draw_focus_ring() {
+  if (focus_key_.empty()) return;
+  ImDrawList& dl = *ImGui::GetForegroundDrawList();
+  const ImU32 ring = to_imgui(theme_.heading), halo = to_imgui(theme_.background);
+  for (const Rect& r : key_rects(focus_key_)) {
+    const ImVec2 a(r.x - 3, r.y - 2), b(r.x + r.w + 3, r.y + r.h + 2);
+    dl.AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), halo, 5.0f, 0, 5.0f);
+    dl.AddRect(a, b, ring, 4.0f, 0, 2.5f);
+  }
 }
 
 MapView::Style App::map_style() const {
@@ -623,8 +758,10 @@ bool App::frame(double now) {
       }
       consent_extent_ = consent_widget_.extent(io.DisplaySize);
     }
+    draw_focus_ring();
   }
   ImGui::Render();
+  update_mirror();
   ++frames_;
 
   if (wake_frames_ > 0) --wake_frames_;

@@ -46,9 +46,10 @@ inline constexpr int kUiKeyCount = 7;
 enum class ViewMode { page, map, consent };
 
 struct Action {
-  enum class Kind { none, handled, open_url };
+  // open_url: in a new tab; open_page: this page in another language, in this tab.
+  enum class Kind { none, handled, open_url, open_page };
   Kind kind = Kind::none;
-  std::string url;  // open_url: already checked against the link policy
+  std::string url;  // open_url / open_page: already checked against the link policy
 };
 
 class App {
@@ -135,6 +136,23 @@ class App {
   bool ui_key(UiKey k, bool down, bool shift);
   Action click(float x, float y, double now);
 
+  // --- the semantic mirror (core/mirror.hpp) ---------------------------------------------
+  // The HTML of the mirror's parts: 0 the consent UI, 1 the page (the map figure alone in the
+  // map view).  Rebuilt after a frame that changed what they show; mirror_version() counts
+  // the rebuilds, so the platform copies them into the document only when they changed.
+  enum MirrorPart { mirror_consent_part = 0, mirror_page_part = 1 };
+  int mirror_version() const { return mirror_version_; }
+  const std::string& mirror_html(int part) const { return mirror_html_[part == mirror_consent_part ? 0 : 1]; }
+  // A mirror element has the keyboard focus ("" for none): the canvas draws a focus ring on
+  // the item it stands for and scrolls it into view.
+  void focus_key(std::string key, double now);
+  const std::string& focused_key() const { return focus_key_; }
+  // A mirror element was activated (Enter, Space, a click): does what a click on the canvas
+  // item does (open_url is returned, not done: the platform opens it within the gesture).
+  Action activate(std::string_view key, double now);
+  // Where the item of a mirror key is on screen (CSS px), empty when it is not drawn.
+  std::vector<Rect> key_rects(std::string_view key) const;
+
   // --- frames --------------------------------------------------------------------------
   // Rebuilds the font atlas if the type scale or pixel ratio changed.  Returns true when it
   // did: the renderer must then re-upload the font texture before frame().
@@ -162,6 +180,9 @@ class App {
   MapKey map_key(UiKey k, bool shift, double now);
   void focus_chip(int i, double now);
   MapView::Style map_style() const;
+  Action act_on_target(int t, double now);
+  void update_mirror();
+  void draw_focus_ring();
 
   FontBook fonts_;
   const Theme& theme_;
@@ -213,6 +234,11 @@ class App {
   bool touch_on_map_ = false;           // this touch gesture belongs to the map
   bool touch_hint_shown_ = false;
   ImVec2 touch_start_;
+
+  std::string focus_key_;               // the mirror element with the keyboard focus
+  std::string mirror_signature_;        // what the mirror last showed
+  std::string mirror_html_[2];
+  int mirror_version_ = 0;
 
   double last_frame_time_ = -1;
   int wake_frames_ = 3;

@@ -122,12 +122,27 @@ void ConsentWidget::take_focus_if_asked() {
 }
 
 // The one button style of every consent choice: equal size, weight and colours.
-bool ConsentWidget::equal_button(const char* label, ImVec2 size) {
+bool ConsentWidget::equal_button(const char* label, ImVec2 size, const char* key) {
   const bool pressed = ImGui::Button(label, size);
   tab_stop();
   take_focus_if_asked();
   buttons_.push_back(Button{label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
-  return pressed;
+  return keyed(key) || pressed;
+}
+
+// Records the last item's rectangle under its mirror key, and says whether the mirror
+// pressed it (press()): the mirror's buttons go through exactly the code of a click.
+bool ConsentWidget::keyed(std::string_view key) {
+  keyed_.push_back({std::string(key), Box{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
+  if (pending_press_.empty() || pending_press_ != key) return false;
+  pending_press_.clear();
+  return true;
+}
+
+std::optional<Rect> ConsentWidget::key_rect(std::string_view key) const {
+  for (const auto& [k, b] : keyed_)
+    if (k == key) return Rect{b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y};
+  return std::nullopt;
 }
 
 // An on/off switch (role "switch"): a pill with a knob, the label to its left.
@@ -136,7 +151,8 @@ bool ConsentWidget::switch_widget(const char* id, bool* on, const char* label) {
   const float h = std::round(ImGui::GetFontSize() * 1.3f), w = std::round(h * 1.8f);
   ImGui::PushID(id);
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, h));
+  const bool clicked = ImGui::InvisibleButton(label, ImVec2(w, h));
+  const bool pressed = keyed(std::string("switch:") + id) || clicked;
   tab_stop();
   take_focus_if_asked();
   if (pressed) *on = !*on;
@@ -154,6 +170,7 @@ bool ConsentWidget::switch_widget(const char* id, bool* on, const char* label) {
 std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   buttons_.clear();
   windows_.clear();
+  keyed_.clear();
   policy_rect_ = Box{};
   if (!f.manager || !f.fonts || !f.fonts->built()) return std::nullopt;
   const ConsentTexts& t = f.manager->config().texts_in(f.lang);
@@ -169,6 +186,7 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
       break;
   }
   if (!out) handle_tab();
+  pending_press_.clear();  // a press for a widget this frame did not show is dropped
   return out;
 }
 
@@ -208,6 +226,7 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
       ImGui::PushFont(fb.font(f.scale.ui_small));
       ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.link));
       ImGui::TextUnformatted(t.policy_link.c_str());
+      keyed("policy");
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
       ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, to_imgui(theme.link), 1.0f);
       policy_rect_ = Box{a, b};
@@ -227,11 +246,11 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
     focus_first_if_new(WidgetShown::banner);
-    if (equal_button(t.refuse_all.c_str(), bsize)) out = m.refuse_all(f.now_unix, f.new_id());
+    if (equal_button(t.refuse_all.c_str(), bsize, "refuse_all")) out = m.refuse_all(f.now_unix, f.new_id());
     if (!stacked) ImGui::SameLine();
-    if (equal_button(t.accept_all.c_str(), bsize)) out = m.accept_all(f.now_unix, f.new_id());
+    if (equal_button(t.accept_all.c_str(), bsize, "accept_all")) out = m.accept_all(f.now_unix, f.new_id());
     if (!stacked) ImGui::SameLine();
-    if (equal_button(t.customise.c_str(), bsize)) m.open_panel();
+    if (equal_button(t.customise.c_str(), bsize, "customise")) m.open_panel();
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
@@ -244,7 +263,8 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));
     ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
-    if (ImGui::Button(close.c_str())) out = m.refuse_all(f.now_unix, f.new_id());
+    const bool close_pressed = ImGui::Button(close.c_str());
+    if (keyed("continue_without") || close_pressed) out = m.refuse_all(f.now_unix, f.new_id());
     tab_stop();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
@@ -328,11 +348,11 @@ std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const 
     ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.background));
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
-    if (equal_button(t.save.c_str(), bsize)) out = m.save(f.now_unix, f.new_id());
+    if (equal_button(t.save.c_str(), bsize, "save")) out = m.save(f.now_unix, f.new_id());
     if (!stacked) ImGui::SameLine();
-    if (equal_button(t.refuse_all.c_str(), bsize)) out = m.refuse_all(f.now_unix, f.new_id());
+    if (equal_button(t.refuse_all.c_str(), bsize, "refuse_all")) out = m.refuse_all(f.now_unix, f.new_id());
     if (!stacked) ImGui::SameLine();
-    if (equal_button(t.accept_all.c_str(), bsize)) out = m.accept_all(f.now_unix, f.new_id());
+    if (equal_button(t.accept_all.c_str(), bsize, "accept_all")) out = m.accept_all(f.now_unix, f.new_id());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
@@ -367,7 +387,8 @@ void ConsentWidget::manage_button(const ConsentFrame& f, const ConsentTexts& t) 
     ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
-    if (ImGui::Button(t.manage.c_str())) {
+    const bool manage_pressed = ImGui::Button(t.manage.c_str());
+    if (keyed("manage") || manage_pressed) {
       withdrawn_notice_ = false;
       f.manager->open_panel();
     }

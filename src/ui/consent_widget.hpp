@@ -20,6 +20,7 @@ struct ImGuiWindow;  // imgui_internal.h, only used in the .cpp
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/consent.hpp"
@@ -72,11 +73,19 @@ class ConsentWidget {
   // The panel's preferred height, whatever the viewport (the box grows to it).
   static float panel_height(bool compact);
 
+  // The semantic mirror's side (core/mirror.hpp keys without "consent:"): press() makes the
+  // next frame act as if that widget were clicked; key_rect() is where it was drawn last
+  // frame (for the focus ring of a focused mirror element).
+  void press(std::string key) { pending_press_ = std::move(key); }
+  std::optional<Rect> key_rect(std::string_view key) const;
+  bool withdrawn_notice() const { return withdrawn_notice_; }
+
  private:
   std::optional<ConsentOutcome> banner(const ConsentFrame& f, const ConsentTexts& t);
   std::optional<ConsentOutcome> panel(const ConsentFrame& f, const ConsentTexts& t);
   void manage_button(const ConsentFrame& f, const ConsentTexts& t);
-  bool equal_button(const char* label, ImVec2 size);
+  bool equal_button(const char* label, ImVec2 size, const char* key);
+  bool keyed(std::string_view key);
   bool switch_widget(const char* id, bool* on, const char* label);
   void record_window();
   void focus_first_if_new(WidgetShown now);
@@ -91,6 +100,8 @@ class ConsentWidget {
 
   std::vector<Button> buttons_;
   std::vector<Box> windows_;
+  std::vector<std::pair<std::string, Box>> keyed_;  // this frame's widgets by mirror key
+  std::string pending_press_;
   Box policy_rect_;
   bool withdrawn_notice_ = false;
   WidgetShown last_view_ = WidgetShown::none;

@@ -105,6 +105,7 @@ class MapView {
   void draw_figure(ImDrawList& dl, const MapFigure& fig, float scroll, int hovered_target,
                    int focused_chip, const Style& style) const;
   int hovered_country() const { return hovered_; }
+  std::vector<Rect> control_rects() const;  // zoom in, zoom out, reset (screen CSS px)
 
  private:
   int role_of_index(int country) const;
@@ -114,7 +115,6 @@ class MapView {
   void draw_controls(ImDrawList& dl, const Style& style) const;
   ImVec2 to_screen(MapPoint p) const;
   MapPoint to_map(float x, float y) const;
-  std::vector<Rect> control_rects() const;  // zoom in, zoom out, reset
 
   const MapSection* section_ = nullptr;
   std::string lang_ = "fr";

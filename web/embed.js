@@ -133,7 +133,7 @@
           'fonts/NotoSans-Regular.ttf', 'fonts/NotoSans-Bold.ttf'].forEach(function (n) { files[n] = asset(n); });
         P.mount(host, {
           view: view, lang: lang, embedded: true, container: box, base: base, assets: files, status: ui,
-          pack: attr('pack') ? new URL(attr('pack'), document.baseURI).href : asset('content/international.fr.json')[0],
+          pack: attr('pack') ? new URL(attr('pack'), document.baseURI).href : asset('content/international.' + lang + '.json')[0],
           country: attr('country'), label: view === 'page' ? t[6] : t[5],
           onContentSize: function (size, inst) {
             var h = Math.ceil(size.height);

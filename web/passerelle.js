@@ -31,7 +31,8 @@
 //   onContentSize({width, height}, instance)  after a frame, when the size the content needs
 //               at the current width (or the consent view's state) changed: embeds size their
 //               box by it (width 0: any width)
-//   autofocus   focus the canvas once it is up
+//   autofocus   focus the canvas once it is up (not with a mirror: focus is the mirror's)
+//   mirror      the standalone page's semantic mirror (makeMirror): see below
 //
 // Public surface: window.Passerelle.mount, window.Passerelle.instances[i] = { element,
 // canvas, ready (Promise), view, frames, errors, map, destroy() }.  Performance mark
@@ -295,9 +296,16 @@
 
     var canvas = document.createElement('canvas');
     canvas.className = 'passerelle-canvas';
-    canvas.tabIndex = 0;
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', options.label || 'Contenu de la page');
+    if (options.mirror) {
+      // The mirror is what assistive technology reads and the keyboard moves through; the
+      // canvas is a picture of it (focusable by a click only, for the scroll keys).
+      canvas.tabIndex = -1;
+      canvas.setAttribute('aria-hidden', 'true');
+    } else {
+      canvas.tabIndex = 0;
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', options.label || 'Contenu de la page');
+    }
     instance.canvas = canvas;
 
     var waits = [wasmFile.module].concat(parts.slice(1).map(function (p) { return p.promise; }));
@@ -364,6 +372,7 @@
       };
       wire(instance, mod, canvas, options, gl, status);
       status.hide();
+      if (options.mirror) options.mirror.start(instance, mod);
       return instance;
     });
   }
@@ -591,6 +600,7 @@
       var c = CURSORS[mod._pl_cursor()] || 'default';
       if (c !== cursor) canvas.style.cursor = cursor = c;
       if (instance.map) instance.map.sync();
+      if (options.mirror) options.mirror.sync();
       if (instance.consent && instance.takeConsent) {
         instance.takeConsent();
         // ImGui shows an auto-sized window on its second frame: that one paints the banner.
@@ -710,6 +720,7 @@
         // cannot reach back into this one.
         window.open(mod.UTF8ToString(mod._pl_pending_url()), '_blank', 'noopener');
       }
+      if (r === 3) location.assign(new URL(mod.UTF8ToString(mod._pl_pending_url()), location.href).href);
       if (r !== 0) e.preventDefault();
       request();
     });
@@ -728,8 +739,9 @@
     // widget left to move to.
     canvas.addEventListener('keydown', function (e) {
       if (!instance._mod || e.altKey || e.ctrlKey || e.metaKey) return;
-      // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.
-      var u = UI_KEYS[e.key];
+      // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.  With a mirror,
+      // the widgets' keyboard is the mirror's: Tab goes there.
+      var u = options.mirror && e.key !== 'Escape' ? undefined : UI_KEYS[e.key];
       if (u !== undefined && mod._pl_ui_key(u, 1, e.shiftKey ? 1 : 0)) {
         e.preventDefault();
         request();
@@ -742,23 +754,194 @@
     });
     canvas.addEventListener('keyup', function (e) {
       if (!instance._mod) return;
-      var u = UI_KEYS[e.key];
+      var u = options.mirror && e.key !== 'Escape' ? undefined : UI_KEYS[e.key];
       if (u !== undefined && mod._pl_ui_key(u, 0, e.shiftKey ? 1 : 0)) request();
     });
     canvas.addEventListener('contextmenu', function () { down = null; });
 
     resize();
-    if (options.autofocus) canvas.focus({ preventScroll: true });
+    if (options.autofocus && !options.mirror) canvas.focus({ preventScroll: true });
+  }
+
+
+  // --- the semantic mirror (standalone page) ------------------------------------------------
+
+  // The prerendered HTML of dist/index.html (passerelle-pack prerender) is the page until the
+  // canvas draws.  Then it stays in the document, visually hidden, for assistive technology
+  // and the keyboard: focus lives in it and the canvas draws the ring (pl_focus), activating
+  // an element does what a click on the canvas does (pl_activate), and the core's HTML
+  // replaces a part when what it shows changed (pl_mirror_version).  Choices made on the
+  // prerendered banner before the wasm is up are kept and applied as soon as it is, by the
+  // same rules (the core's), so none is lost and none is decided twice.
+  var PARTS = ['consent', 'page'];  // App::MirrorPart
+  function makeMirror(root) {
+    var m = { root: root, mod: null, instance: null, version: -1, html: {}, queue: [] };
+    function part(name) { return root.querySelector('[data-passerelle-part="' + name + '"]'); }
+    function keyed(node) {
+      var el = node && node.closest ? node.closest('[data-key]') : null;
+      return el && root.contains(el) ? el : null;
+    }
+    function dialogKind() {
+      var d = part('consent') && part('consent').querySelector('[role="dialog"]');
+      return d ? (d.getAttribute('aria-modal') === 'true' ? 'panel' : 'banner') : 'none';
+    }
+    var shownDialog = dialogKind();
+    function tellFocus(key) {
+      if (!m.mod) return;
+      withStrings(m.mod, [key], function (k) { m.mod._pl_focus(k, now()); });
+      m.instance.requestFrame();
+    }
+    function activate(key, el) {
+      var mod = m.mod;
+      var r = withStrings(mod, [key], function (k) { return mod._pl_activate(k, now()); });
+      if (r === 2) window.open(mod.UTF8ToString(mod._pl_activated_url()), '_blank', 'noopener');
+      if (r === 3) location.assign(new URL(mod.UTF8ToString(mod._pl_activated_url()), location.href).href);
+      // A footnote mark and its way back: the keyboard follows the reading to the other end.
+      var href = el && el.getAttribute('href');
+      if (r === 1 && href && /^#fn(ref)?-\d+$/.test(href)) {
+        var dest = root.querySelector(href);
+        if (dest && dest.tagName !== 'A') dest = dest.querySelector('a');
+        if (dest) dest.focus({ preventScroll: true });
+      }
+      m.instance.requestFrame();
+    }
+
+    root.addEventListener('click', function (e) {
+      var el = keyed(e.target);
+      if (!el) return;
+      // Links to other pages are links: the browser follows them (new tab for external ones).
+      if (el.tagName === 'A' && (el.target === '_blank' || el.hasAttribute('hreflang'))) return;
+      var key = el.getAttribute('data-key');
+      if (!m.mod) {
+        if (el.tagName !== 'BUTTON') return;  // in-page links work as plain links until then
+        e.preventDefault();
+        m.queue.push(key);
+        // A decision closes the banner at once; the core records it when it starts.
+        if (/^consent:(refuse_all|accept_all|continue_without)$/.test(key)) {
+          var d = el.closest('[role="dialog"]');
+          if (d) d.hidden = true;
+        } else {
+          el.setAttribute('aria-busy', 'true');
+        }
+        return;
+      }
+      e.preventDefault();
+      activate(key, el);
+    });
+    root.addEventListener('focusin', function (e) {
+      var el = keyed(e.target);
+      tellFocus(el ? el.getAttribute('data-key') : '');
+    });
+    root.addEventListener('focusout', function (e) {
+      if (!e.relatedTarget || !root.contains(e.relatedTarget)) tellFocus('');
+    });
+    // Keys: focus is in the mirror (or nowhere, on the body), the page is the canvas's.
+    function onKey(e, down) {
+      if (!m.mod || e.altKey || e.ctrlKey || e.metaKey) return;
+      var t = e.target;
+      if (!(root.contains(t) || t === document.body || t === document.documentElement)) return;
+      if (e.key === 'Escape') {  // closes the panel; on the map's controls, deselects
+        var onMap = down && !root.querySelector('[aria-modal="true"]') && t.closest && t.closest('figure');
+        if (onMap && withStrings(m.mod, ['map:deselect'], function (k) { return m.mod._pl_activate(k, now()); })) {
+          e.preventDefault();
+        } else if (m.mod._pl_ui_key(6, down ? 1 : 0, 0)) {
+          e.preventDefault();
+        }
+        m.instance.requestFrame();
+        return;
+      }
+      if (!down) return;
+      if (e.key === 'Tab') {  // the settings panel is modal: Tab stays inside
+        var dialog = root.querySelector('[role="dialog"][aria-modal="true"]');
+        if (!dialog) return;
+        var items = dialog.querySelectorAll('[data-key]');
+        var first = items[0], last = items[items.length - 1];
+        if (!dialog.contains(t) || (e.shiftKey && t === first) || (!e.shiftKey && t === last)) {
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus({ preventScroll: true });
+        }
+        return;
+      }
+      var k = KEYS[e.key];
+      if (e.key === ' ') {
+        if (t.closest && t.closest('button, a')) return;  // Space presses a button
+        k = e.shiftKey ? KEYS.PageUp : KEYS.PageDown;
+      }
+      if (k === undefined) return;
+      if (m.mod._pl_key(k, now())) { e.preventDefault(); m.instance.requestFrame(); }
+    }
+    document.addEventListener('keydown', function (e) { onKey(e, true); });
+    document.addEventListener('keyup', function (e) { onKey(e, false); });
+
+    // The canvas is up: it shows the page, the mirror is for assistive technology.
+    m.start = function (instance, mod) {
+      m.instance = instance;
+      m.mod = mod;
+      document.documentElement.classList.add('passerelle-canvas-on');
+      window.scrollTo(0, 0);
+      m.queue.splice(0).forEach(function (key) { activate(key, null); });
+      m.sync();
+      var active = document.activeElement;
+      if (active && root.contains(active) && keyed(active)) tellFocus(keyed(active).getAttribute('data-key'));
+    };
+    // After a frame: copy the parts that changed, keep the focus on the same item.
+    m.sync = function () {
+      var mod = m.mod;
+      // Version 0: no frame has built the mirror yet (the prerendered one stays).
+      if (!mod || mod._pl_mirror_version() === 0 || mod._pl_mirror_version() === m.version) return;
+      m.version = mod._pl_mirror_version();
+      var active = document.activeElement;
+      var activeKey = active && root.contains(active) ? active.getAttribute('data-key') : null;
+      PARTS.forEach(function (name, i) {
+        var html = mod.UTF8ToString(mod._pl_mirror_html(i));
+        var host = part(name);
+        if (!host || m.html[name] === html) return;
+        m.html[name] = html;
+        host.innerHTML = html;
+      });
+      var kind = dialogKind(), opened = kind !== 'none' && kind !== shownDialog;
+      shownDialog = kind;
+      var focusLost = active && !active.isConnected;
+      if (opened && (focusLost || !active || active === document.body || root.contains(active))) {
+        // A dialog that opens takes the focus (its first control).
+        var firstIn = part('consent').querySelector('[role="dialog"] [data-key]');
+        if (firstIn) firstIn.focus({ preventScroll: true });
+      } else if (focusLost) {
+        var again = activeKey && root.querySelector('[data-key="' + activeKey + '"]');
+        // The item is gone (the banner after a choice): "Gérer mes cookies" comes next.
+        if (!again) again = part('consent') && part('consent').querySelector('[data-key]');
+        if (again) again.focus({ preventScroll: true });
+      }
+    };
+    return m;
+  }
+
+  // The standalone page's status: progress in a strip at the top; a failure is a notice above
+  // the prerendered page, which shows again (readable without the canvas).
+  function pageStatus(host) {
+    var s = makeStatus(host);
+    var fail = s.fail;
+    s.fail = function (title, detail) {
+      document.documentElement.classList.remove('passerelle-canvas-on');
+      fail(title, detail);
+    };
+    return s;
   }
 
   // --- the standalone page ----------------------------------------------------------------
 
   function boot() {
     var nodes = document.querySelectorAll('[data-passerelle-pack]');
+    var mirror = document.querySelector('[data-passerelle-mirror]');
+    var statusHost = document.querySelector('.passerelle-statusbar');
     for (var i = 0; i < nodes.length; i++) {
-      if (!nodes[i].__passerelle) {
-        nodes[i].__passerelle = api.mount(nodes[i], { autofocus: nodes[i].hasAttribute('data-passerelle-autofocus') });
+      if (nodes[i].__passerelle) continue;
+      var options = { autofocus: nodes[i].hasAttribute('data-passerelle-autofocus') };
+      if (mirror && i === 0) {  // one mirror: the page's
+        options.mirror = makeMirror(mirror);
+        if (statusHost) options.status = pageStatus(statusHost);
       }
+      nodes[i].__passerelle = api.mount(nodes[i], options);
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

@@ -206,6 +206,7 @@ class Builder {
     fig.add(heading(2, map.labels.title, "map-title"));
 
     SemNode& controls = fig.add(node(Role::group, words_.map_controls));
+    controls.id = "map-controls";  // the prerendered page hides them: no map to zoom yet
     controls.add(button(map.labels.zoom_in, "map:zoom_in"));
     controls.add(button(map.labels.zoom_out, "map:zoom_out"));
     controls.add(button(map.labels.reset, "map:reset"));

@@ -8,7 +8,8 @@
 //
 //   "t<i>"                 layout_page()'s target i (links, footnote marks, countries,
 //                          language links); tests check that the two walks agree
-//   "map:zoom_in" …        the map's buttons (zoom_in, zoom_out, reset)
+//   "map:zoom_in" …        the map's buttons (zoom_in, zoom_out, reset); "map:deselect" is
+//                          Escape on them or on a country
 //   "consent:<action>"     the consent widget (refuse_all, accept_all, customise,
 //                          continue_without, save, manage, switch:<purpose id>)
 //

@@ -567,6 +567,12 @@ Action App::activate(std::string_view key, double now) {
     wake(4);
     return a;
   }
+  if (key == "map:deselect") {  // Escape on the map's controls or countries
+    if (map_.selected().empty()) return a;
+    map_select("", now);
+    a.kind = Action::Kind::handled;
+    return a;
+  }
   if (const int b = map_button_of_key(key); b >= 0) {
     if (!map_.ready()) return a;
     map_.press_button(static_cast<MapButton>(b + 1), now);

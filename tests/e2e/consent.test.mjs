@@ -143,11 +143,15 @@ test('a garbage or tampered cookie brings the banner back, without any error', a
   }
 });
 
-test('keyboard: focus is in the banner, Tab moves to the next choice, Enter activates it', async () => {
+test('keyboard: the banner comes first, Tab moves to the next choice, Enter activates it', async () => {
   const page = await newPage(env);
   await interceptThirdParties(page);
   await openWithBanner(page);
-  await page.keyboard.press('Tab');   // from "Tout refuser" to "Tout accepter"
+  const focused = () => page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Tout refuser');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Tout accepter');
   await page.keyboard.press('Enter');
   await waitIdle(page, 150);
   assert.equal(await view(page), 'hidden');

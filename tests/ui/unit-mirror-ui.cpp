@@ -98,6 +98,13 @@ TEST_F(MirrorUi, ACountryButtonSelectsAndTheMirrorSaysSo) {
   h.app.activate(key_of(Target::Kind::country, "ML"), h.t);
   h.settle();
   EXPECT_EQ(h.app.map().selected(), "");
+  // Escape on the map's controls: "map:deselect".
+  h.app.activate(mali, h.t);
+  h.settle();
+  EXPECT_EQ(h.app.activate("map:deselect", h.t).kind, ui::Action::Kind::handled);
+  h.settle();
+  EXPECT_EQ(h.app.map().selected(), "");
+  EXPECT_EQ(h.app.activate("map:deselect", h.t).kind, ui::Action::Kind::none);  // nothing to deselect
 }
 
 TEST_F(MirrorUi, LanguageLinkAndMapButtonsAndUnknownKeys) {

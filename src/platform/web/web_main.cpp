@@ -175,7 +175,8 @@ EMSCRIPTEN_KEEPALIVE int pl_key(int k, double t) {
 }
 
 // Called from inside the DOM click event.  0 nothing, 1 handled in the page, 2 open
-// pl_pending_url() in a new tab (the JS side does it right away, within the gesture).
+// pl_pending_url() in a new tab (the JS side does it right away, within the gesture), 3 go
+// to pl_pending_url() in this tab (the page in another language).
 EMSCRIPTEN_KEEPALIVE int pl_click(float x, float y, double t) {
   if (!g_app) return 0;
   const passerelle::ui::Action a = g_app->click(x, y, t);
@@ -183,6 +184,7 @@ EMSCRIPTEN_KEEPALIVE int pl_click(float x, float y, double t) {
     case passerelle::ui::Action::Kind::none: return 0;
     case passerelle::ui::Action::Kind::handled: return 1;
     case passerelle::ui::Action::Kind::open_url: g_pending_url = a.url; return 2;
+    case passerelle::ui::Action::Kind::open_page: g_pending_url = a.url; return 3;
   }
   return 0;
 }
@@ -226,6 +228,7 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
           case passerelle::Target::Kind::footnote: link = "footnote"; break;
           case passerelle::Target::Kind::footnote_back: link = "footnote_back"; break;
           case passerelle::Target::Kind::country: link = "country"; break;
+          case passerelle::Target::Kind::page: link = "page"; break;
         }
       }
       arr.push_back({{"text", r.text}, {"x", r.x}, {"y", r.y - top}, {"w", r.width},

@@ -1,0 +1,49 @@
+// mirror_exports.cpp — the semantic mirror's side of the JS boundary (see core/mirror.hpp).
+//
+// The page's script copies pl_mirror_html(part) into the document when pl_mirror_version()
+// changed after a frame, tells the core which mirror element has the keyboard focus
+// (pl_focus: the canvas draws its ring), and hands activations of mirror elements to
+// pl_activate, which does what a click on the canvas item does.
+//
+// Depends on: web_app.hpp (the App of this module), ui/app.hpp, emscripten.
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "web_app.hpp"
+
+namespace {
+std::string g_mirror_url;  // pl_activate's address to open, valid until the next call
+}
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int pl_mirror_version(void) { return pl_app() ? pl_app()->mirror_version() : 0; }
+
+// part: 0 the consent UI, 1 the page (or the map figure alone).
+EMSCRIPTEN_KEEPALIVE const char* pl_mirror_html(int part) {
+  static const std::string empty;
+  return pl_app() ? pl_app()->mirror_html(part).c_str() : empty.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void pl_focus(const char* key, double t) {
+  if (pl_app()) pl_app()->focus_key(key ? key : "", t);
+}
+
+// 0 nothing, 1 handled, 2 open pl_activated_url() in a new tab, 3 go to pl_activated_url()
+// in this tab (a language link).
+EMSCRIPTEN_KEEPALIVE int pl_activate(const char* key, double t) {
+  if (!pl_app() || !key) return 0;
+  const passerelle::ui::Action a = pl_app()->activate(key, t);
+  switch (a.kind) {
+    case passerelle::ui::Action::Kind::none: return 0;
+    case passerelle::ui::Action::Kind::handled: return 1;
+    case passerelle::ui::Action::Kind::open_url: g_mirror_url = a.url; return 2;
+    case passerelle::ui::Action::Kind::open_page: g_mirror_url = a.url; return 3;
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pl_activated_url(void) { return g_mirror_url.c_str(); }
+
+}  // extern "C"

@@ -879,7 +879,6 @@
       m.mod = mod;
       document.documentElement.classList.add('passerelle-canvas-on');
       window.scrollTo(0, 0);
-      m.queue.splice(0).forEach(function (key) { activate(key, null); });
       m.sync();
       var active = document.activeElement;
       if (active && root.contains(active) && keyed(active)) tellFocus(keyed(active).getAttribute('data-key'));
@@ -887,6 +886,10 @@
     // After a frame: copy the parts that changed, keep the focus on the same item.
     m.sync = function () {
       var mod = m.mod;
+      // Clicks made on the prerendered page, applied once a frame has laid the page out.
+      if (mod && m.queue.length && mod._pl_mirror_version() > 0) {
+        m.queue.splice(0).forEach(function (key) { activate(key, null); });
+      }
       // Version 0: no frame has built the mirror yet (the prerendered one stays).
       if (!mod || mod._pl_mirror_version() === 0 || mod._pl_mirror_version() === m.version) return;
       m.version = mod._pl_mirror_version();

@@ -559,7 +559,9 @@ void App::focus_key(std::string key, double now) {
 
 Action App::activate(std::string_view key, double now) {
   Action a;
-  if (!has_page() || !layout_) return a;
+  if (!has_page()) return a;
+  // Consent choices need no layout: one made on the prerendered banner arrives before the
+  // first frame.
   if (key.substr(0, kConsentPrefix.size()) == kConsentPrefix) {
     if (!consent_) return a;
     consent_widget_.press(std::string(key.substr(kConsentPrefix.size())));
@@ -567,6 +569,7 @@ Action App::activate(std::string_view key, double now) {
     wake(4);
     return a;
   }
+  if (!layout_) return a;
   if (key == "map:deselect") {  // Escape on the map's controls or countries
     if (map_.selected().empty()) return a;
     map_select("", now);

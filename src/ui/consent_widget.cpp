@@ -186,7 +186,9 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
       break;
   }
   if (!out) handle_tab();
-  pending_press_.clear();  // a press for a widget this frame did not show is dropped
+  // A press waits a few frames for its widget (a window ImGui is still sizing submits nothing
+  // on its first frame), then is dropped: it was for a widget no longer shown.
+  if (!pending_press_.empty() && --pending_frames_ <= 0) pending_press_.clear();
   return out;
 }
 

@@ -76,7 +76,10 @@ class ConsentWidget {
   // The semantic mirror's side (core/mirror.hpp keys without "consent:"): press() makes the
   // next frame act as if that widget were clicked; key_rect() is where it was drawn last
   // frame (for the focus ring of a focused mirror element).
-  void press(std::string key) { pending_press_ = std::move(key); }
+  void press(std::string key) {
+    pending_press_ = std::move(key);
+    pending_frames_ = 4;
+  }
   std::optional<Rect> key_rect(std::string_view key) const;
   bool withdrawn_notice() const { return withdrawn_notice_; }
 
@@ -102,6 +105,7 @@ class ConsentWidget {
   std::vector<Box> windows_;
   std::vector<std::pair<std::string, Box>> keyed_;  // this frame's widgets by mirror key
   std::string pending_press_;
+  int pending_frames_ = 0;
   Box policy_rect_;
   bool withdrawn_notice_ = false;
   WidgetShown last_view_ = WidgetShown::none;

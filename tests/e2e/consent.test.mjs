@@ -1,7 +1,7 @@
 // The consent banner and the page's gating, in real Chromium, as visitors use them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, newPage, openView, waitIdle } from './harness.mjs';
+import { setUp, newPage, openView, waitView, waitIdle } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -271,5 +271,32 @@ test('in English: the banner speaks the page\'s language', async () => {
   assert.deepEqual(labels, ['Refuse all', 'Accept all', 'Customise']);
   await clickButton(page, 'Refuse all');
   assert.equal(await page.evaluate(() => window.Passerelle.consent.get().lang), 'en');
+  await page.context().close();
+});
+
+test('a choice on the prerendered banner, before the wasm is up, is kept and applied by the core', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  // Hold the wasm back until the visitor has answered the HTML banner.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/passerelle.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(env.base + '/');
+  const dialog = page.getByRole('dialog', { name: 'Utilisation des cookies' });
+  await dialog.waitFor();
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].canvas === null
+    || !document.documentElement.classList.contains('passerelle-canvas-on')), true, 'the canvas is not up yet');
+  await page.getByRole('button', { name: 'Tout refuser' }).click();
+  assert.equal(await dialog.count(), 0, 'the banner closes at once');
+  assert.equal(await consentCookie(page), undefined, 'nothing is written before the core decides');
+  release();
+  assert.equal(await waitView(page), 'ready');
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'hidden');
+  const cookie = await consentCookie(page);
+  assert.ok(cookie, 'the refusal is recorded');
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.audience), false);
+  assert.equal(await page.evaluate(() => window.passerelleDemoAudienceRuns), undefined);
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

@@ -44,6 +44,11 @@ export async function newPage(env, { width = 1280, height = 800, deviceScaleFact
 // Opens a URL of the site and waits until the view has drawn its first frame (or failed).
 export async function openView(page, env, pathAndQuery = '/') {
   await page.goto(env.base + pathAndQuery);
+  return waitView(page);
+}
+
+// Waits until the view of the page already open has drawn its first frame (or failed).
+export async function waitView(page) {
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-passerelle-pack]');
     return el && (el.getAttribute('data-passerelle-state') || document.querySelector('.passerelle-error'));

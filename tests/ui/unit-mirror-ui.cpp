@@ -121,3 +121,21 @@ TEST_F(MirrorUi, LanguageLinkAndMapButtonsAndUnknownKeys) {
 }
 
 }  // namespace
+
+namespace {
+// A choice made on the prerendered banner reaches the core right after it starts, before the
+// banner's window was ever drawn: it must still be applied.
+TEST(MirrorUiEarly, APressBeforeTheFirstFrameIsApplied) {
+  Headless h;
+  ASSERT_TRUE(h.app.load_pack(read_text(source_path("content/international.fr.json")), "p.json").empty());
+  h.app.set_viewport(1280, 800, 1);
+  ConsentStart s;
+  s.now = 1'800'000'000;
+  ASSERT_TRUE(h.app.start_consent(s));
+  h.app.update_fonts();
+  h.app.activate("consent:refuse_all", h.t);
+  h.settle();
+  EXPECT_EQ(h.app.consent()->view(), ConsentView::hidden);
+  EXPECT_EQ(h.app.take_consent_outcomes().size(), 1u);
+}
+}  // namespace

@@ -55,10 +55,11 @@ struct Words {
   const char* notes;
   const char* back_to_text;
   const char* map_controls;
+  const char* note;
 };
 const Words& words_for(std::string_view lang) {
-  static const Words fr{"Fil d’Ariane", "Langues", "Notes", "Retour au texte", "Commandes de la carte"};
-  static const Words en{"Breadcrumb", "Languages", "Notes", "Back to the text", "Map controls"};
+  static const Words fr{"Fil d’Ariane", "Langues", "Notes", "Retour au texte", "Commandes de la carte", "Note"};
+  static const Words en{"Breadcrumb", "Languages", "Notes", "Back to the text", "Map controls", "Note"};
   return lang.rfind("en", 0) == 0 ? en : fr;
 }
 
@@ -164,6 +165,7 @@ class Builder {
         SemNode back = node(Role::link);
         back.href = "#fnref-" + n;
         back.key = key_of(targets_.pinned());
+        back.text = "[" + n + "] " + words_.back_to_text;  // not the same name as the mark
         back.add(text("[" + n + "]"));
         item.add(std::move(back));
         item.add(text("\u00A0"));
@@ -257,6 +259,7 @@ class Builder {
         link.href = "#fn-" + std::to_string(n);
         if (seen_refs_.insert(n)) link.id = "fnref-" + std::to_string(n);
         if (target >= 0) link.key = key_of(target);
+        link.text = words_.note + std::string(" [") + std::to_string(n) + "]";
         link.add(text("[" + std::to_string(n) + "]"));
         sup.add(std::move(link));
         parent.add(std::move(sup));

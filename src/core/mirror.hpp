@@ -54,7 +54,7 @@ struct SemNode {
     note,         // footnotes
   };
   Role role = Role::group;
-  std::string text;         // text: the characters; navigation/region/list: the label
+  std::string text;         // text: the characters; navigation/region/list/link: the label
   std::string href;         // link
   std::string key;          // focusable: the canvas item (see above)
   std::string id;           // an anchor ("fn-1", "fnref-1")

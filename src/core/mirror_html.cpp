@@ -82,6 +82,7 @@ void render(const SemNode& n, std::string& out) {
     case Role::paragraph: element(n, "p", out); return;
     case Role::link:
       attr(extra, "href", n.href);
+      if (!n.text.empty()) attr(extra, "aria-label", n.text);
       if (n.external) {
         attr(extra, "target", "_blank");
         attr(extra, "rel", "noopener");

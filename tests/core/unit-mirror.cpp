@@ -319,3 +319,15 @@ TEST(MirrorHtml, StructuredDataCannotCloseItsScript) {
 
 }  // namespace
 }  // namespace passerelle
+
+namespace passerelle {
+namespace {
+TEST(Mirror, AFootnoteMarkAndItsWayBackHaveDifferentNamesThatHoldTheirText) {
+  PackResult r = parse_pack(test::read_file(test::source_path("content/international.fr.json")), "p.json");
+  ASSERT_TRUE(r.ok());
+  const std::string html = render_html(mirror_page(*r.pack));
+  EXPECT_NE(html.find("href=\"#fn-1\" aria-label=\"Note [1]\">[1]</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("href=\"#fnref-1\" aria-label=\"[1] Retour au texte\">[1]</a>"), std::string::npos);
+}
+}  // namespace
+}  // namespace passerelle

@@ -460,3 +460,14 @@ test('a versioned file that does not match its integrity is refused: message and
   assert.match(await page.evaluate(() => window.Passerelle.instances[0].failure), /intégrité/);
   await page.context().close();
 });
+
+test('data-lang="en": the widget shows the English pack', async () => {
+  const page = await newPage(env, { width: 1000, height: 800 });
+  await page.goto(await routeHostPage(page, env, '/embed/en-host.html', SLOT_PAGE('data-view="map" data-lang="en" data-target="#slot"')));
+  await waitForEmbeds(page, 1);
+  const text = await page.evaluate(() => window.Passerelle.instances[0].visibleText().map((r) => r.text).join(' '));
+  assert.match(text, /The countries of La Cimade’s international work/);
+  assert.match(text, /Algeria/);
+  assert.doesNotMatch(text, /Algérie/);
+  await page.context().close();
+});

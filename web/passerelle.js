@@ -794,8 +794,8 @@
     function activate(key, el) {
       var mod = m.mod;
       var r = withStrings(mod, [key], function (k) { return mod._pl_activate(k, now()); });
-      if (r === 2) window.open(mod.UTF8ToString(mod._pl_activated_url()), '_blank', 'noopener');
-      if (r === 3) location.assign(new URL(mod.UTF8ToString(mod._pl_activated_url()), location.href).href);
+      if (r === 2) window.open(mod.UTF8ToString(mod._pl_pending_url()), '_blank', 'noopener');
+      if (r === 3) location.assign(new URL(mod.UTF8ToString(mod._pl_pending_url()), location.href).href);
       // A footnote mark and its way back: the keyboard follows the reading to the other end.
       var href = el && el.getAttribute('href');
       if (r === 1 && href && /^#fn(ref)?-\d+$/.test(href)) {

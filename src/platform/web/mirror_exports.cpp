@@ -12,10 +12,6 @@
 
 #include "web_app.hpp"
 
-namespace {
-std::string g_mirror_url;  // pl_activate's address to open, valid until the next call
-}
-
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int pl_mirror_version(void) { return pl_app() ? pl_app()->mirror_version() : 0; }
@@ -30,20 +26,9 @@ EMSCRIPTEN_KEEPALIVE void pl_focus(const char* key, double t) {
   if (pl_app()) pl_app()->focus_key(key ? key : "", t);
 }
 
-// 0 nothing, 1 handled, 2 open pl_activated_url() in a new tab, 3 go to pl_activated_url()
-// in this tab (a language link).
+// Returns pl_action_code() (web_app.hpp): 2 and 3 leave the address in pl_pending_url().
 EMSCRIPTEN_KEEPALIVE int pl_activate(const char* key, double t) {
-  if (!pl_app() || !key) return 0;
-  const passerelle::ui::Action a = pl_app()->activate(key, t);
-  switch (a.kind) {
-    case passerelle::ui::Action::Kind::none: return 0;
-    case passerelle::ui::Action::Kind::handled: return 1;
-    case passerelle::ui::Action::Kind::open_url: g_mirror_url = a.url; return 2;
-    case passerelle::ui::Action::Kind::open_page: g_mirror_url = a.url; return 3;
-  }
-  return 0;
+  return pl_app() && key ? pl_action_code(pl_app()->activate(key, t)) : 0;
 }
-
-EMSCRIPTEN_KEEPALIVE const char* pl_activated_url(void) { return g_mirror_url.c_str(); }
 
 }  // extern "C"

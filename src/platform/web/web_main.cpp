@@ -41,6 +41,16 @@ bool g_transparent = false;
 
 passerelle::ui::App* pl_app() { return g_app; }
 
+int pl_action_code(const passerelle::ui::Action& a) {
+  switch (a.kind) {
+    case passerelle::ui::Action::Kind::none: return 0;
+    case passerelle::ui::Action::Kind::handled: return 1;
+    case passerelle::ui::Action::Kind::open_url: g_pending_url = a.url; return 2;
+    case passerelle::ui::Action::Kind::open_page: g_pending_url = a.url; return 3;
+  }
+  return 0;
+}
+
 extern "C" {
 
 // Creates the GL context and ImGui.  Returns 0 on success, 1 when WebGL2 is unavailable.
@@ -174,19 +184,9 @@ EMSCRIPTEN_KEEPALIVE int pl_key(int k, double t) {
   return g_app->key(static_cast<passerelle::ScrollKey>(k), t) ? 1 : 0;
 }
 
-// Called from inside the DOM click event.  0 nothing, 1 handled in the page, 2 open
-// pl_pending_url() in a new tab (the JS side does it right away, within the gesture), 3 go
-// to pl_pending_url() in this tab (the page in another language).
+// Called from inside the DOM click event; returns pl_action_code() (web_app.hpp).
 EMSCRIPTEN_KEEPALIVE int pl_click(float x, float y, double t) {
-  if (!g_app) return 0;
-  const passerelle::ui::Action a = g_app->click(x, y, t);
-  switch (a.kind) {
-    case passerelle::ui::Action::Kind::none: return 0;
-    case passerelle::ui::Action::Kind::handled: return 1;
-    case passerelle::ui::Action::Kind::open_url: g_pending_url = a.url; return 2;
-    case passerelle::ui::Action::Kind::open_page: g_pending_url = a.url; return 3;
-  }
-  return 0;
+  return g_app ? pl_action_code(g_app->click(x, y, t)) : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* pl_pending_url(void) { return g_pending_url.c_str(); }

@@ -10,11 +10,20 @@
 //
 // Each run is a cold load in a fresh browser context at 1280x800, in the profiles of
 // startup.mjs (fast; slow phone: 150 ms RTT, 1.6 Mbit/s, CPU 4x).  Time to banner:
-//   Passerelle  the mark 'passerelle:banner-painted' (set in the frame that paints the banner)
+//   Passerelle  the earlier of: the mark 'passerelle:banner-painted' (set in the frame that
+//               paints the canvas banner), and the first frame in which a [role="dialog"]
+//               element of the HTML (the prerendered consent dialog, inside
+//               [data-passerelle-part="consent"]) is rendered: not display none, visibility
+//               visible, a nonzero box — watched like the peers' banners, below
 //   peers       the first moment the library's banner element is rendered as a banner
 //               (display not none, visibility visible, position fixed — i.e. its stylesheet
 //               applies — and a nonzero box), seen by a MutationObserver and a rAF poll that
 //               an init script installs before the page's own scripts run.
+// Time to interactive:
+//   Passerelle  the mark 'passerelle:interactive' (the first complete canvas frame with input
+//               live: the article and the banner answer the pointer and the keyboard)
+//   peers       the later of the banner and DOMContentLoaded's end (the article is static HTML,
+//               live as soon as it is parsed; the banner's buttons work once it is shown)
 // Bytes shipped: transferSize of the navigation and of every resource, once the network is
 // quiet after the banner; requests: their count.
 //
@@ -69,9 +78,9 @@ function version(pkg) {
 // banner is inside its canvas and announced by a performance mark instead.
 function pages() {
   return [
-    { name: 'Passerelle (WASM + ImGui)', path: '/', banner: null },
-    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/peers/vanilla.html', banner: '#cc-main .cm' },
-    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/peers/tarteaucitron.html', banner: '#tarteaucitronAlertBig' },
+    { name: 'Passerelle (WASM + ImGui)', path: '/', banner: '[role="dialog"]', fixed: false, passerelle: true },
+    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/peers/vanilla.html', banner: '#cc-main .cm', fixed: true },
+    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/peers/tarteaucitron.html', banner: '#tarteaucitronAlertBig', fixed: true },
   ];
 }
 
@@ -121,16 +130,16 @@ async function buildPeers() {
 // the element `selector` is rendered as a banner.  A MutationObserver catches the insertion or
 // the class/style change that shows it; a rAF poll catches what only a stylesheet arriving or
 // a CSS transition changes.  Both stop once the mark is set.
-function watchBanner(selector) {
+function watchBanner([selector, fixed]) {
   let done = false;
-  const shown = () => {
-    const el = document.querySelector(selector);
-    if (!el) return false;
+  const shown = () => [...document.querySelectorAll(selector)].some((el) => {
     const cs = getComputedStyle(el);
-    if (cs.display === 'none' || cs.visibility !== 'visible' || cs.position !== 'fixed') return false;
+    if (cs.display === 'none' || cs.visibility !== 'visible' || (fixed && cs.position !== 'fixed')) return false;
+    // A visually hidden copy (a screen-reader mirror: 1 px, clipped) is not a banner.
+    if (cs.clipPath !== 'none' || Number(cs.opacity) === 0) return false;
     const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0;
-  };
+    return box.width >= 16 && box.height >= 16;
+  });
   const observer = new MutationObserver(() => check());
   function check() {
     if (done || !shown()) return;
@@ -150,15 +159,16 @@ function failBanner(what, page) {
   process.exitCode = 1;
 }
 
-// Waits for the page's banner mark; false when it never comes (or Passerelle's view failed).
+// Waits for the page's banner (and, for Passerelle, its first complete frame); false when it
+// never comes (or Passerelle's view failed).
 async function waitForBanner(page, def) {
-  if (!def.banner) {
+  if (def.passerelle) {
     const state = await waitForView(page, BANNER_TIMEOUT);
     if (state !== 'ready') return false;
   }
-  const mark = def.banner ? 'bench:banner-visible' : 'passerelle:banner-painted';
+  const marks = def.passerelle ? ['bench:banner-visible', 'passerelle:banner-painted'] : ['bench:banner-visible'];
   try {
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark,
+    await page.waitForFunction((ms) => ms.some((m) => performance.getEntriesByName(m).length > 0), marks,
       { timeout: BANNER_TIMEOUT, polling: 50 });
     return true;
   } catch {
@@ -171,16 +181,20 @@ async function waitForBanner(page, def) {
 // the banner is shipped too).
 async function loadFigures(page, def) {
   await page.waitForLoadState('networkidle', { timeout: 30000 }).catch(() => {});
-  const mark = def.banner ? 'bench:banner-visible' : 'passerelle:banner-painted';
-  return page.evaluate((m) => {
+  return page.evaluate((passerelle) => {
     const nav = performance.getEntriesByType('navigation')[0];
     const resources = performance.getEntriesByType('resource');
+    const at = (m) => { const e = performance.getEntriesByName(m)[0]; return e ? e.startTime : Infinity; };
+    const html = at('bench:banner-visible'), canvas = at('passerelle:banner-painted');
+    const banner = Math.min(html, canvas);
     return {
-      banner: performance.getEntriesByName(m)[0].startTime,
+      banner,
+      bannerFrom: passerelle ? (html <= canvas ? 'HTML' : 'canvas') : 'HTML',
+      interactive: passerelle ? at('passerelle:interactive') : Math.max(banner, nav ? nav.domContentLoadedEventEnd : 0),
       requests: (nav ? 1 : 0) + resources.length,
       transferred: (nav ? nav.transferSize : 0) + resources.reduce((a, e) => a + e.transferSize, 0),
     };
-  }, mark);
+  }, !!def.passerelle);
 }
 
 // One cold load of one page in a fresh context; its figures, or null when no banner showed.
@@ -190,7 +204,7 @@ async function coldLoad(browser, base, def, profile) {
     const page = await context.newPage();
     page.consoleErrors = [];
     page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
-    if (def.banner) await page.addInitScript(watchBanner, def.banner);
+    await page.addInitScript(watchBanner, [def.banner, def.fixed]);
     const cdp = await context.newCDPSession(page);
     await applyProfile(cdp, profile);
     await page.goto(base + def.path, { waitUntil: 'commit', timeout: BANNER_TIMEOUT });
@@ -235,18 +249,27 @@ function report(defs, results) {
   const columns = [
     { title: 'page', align: 'left' }, { title: 'requests', align: 'right' },
     { title: 'KB transferred', align: 'right' },
-    { title: `time to banner, ${fast.profile.name} (ms)`, align: 'right' },
-    { title: `time to banner, ${slow.profile.name} (ms)`, align: 'right' },
+    { title: `banner, ${fast.profile.name}`, align: 'right' },
+    { title: `interactive, ${fast.profile.name}`, align: 'right' },
+    { title: `banner, ${slow.profile.name}`, align: 'right' },
+    { title: `interactive, ${slow.profile.name}`, align: 'right' },
   ];
   const count = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  // Where Passerelle's banner was first seen, when not always the same: "(HTML 3/5)".
+  const from = (runs) => {
+    const html = runs.filter((r) => r.bannerFrom === 'HTML').length;
+    return html === runs.length ? '' : html === 0 ? '' : ` [HTML ${html}/${runs.length}]`;
+  };
   const rows = defs.map((def) => {
     const all = [...fast.runs.get(def), ...slow.runs.get(def)];
     return [
-      def.name,
+      def.name + (def.passerelle ? ` (banner: ${all.every((r) => r.bannerFrom === 'HTML') ? 'HTML' : all.some((r) => r.bannerFrom === 'HTML') ? 'HTML or canvas' : 'canvas'})` : ''),
       spread(all.map((r) => r.requests), count),
       spread(all.map((r) => r.transferred), fmtKB),
-      spread(fast.runs.get(def).map((r) => r.banner), fmtMs),
-      spread(slow.runs.get(def).map((r) => r.banner), fmtMs),
+      spread(fast.runs.get(def).map((r) => r.banner), fmtMs) + from(fast.runs.get(def)),
+      spread(fast.runs.get(def).map((r) => r.interactive), fmtMs),
+      spread(slow.runs.get(def).map((r) => r.banner), fmtMs) + from(slow.runs.get(def)),
+      spread(slow.runs.get(def).map((r) => r.interactive), fmtMs),
     ];
   });
   return table(columns, rows);
@@ -262,7 +285,11 @@ function printReport(defs, results) {
     console.log(`  ${profile.name.padEnd(10)} ${profile.runs} runs per page: ${net}, CPU ${profile.cpu}x`);
   }
   console.log('  median (min–max) over the runs, a single figure when all runs agree; times in ms since navigation start; 1 KB = 1024 B');
-  console.log('  time to banner: Passerelle, mark passerelle:banner-painted; peers, banner element first rendered (fixed, visible, nonzero box)\n');
+  console.log('  banner: the first frame showing the consent banner. Passerelle: the earlier of a rendered [role="dialog"] in the HTML');
+  console.log('    (the prerendered banner) and the mark passerelle:banner-painted (the canvas banner); peers: the library\'s banner');
+  console.log('    element first rendered (position fixed). Rendered: displayed, visible, not clipped or transparent, at least 16x16 px;\n    seen by a rAF poll + MutationObserver that an init script installs (the frame that will show it).');
+  console.log('  interactive: Passerelle, the mark passerelle:interactive (first complete canvas frame, input live); peers, the');
+  console.log('    later of the banner and DOMContentLoaded (static HTML article, library buttons live once shown)\n');
   console.log(report(defs, results));
   console.log('\nNote: Passerelle\'s figures include the wasm and fonts that also draw the article (the whole page is');
   console.log('one canvas), while the peers\' article is static HTML in system fonts: their bytes and times are the');

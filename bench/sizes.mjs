@@ -3,17 +3,19 @@
 // The list is not written down anywhere: it is what Chromium fetched from the site's own
 // origin while loading dist/index.html up to its first complete frame (plus a short quiet
 // time for late requests).  Each file is then read from dist/ and compressed here, so the
-// figures do not depend on how the build precompressed them.
+// figures do not depend on how the build precompressed them.  The list is compared with the
+// one the CI budget check derives without a browser (scripts/check-budgets.mjs): a file one
+// has and the other lacks is printed, since the budget would then not count what visitors
+// download.  The budgets themselves are printed under the tables.
 //
 // Usage: node bench/sizes.mjs   (needs dist/ built).  Exits 1 only if the page fails to load.
-// Depends on: ./lib.mjs, node:fs, node:path, node:zlib.
-import { readFileSync } from 'node:fs';
+// Depends on: ./lib.mjs, ../scripts/check-budgets.mjs, node:path.
 import path from 'node:path';
-import zlib from 'node:zlib';
 import {
   setUp, DIST, machineHeader, table, fmtBytes, fmtKB, waitForView, failLoad,
 } from './lib.mjs';
 import { newPage, waitIdle } from '../tests/e2e/harness.mjs';
+import { measureFile, pageFiles, BUDGETS } from '../scripts/check-budgets.mjs';
 
 // Loads the page once and returns the distinct same-origin paths it fetched, in the order
 // the browser asked for them (the order tells what the loader waits on first).
@@ -36,28 +38,9 @@ async function downloadedPaths(env) {
   return paths;
 }
 
-// The kind a file is grouped under: what a reader would try to shrink separately.
-function kindOf(p) {
-  if (p.endsWith('.wasm')) return 'wasm';
-  if (/\.m?js$/.test(p)) return 'JS';
-  if (/\.(ttf|otf|woff2?)$/.test(p)) return 'fonts';
-  if (p.endsWith('.html')) return 'HTML';
-  if (p.endsWith('.json')) return 'pack';
-  return 'other';
-}
-
-// Raw, gzip -9 and brotli -q 11 byte counts of one file of dist/ (the same settings as the
-// command-line tools: gzip's best level, brotli's best quality with a size hint).
+// Raw, gzip -9 and brotli -q 11 byte counts of one file of dist/ (scripts/check-budgets.mjs).
 function measure(p) {
-  const buf = readFileSync(path.join(DIST, decodeURIComponent(p)));
-  const gz = zlib.gzipSync(buf, { level: 9 }).length;
-  const br = zlib.brotliCompressSync(buf, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-    },
-  }).length;
-  return { path: p, kind: kindOf(p), raw: buf.length, gz, br };
+  return measureFile(path.join(DIST, decodeURIComponent(p)), p);
 }
 
 // One table row: bytes for exactness, KB for reading.
@@ -87,7 +70,7 @@ async function main() {
     console.log(`\nFiles the standalone page downloads (same origin, in request order; 1 KB = 1024 B)\n`);
     console.log(table(COLUMNS, [...files.map((m) => row(m.path, m)), '-', row(`total (${files.length} files)`, sum(files))]));
 
-    const kinds = ['wasm', 'JS', 'fonts', 'HTML', 'pack', 'other'];
+    const kinds = ['wasm', 'JS', 'fonts', 'HTML', 'map geometry', 'pack', 'other'];
     const groups = kinds.map((k) => [k, files.filter((m) => m.kind === k)]).filter(([, l]) => l.length);
     const total = sum(files);
     const byKind = groups.map(([k, l]) => {
@@ -97,6 +80,17 @@ async function main() {
     console.log(`\nBy kind\n`);
     const kindColumns = [{ title: 'kind', align: 'left' }, ...COLUMNS.slice(1), { title: 'share of br', align: 'right' }];
     console.log(table(kindColumns, [...byKind, '-', [...row('total', total), '100.0 %']]));
+
+    const derived = pageFiles(DIST).map((f) => f.path);
+    const onlyBrowser = paths.filter((p) => !derived.includes(p));
+    const onlyDerived = derived.filter((p) => !paths.includes(p));
+    console.log(`\nBudget (scripts/check-budgets.mjs, CI): ${fmtKB(total.br)} of ${fmtKB(BUDGETS.page)} KB brotli for the page`);
+    if (!onlyBrowser.length && !onlyDerived.length) {
+      console.log(`  the CI check derives the same ${derived.length} files from dist/index.html as the browser fetched`);
+    } else {
+      if (onlyBrowser.length) console.log(`  fetched by the browser, not counted by the CI check: ${onlyBrowser.join(', ')}`);
+      if (onlyDerived.length) console.log(`  counted by the CI check, not fetched by the browser: ${onlyDerived.join(', ')}`);
+    }
   } finally {
     await env.close();
   }

@@ -4,8 +4,11 @@
 // compiled-code cache) at 1280x800, in two profiles:
 //   fast        no throttling (loopback network, this machine's CPU)
 //   slow phone  150 ms RTT, 1.6 Mbit/s down and up (200 000 B/s), CPU slowed 4x
-// For each run: when the wasm finished downloading (its responseEnd), First Contentful Paint,
-// the first complete frame (mark 'passerelle:interactive') and the bytes on the wire; then,
+// For each run: when the wasm finished downloading (its responseEnd), when the last of the
+// wasm, fonts and pack did, First Contentful Paint, the first complete frame (mark
+// 'passerelle:interactive') with its start-up breakdown (the loader's performance measures:
+// compile, fonts into the wasm, pack parse + validate, font atlas, first frame; compiling
+// overlaps the other downloads) and the bytes on the wire; then,
 // once the view is at rest, 5 s without input: frames drawn and the renderer main thread's
 // busy time (CDP Performance.getMetrics TaskDuration and ScriptDuration deltas).
 //
@@ -34,7 +37,17 @@ function loadTimings(page) {
     const nav = performance.getEntriesByType('navigation')[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const mark = performance.getEntriesByName('passerelle:interactive')[0];
+    // The loader's start-up measures (web/passerelle.js): durations in ms.
+    const took = (name) => { const e = performance.getEntriesByName(name, 'measure')[0]; return e ? e.duration : NaN; };
+    const startup = resources.filter((e) => /\.(wasm|ttf)$|\/content\/[^/]*\.json$/.test(new URL(e.name).pathname) &&
+      !/map-geometry/.test(e.name));
     return {
+      downloadsEnd: startup.length ? Math.max(...startup.map((e) => e.responseEnd)) : NaN,
+      compileMs: took('passerelle:compile'),
+      fontsMs: took('passerelle:fonts'),
+      packParseMs: took('passerelle:pack-parse'),
+      atlasMs: took('passerelle:font-atlas'),
+      firstFrameMs: took('passerelle:first-frame'),
       wasmEnd: wasm.length ? Math.min(...wasm.map((e) => e.responseEnd)) : NaN,
       wasmFetches: wasm.length,
       fcp: fcp ? fcp.startTime : NaN,
@@ -105,8 +118,14 @@ async function runProfile(env, profile) {
 // The rows of the report: label, how to read a value, and the per-run field it comes from.
 const ROWS = [
   ['wasm downloaded (responseEnd)', 'ms', 'wasmEnd'],
+  ['wasm, fonts and pack all downloaded', 'ms', 'downloadsEnd'],
   ['first contentful paint', 'ms', 'fcp'],
   ['first complete frame (passerelle:interactive)', 'ms', 'interactive'],
+  ['  of which: compile the wasm (passerelle:compile)', 'ms', 'compileMs'],
+  ['  of which: fonts into the wasm (passerelle:fonts)', 'ms', 'fontsMs'],
+  ['  of which: pack parse + validate (passerelle:pack-parse)', 'ms', 'packParseMs'],
+  ['  of which: font atlas (passerelle:font-atlas)', 'ms', 'atlasMs'],
+  ['  of which: first frame (passerelle:first-frame)', 'ms', 'firstFrameMs'],
   ['bytes transferred (all requests)', 'KB', 'transferred'],
   [`idle ${IDLE_MS / 1000} s: frames drawn`, 'n', 'idleFrames'],
   [`idle ${IDLE_MS / 1000} s: renderer main-thread tasks`, 'ms', 'idleTaskMs'],

@@ -11,14 +11,13 @@
 // (the unversioned name, cached briefly).  dist/embed/sri.txt lists every versioned file
 // with its integrity, and dist/embed/snippet.txt is the tag to paste, with integrity.
 // Every file written gets .br and .gz siblings, like the rest of dist/.  Versioned files of
-// earlier builds are removed.  Node only; strips comments with acorn (NODE_PATH, as for emcc)
-// when it is there.
+// earlier builds are removed.  Node only; strips comments with acorn (scripts/strip-comments.mjs).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripComments } from './strip-comments.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
@@ -63,28 +62,6 @@ function wrapModule(glue) {
     '\n(window.Passerelle = window.Passerelle || {})._createModule = createPasserelleModule;\n})();\n';
 }
 
-// Comments out, indentation and blank lines out; statements keep their lines (no reliance
-// on automatic semicolon insertion changes).  The source has no template literals.
-function stripComments(source) {
-  let acorn;
-  const require = createRequire(import.meta.url);
-  try {
-    acorn = require('acorn');
-  } catch {
-    try { acorn = require('/usr/share/nodejs/acorn'); } catch { /* below */ }
-  }
-  if (!acorn) {
-    console.warn('embed-assets: acorn not found (NODE_PATH=/usr/share/nodejs): embed.js keeps its comments');
-    return source;
-  }
-  const cuts = [];
-  acorn.parse(source, { ecmaVersion: 2020, onComment: (block, text, start, end) => cuts.push([start, end]) });
-  let out = '', at = 0;
-  for (const [s, e] of cuts) { out += source.slice(at, s); at = e; }
-  out += source.slice(at);
-  return out.split('\n').map((l) => l.trim()).filter(Boolean).join('\n') + '\n';
-}
-
 const assets = {};
 const files = [];  // [name, integrity] of every versioned file, for sri.txt
 
@@ -107,7 +84,7 @@ const source = readFileSync(path.join(root, 'web/embed.js'), 'utf8');
 const MARK = '/*ASSETS*/null/*ASSETS*/';
 if (!source.includes(MARK)) throw new Error(`web/embed.js: the ${MARK} marker is missing`);
 const loader = Buffer.from('// Passerelle embed.js: README.md, "Embed on your site".\n' +
-  stripComments(source.replace(MARK, JSON.stringify(assets))));
+  stripComments(source.replace(MARK, JSON.stringify(assets)), 'embed.js'));
 const embedName = versioned('embed.js', hash8(loader));
 put(embedName, loader);
 prune('embed.js', embedName);

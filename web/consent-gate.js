@@ -41,6 +41,14 @@
   function cookiesReadable() {
     try { return navigator.cookieEnabled !== false && typeof document.cookie === 'string'; } catch (e) { return false; }
   }
+  // Whether a cookie can be written: some browsers and privacy extensions make the setter
+  // throw.  The probe writes an already expired cookie, so it stores nothing.
+  function cookiesWritable() {
+    try {
+      document.cookie = COOKIE + '_probe=1; Path=/; Max-Age=0; SameSite=Lax';
+      return true;
+    } catch (e) { return false; }
+  }
   function readCookie(name) {
     try {
       var parts = document.cookie ? document.cookie.split('; ') : [];
@@ -170,7 +178,7 @@
   // --- what passerelle.js calls ---------------------------------------------------------
   api._consentGate = {
     readCookie: function () { return readCookie(COOKIE); },
-    storageAvailable: cookiesReadable,
+    storageAvailable: function () { return cookiesReadable() && cookiesWritable(); },
     cookieNames: cookieNames,
     // The module has started the rules: this is the state to enforce from now on.
     attach: function (b, state) {

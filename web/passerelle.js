@@ -72,6 +72,11 @@
     return e.timeStamp > 0 && e.timeStamp <= performance.now() + 1 ? e.timeStamp / 1000 : now();
   }
   function message(err) { return err && err.message ? err.message : String(err); }
+  // A start-up step's duration on the page's timeline (bench/startup.mjs reads them):
+  // passerelle:compile, :fonts, :pack-parse, :font-atlas, :first-frame.
+  function measure(name, start, detail) {
+    try { performance.measure(name, { start: start, end: performance.now(), detail: detail }); } catch (e) { /* old browser */ }
+  }
 
   // --- downloads, once per page -------------------------------------------------------------
 
@@ -139,7 +144,13 @@
   function compileOnce(url, integrity) {
     var f = fetchOnce(url, integrity);
     if (!f.module) {
-      f.module = f.promise.then(function (bytes) { return WebAssembly.compile(bytes); });
+      f.module = f.promise.then(function (bytes) {
+        var t0 = performance.now();
+        return WebAssembly.compile(bytes).then(function (m) {
+          measure('passerelle:compile', t0);
+          return m;
+        });
+      });
       f.module.then(function () { f.promise = null; },  // the bytes are not needed any more
         function () { if (files[url] === f) delete files[url]; });
     }
@@ -334,14 +345,18 @@
       if (instance.destroyed) { release(instance); throw new Error('removed'); }
       if (mod._pl_init(instance.embedded && instance.view === 'consent' ? 1 : 0) !== 0) throw new Error('WebGL 2 est indisponible : la page ne peut pas être dessinée.');
       instance._gl = true;
+      var t0 = performance.now();
       for (var f = 0; f < FACES.length; f++) {
         if (!copyIn(mod, r.buffers[2 + f], function (p, n) { return mod._pl_set_face(f, p, n); })) {
           throw new Error('La police ' + FACES[f] + ' est illisible.');
         }
       }
+      measure('passerelle:fonts', t0, { view: instance.view });
+      t0 = performance.now();
       var errorCount = withStrings(mod, [packName], function (namePtr) {
         return copyIn(mod, r.buffers[1], function (p, n) { return mod._pl_load_pack(p, n, namePtr); });
       });
+      measure('passerelle:pack-parse', t0, { view: instance.view, bytes: r.buffers[1].byteLength });
       instance.errors = [];
       for (var i = 0; i < errorCount; i++) instance.errors.push(mod.UTF8ToString(mod._pl_error_text(i)));
       if (errorCount > 0) {
@@ -557,8 +572,16 @@
   function copyIn(mod, buffer, call) {
     var bytes = new Uint8Array(buffer);
     var ptr = mod._malloc(Math.max(1, bytes.length));
+    if (!ptr) throw outOfMemory(bytes.length);
     mod.HEAPU8.set(bytes, ptr);
     try { return call(ptr, bytes.length); } finally { mod._free(ptr); }
+  }
+
+  // malloc gave nothing: the browser refused to grow the wasm memory (a phone short of
+  // memory, or a file far larger than the page expects).
+  function outOfMemory(bytes) {
+    return new Error('Pas assez de mémoire pour ouvrir un fichier de ' + (bytes / 1048576).toFixed(1) +
+      ' Mo : le navigateur a refusé d’en donner plus à la page. Fermez d’autres onglets, puis réessayez.');
   }
 
   // The canvas shows the errors; this repeats them as text for assistive technology and
@@ -585,15 +608,20 @@
     cleanups.push(function () { if (scheduled) cancelAnimationFrame(scheduled); scheduled = 0; });
 
     function request() {
-      if (!scheduled && instance._mod) scheduled = requestAnimationFrame(tick);
+      if (!scheduled && instance._mod && !instance.contextLost) scheduled = requestAnimationFrame(tick);
     }
     instance.requestFrame = request;
     var bannerFrames = 0, cursor = '', shape = '';
     instance.frameTimes = [];  // main-thread ms of the last frames (for bench/), newest last
     function tick(ts) {
       scheduled = 0;
-      if (!instance._mod) return;
+      if (!instance._mod || instance.contextLost) return;
       var t0 = performance.now();
+      if (first && mod._pl_prepare_fonts) {  // the font atlas, built before the first frame
+        mod._pl_prepare_fonts();
+        measure('passerelle:font-atlas', t0, { view: instance.view });
+        t0 = performance.now();
+      }
       mod._pl_set_wall_clock(Date.now() / 1000);
       var more = mod._pl_frame(ts / 1000);
       instance.frames++;
@@ -617,6 +645,7 @@
       }
       if (first) {
         first = false;
+        measure('passerelle:first-frame', t0, { view: instance.view });
         performance.mark('passerelle:interactive', { detail: { view: instance.view } });
         instance.element.setAttribute('data-passerelle-state', instance.view === 'error' ? 'error' : 'ready');
       }
@@ -660,13 +689,9 @@
     onReduce();
     reduce.addEventListener('change', onReduce);
     cleanups.push(function () { reduce.removeEventListener('change', onReduce); });
-    // The browser may take a context back (too many on the page, a GPU reset): say so.
-    canvas.addEventListener('webglcontextlost', function () {
-      if (!instance._mod || instance.destroyed) return;
-      release(instance);
-      instance.failure = 'Le contexte WebGL a été perdu.';
-      status.fail('La page ne peut plus être dessinée.', instance.failure);
-      if (instance.embedded) instance.element.setAttribute('data-passerelle-state', 'error');
+    watchContext(instance, mod, canvas, status, function () {
+      if (scheduled) cancelAnimationFrame(scheduled);
+      scheduled = 0;
     });
 
     function local(e) {
@@ -929,6 +954,50 @@
       fail(title, detail);
     };
     return s;
+  }
+
+  // The browser may take the WebGL context back (a GPU reset, too many contexts, the tab in
+  // the background on a phone): every GL object is gone.  preventDefault() asks for it back;
+  // frames stop meanwhile.  Once restored, the C++ makes its GL objects again (shaders,
+  // buffers, the font texture from the atlas it kept) and the view draws again.  If the context
+  // does not come back within LOST_WAIT_MS, the visitor is told (and the page still recovers if
+  // it does come back later).
+  var LOST_WAIT_MS = 5000;
+  function watchContext(instance, mod, canvas, status, stopFrames) {
+    var timer = 0;
+    function onLost(e) {
+      if (!instance._mod || instance.destroyed) return;
+      e.preventDefault();
+      instance.contextLost = true;
+      instance.contextLosses = (instance.contextLosses || 0) + 1;
+      stopFrames();
+      timer = setTimeout(function () {
+        if (!instance.contextLost || !instance._mod) return;
+        instance.failure = 'Le contexte WebGL a été perdu.';
+        status.fail('La page ne peut plus être dessinée.', instance.failure);
+      }, LOST_WAIT_MS);
+    }
+    function onRestored() {
+      if (!instance._mod || instance.destroyed || !instance.contextLost) return;
+      clearTimeout(timer);
+      instance.contextLost = false;
+      if (!mod._pl_gl_restore()) {
+        instance.failure = 'Le contexte WebGL n’a pas pu être recréé.';
+        status.fail('La page ne peut plus être dessinée.', instance.failure);
+        if (instance.embedded) instance.element.setAttribute('data-passerelle-state', 'error');
+        release(instance);
+        return;
+      }
+      if (instance.failure === 'Le contexte WebGL a été perdu.') { instance.failure = undefined; status.hide(); }
+      instance.requestFrame();
+    }
+    canvas.addEventListener('webglcontextlost', onLost);
+    canvas.addEventListener('webglcontextrestored', onRestored);
+    instance._cleanups.push(function () {
+      clearTimeout(timer);
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
+    });
   }
 
   // --- the standalone page ----------------------------------------------------------------

@@ -105,3 +105,17 @@ TEST(PackLimits, ErrorCountIsBounded) {
   ASSERT_FALSE(r.ok());
   EXPECT_LE(r.errors.size(), 100u);
 }
+
+// The default limit on one array, with the real block shape: a page of 500 blocks reads, 501
+// are refused at the body, with nothing of the body kept.
+TEST(PackLimits, DefaultLimitRefusesMoreThanFiveHundredBlocks) {
+  const std::string block = R"({"type": "paragraph", "text": "x"})";
+  std::string blocks = block;
+  for (int i = 1; i < 500; ++i) blocks += "," + block;
+  EXPECT_TRUE(parse_pack(pack_with_body(blocks), "f").ok());
+  const PackResult r = parse_pack(pack_with_body(blocks + "," + block), "f");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, ErrorCode::too_many_items);
+  EXPECT_EQ(r.errors[0].pointer, "/page/body");
+}

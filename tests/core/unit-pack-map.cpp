@@ -170,3 +170,26 @@ TEST(PackMap, AMapBlockNeedsASectionAndAppearsOnce) {
   // A section without a block is allowed (an embed can show the map view alone).
   EXPECT_TRUE(parse_pack(pack_with_map(map_section(kRoles), false), "t.json").ok());
 }
+
+// Hostile packs: the map's country list and a role's country list are bounded (60 each: the
+// region shows about 120 countries, a page names a handful), refused at the array.
+TEST(PackMap, MoreThanSixtyCountriesAreRefusedAtTheList) {
+  std::string many, codes;
+  for (int i = 0; i < 61; ++i) {
+    const std::string iso{static_cast<char>('A' + i / 26), static_cast<char>('A' + i % 26)};
+    many += std::string(i ? "," : "") + R"({"id": ")" + iso + R"(", "name": "N"})";
+    codes += std::string(i ? "," : "") + "\"" + iso + "\"";
+  }
+  PackResult r = parse_pack(pack_with_map(map_section(kRoles, "[" + many + "]")), "t.json");
+  ASSERT_FALSE(r.ok());
+  const Diagnostic* d = find_error(r, ErrorCode::too_many_items);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->pointer, "/map/countries");
+
+  r = parse_pack(pack_with_map(map_section(R"([{"id": "migration", "label": "M", "countries": [)" + codes + "]}]")),
+                 "t.json");
+  ASSERT_FALSE(r.ok());
+  d = find_error(r, ErrorCode::too_many_items);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->pointer, "/map/roles/0/countries");
+}

@@ -1,0 +1,35 @@
+// gl_restore.cpp — the GL objects of this instance, made again after the browser gave a lost
+// WebGL context back, and the font atlas built on its own (so the loader can time it).
+//
+// web/passerelle.js calls pl_gl_restore() on `webglcontextrestored` (after preventDefault() on
+// `webglcontextlost`): the context object is the same, but every buffer, shader and texture
+// of the lost one is gone.  ImGui's OpenGL3 backend forgets its old names and makes new ones,
+// the font texture included, uploaded again from the atlas ImGui kept in memory.
+//
+// Depends on: platform/web/web_app.hpp (the App), imgui + imgui_impl_opengl3.
+#include <emscripten.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/web/web_app.hpp"
+
+extern "C" {
+
+// Returns 1 when the GL objects exist again (the next frame draws), 0 on failure (a shader
+// did not compile: the loader shows a message).
+EMSCRIPTEN_KEEPALIVE int pl_gl_restore(void) {
+  if (!pl_app()) return 0;
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the old names: deleting them is a no-op now
+  return ImGui_ImplOpenGL3_CreateDeviceObjects() ? 1 : 0;
+}
+
+// Builds the font atlas for the current pixel ratio and uploads it, as the next frame would
+// (pl_frame does the same when fonts or the ratio change).  Called before the first frame,
+// so that bench/startup.mjs can tell the atlas from the frame.
+EMSCRIPTEN_KEEPALIVE void pl_prepare_fonts(void) {
+  if (!pl_app() || !pl_app()->update_fonts()) return;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+}  // extern "C"

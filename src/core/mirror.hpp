@@ -50,11 +50,10 @@ struct SemNode {
     button,       // pressed: -1 a plain button, 0/1 a toggle (aria-pressed)
     switch_,      // pressed: 0/1 (aria-checked)
     dialog,       // labelled by its first heading; modal or not
-    region,       // label
-    note,         // footnotes
+    note,         // the footnotes: a labelled section
   };
   Role role = Role::group;
-  std::string text;         // text: the characters; navigation/region/list/link: the label
+  std::string text;         // text: the characters; navigation/note/list/link/group: the label
   std::string href;         // link
   std::string key;          // focusable: the canvas item (see above)
   std::string id;           // an anchor ("fn-1", "fnref-1")

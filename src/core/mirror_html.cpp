@@ -120,7 +120,6 @@ void render(const SemNode& n, std::string& out) {
       if (const std::string* id = first_heading_id(n)) attr(extra, "aria-labelledby", *id);
       element(n, "section", out, extra);
       return;
-    case Role::region:
     case Role::note:
       if (!n.text.empty()) attr(extra, "aria-label", n.text);
       element(n, "section", out, extra);

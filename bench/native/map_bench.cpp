@@ -32,8 +32,12 @@
 #include <vector>
 
 #include "core/map_geometry.hpp"
+#include "bench_stats.hpp"
 
 namespace {
+
+using passerelle::bench::fixed;
+using passerelle::bench::median;
 
 using passerelle::MapGeometry;
 using passerelle::MapPoint;
@@ -51,18 +55,6 @@ double ms_since(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-// Median of a copy (the middle value, or the mean of the two middle ones).
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n == 0 ? 0.0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 // "median" and "min–max" cells for a set of timings.
 std::pair<std::string, std::string> summary(const std::vector<double>& v, int decimals) {

@@ -25,25 +25,18 @@
 #include <vector>
 
 #include "core/pack.hpp"
+#include "bench_stats.hpp"
 
 namespace {
+
+using passerelle::bench::fixed;
+using passerelle::bench::median;
 
 using Clock = std::chrono::steady_clock;
 constexpr int kWarmUp = 5;
 constexpr int kRuns = 200;
 volatile std::size_t g_sink = 0;
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n == 0 ? 0.0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 }  // namespace
 

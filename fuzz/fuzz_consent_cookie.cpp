@@ -1,6 +1,6 @@
 // fuzz_consent_cookie.cpp — libFuzzer target for the passerelle_consent cookie: the bytes are
-// a cookie value for passerelle::decode_consent_cookie (src/core/consent.hpp, format in
-// src/core/consent_record.cpp), tried as is and with its checksum recomputed.  An accepted
+// a cookie value for passerelle::decode_consent_cookie (src/core/consent/consent.hpp, format in
+// src/core/consent/record.cpp), tried as is and with its checksum recomputed.  An accepted
 // value re-encodes to itself, a record encode accepts decodes back to the same record, and
 // ConsentManager::start agrees with the decoder (check_consent_cookie()).
 //

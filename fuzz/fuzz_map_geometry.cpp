@@ -1,6 +1,6 @@
 // fuzz_map_geometry.cpp — libFuzzer target for the map geometry reader: the bytes are a
 // passerelle-map-geometry/1 document for passerelle::parse_map_geometry
-// (src/core/map_geometry.hpp), read under small limits (fuzz_geometry_limits()) so that no
+// (src/core/map/geometry.hpp), read under small limits (fuzz_geometry_limits()) so that no
 // input takes seconds.  On success the triangles, rings, coordinates and hit tests are checked
 // (check_map_geometry()).
 //

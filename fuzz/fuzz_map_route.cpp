@@ -1,6 +1,6 @@
 // fuzz_map_route.cpp — libFuzzer target for the map's URL fragment router: the bytes are
 // three lines, "iso\nlang\nhash", for passerelle::parse_country_hash and with_country
-// (src/core/map_route.hpp).  What with_country writes is bounded, reads back as the country
+// (src/core/map/route.hpp).  What with_country writes is bounded, reads back as the country
 // it was given (or as none) and is stable when rewritten (check_map_route()).
 //
 // Depends on: properties.hpp (the properties, shared with tests/core/unit-fuzz-regressions.cpp),

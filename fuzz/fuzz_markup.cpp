@@ -1,5 +1,5 @@
 // fuzz_markup.cpp — libFuzzer target for the inline markup: the bytes are one pack text for
-// passerelle::parse_inline (src/core/markup.hpp).  check_markup() verifies the error offsets,
+// passerelle::parse_inline (src/core/text/markup.hpp).  check_markup() verifies the error offsets,
 // that accepted links are safe, and that any text escaped with backslashes reads back as itself.
 //
 // Depends on: properties.hpp (the properties, shared with tests/core/unit-fuzz-regressions.cpp),

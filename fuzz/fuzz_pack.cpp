@@ -1,5 +1,5 @@
 // fuzz_pack.cpp — libFuzzer target for the content pack reader: the bytes are a pack
-// document for passerelle::parse_pack (src/core/pack.hpp), which must answer with a Pack or
+// document for passerelle::parse_pack (src/core/pack/pack.hpp), which must answer with a Pack or
 // with diagnostics; on success visible_text() runs over it and check_pack() verifies what
 // validation promises (safe links, defined footnotes, a consent config whose cookie reads
 // back).  Seeds: fuzz/corpus/fuzz_pack/ (the test fixtures and a trimmed real pack); the

@@ -36,13 +36,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/consent.hpp"
-#include "core/map_geometry.hpp"
-#include "core/map_route.hpp"
-#include "core/markup.hpp"
-#include "core/pack.hpp"
-#include "core/pack_text.hpp"
-#include "core/url_policy.hpp"
+#include "core/consent/consent.hpp"
+#include "core/map/geometry.hpp"
+#include "core/map/route.hpp"
+#include "core/text/markup.hpp"
+#include "core/pack/pack.hpp"
+#include "core/pack/visible_text.hpp"
+#include "core/base/url_policy.hpp"
 
 namespace passerelle::fuzz {
 
@@ -210,7 +210,7 @@ inline std::string check_markup(std::string_view src) {
 // --- the passerelle_consent cookie ---------------------------------------------------------
 
 // FNV-1a (32 bits) over "passerelle_consent=" + covered, in 8 lowercase hex digits: the
-// checksum of the documented cookie format (src/core/consent_record.cpp).
+// checksum of the documented cookie format (src/core/consent/record.cpp).
 inline std::string consent_checksum(std::string_view covered) {
   std::uint32_t h = 2166136261u;
   const std::string all = std::string(kConsentCookieName) + "=" + std::string(covered);

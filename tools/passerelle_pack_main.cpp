@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/pack.hpp"
-#include "core/prerender.hpp"
+#include "core/pack/pack.hpp"
+#include "core/mirror/prerender.hpp"
 
 namespace {
 

@@ -31,7 +31,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/map_geometry.hpp"
+#include "core/map/geometry.hpp"
 #include "bench_stats.hpp"
 
 namespace {

@@ -24,7 +24,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 #include "bench_stats.hpp"
 
 namespace {

@@ -5,11 +5,11 @@
 #include <cfloat>
 #include <cmath>
 
-#include "core/mirror.hpp"
-#include "core/mirror_html.hpp"
-#include "core/pack_text.hpp"
-#include "core/url_policy.hpp"
-#include "core/utf8.hpp"
+#include "core/mirror/mirror.hpp"
+#include "core/mirror/html.hpp"
+#include "core/pack/visible_text.hpp"
+#include "core/base/url_policy.hpp"
+#include "core/base/utf8.hpp"
 #include "ui/page_view.hpp"
 
 namespace passerelle::ui {

@@ -26,10 +26,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/page_layout.hpp"
-#include "core/pack.hpp"
-#include "core/scroll.hpp"
-#include "core/consent.hpp"
+#include "core/page/layout.hpp"
+#include "core/pack/pack.hpp"
+#include "core/page/scroll.hpp"
+#include "core/consent/consent.hpp"
 #include "ui/consent_widget.hpp"
 #include "ui/font_book.hpp"
 #include "ui/map_view.hpp"

@@ -23,8 +23,8 @@ struct ImGuiWindow;  // imgui_internal.h, only used in the .cpp
 #include <string_view>
 #include <vector>
 
-#include "core/consent.hpp"
-#include "core/page_layout.hpp"
+#include "core/consent/consent.hpp"
+#include "core/page/layout.hpp"
 #include "ui/font_book.hpp"
 #include "ui/theme.hpp"
 

@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/sfnt.hpp"
-#include "core/typography.hpp"
+#include "core/text/sfnt.hpp"
+#include "core/text/typography.hpp"
 
 namespace passerelle::ui {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/map_labels.hpp"
+#include "core/map/labels.hpp"
 #include "ui/map_view.hpp"
 
 namespace passerelle::ui {

@@ -1,7 +1,7 @@
 // map_view.hpp — the interactive map of the page's map figure: state, input and drawing.
 //
-// The core gives the geometry (map_geometry.hpp), the camera (map_camera.hpp) and label
-// placement (map_labels.hpp); the page layout gives the figure's rectangles (MapFigure).
+// The core gives the geometry (map/geometry.hpp), the camera (map/camera.hpp) and label
+// placement (map/labels.hpp); the page layout gives the figure's rectangles (MapFigure).
 // MapView holds what the visitor did — the selected and hovered country, the view, a drag
 // or a pinch in progress, the wheel hint — and draws the map with ImGui's draw list:
 // countries filled by role from their triangles, coasts, borders (dashed where disputed),
@@ -27,10 +27,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/map_camera.hpp"
-#include "core/map_geometry.hpp"
-#include "core/pack.hpp"
-#include "core/page_layout.hpp"
+#include "core/map/camera.hpp"
+#include "core/map/geometry.hpp"
+#include "core/pack/pack.hpp"
+#include "core/page/layout.hpp"
 #include "ui/font_book.hpp"
 #include "ui/theme.hpp"
 

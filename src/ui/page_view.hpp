@@ -11,7 +11,7 @@
 
 #include <functional>
 
-#include "core/page_layout.hpp"
+#include "core/page/layout.hpp"
 #include "ui/font_book.hpp"
 #include "ui/theme.hpp"
 

@@ -9,8 +9,8 @@
 
 #include <string_view>
 
-#include "core/color.hpp"
-#include "core/typography.hpp"
+#include "core/base/color.hpp"
+#include "core/text/typography.hpp"
 
 namespace passerelle::ui {
 

@@ -1,8 +1,8 @@
 // fake_metrics.hpp — a font whose every code point is `advance` × size/10 px wide, so the
 // expected line breaks of a test can be worked out by hand.
 #pragma once
-#include "core/typography.hpp"
-#include "core/utf8.hpp"
+#include "core/text/typography.hpp"
+#include "core/base/utf8.hpp"
 
 namespace passerelle::testing {
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 
 namespace passerelle::test {
 

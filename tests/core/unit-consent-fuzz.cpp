@@ -8,8 +8,8 @@
 
 #include <random>
 
-#include "core/consent.hpp"
-#include "core/pack.hpp"
+#include "core/consent/consent.hpp"
+#include "core/pack/pack.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

@@ -2,7 +2,7 @@
 // hand-edited or damaged value is always refused, its time prints as ISO 8601 UTC for any
 // date, and its JSON form is exact.
 //
-// The checksum is recomputed here from the format documented in consent_record.cpp, so these
+// The checksum is recomputed here from the format documented in consent/record.cpp, so these
 // tests also hold the documentation to its word.
 //
 // Depends on: core/consent.hpp, GoogleTest.
@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "core/consent.hpp"
+#include "core/consent/consent.hpp"
 
 using namespace passerelle;
 
@@ -72,7 +72,7 @@ TEST(ConsentRecord, CookieHasTheDocumentedLayout) {
 }
 
 TEST(ConsentRecord, DocumentedExampleDecodes) {
-  // The example at the top of consent_record.cpp.
+  // The example at the top of consent/record.cpp.
   const DecodedCookie d = decode_consent_cookie(
       "1.1.1764393600.0123456789abcdef0123456789abcdef.fr.necessary:1|audience:0|video:1.62b8a61e");
   ASSERT_TRUE(d.record);

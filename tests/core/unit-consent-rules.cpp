@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/consent.hpp"
+#include "core/consent/consent.hpp"
 
 using namespace passerelle;
 

@@ -3,7 +3,7 @@
 // Depends on: core/diagnostic.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
-#include "core/diagnostic.hpp"
+#include "core/base/diagnostic.hpp"
 
 using namespace passerelle;
 

@@ -90,7 +90,7 @@ TEST(FuzzCorpus, MapGeometrySeedsKeepTheProperties) {
 // next one (its own output, grown by "&pays=XX", went over the cut), so selecting a second
 // country lost every other parameter, and rewriting was not stable.  Found by reading the
 // code against check_map_route's stability property, confirmed with fuzz_map_route (the
-// fuzzer itself had not reached that length in 5 minutes); fixed in src/core/map_route.cpp
+// fuzzer itself had not reached that length in 5 minutes); fixed in src/core/map/route.cpp
 // (the cut measures the parameters kept, not the whole fragment).  Also the seed
 // fuzz/corpus/fuzz_map_route/nearly-full.txt.
 TEST(FuzzRegressions, MapRouteRewritingANearlyFullFragmentIsStable) {
@@ -113,7 +113,7 @@ TEST(FuzzRegressions, MapRouteRewritingANearlyFullFragmentIsStable) {
 // the map's vertices, frame and extent came out infinite (the camera and the triangulator
 // then work on inf and NaN).  Found with fuzz_map_geometry's finite-coordinates property,
 // from an input written against it (the fuzzer's dictionary lacked such numbers; it now has
-// them); fixed in src/core/map_geometry.cpp (read_transform: |scale| × 2^30 + |translate|
+// them); fixed in src/core/map/geometry.cpp (read_transform: |scale| × 2^30 + |translate|
 // must stay within float range).  Also the seed fuzz/corpus/fuzz_map_geometry/huge-scale.json.
 TEST(FuzzRegressions, MapGeometryRefusesATransformBeyondFloatRange) {
   constexpr std::string_view kHugeScale = R"({"format": "passerelle-map-geometry/1",

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "core/json_positions.hpp"
+#include "core/json/positions.hpp"
 
 using namespace passerelle;
 

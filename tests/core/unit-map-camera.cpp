@@ -8,7 +8,7 @@
 #include <limits>
 #include <random>
 
-#include "core/map_camera.hpp"
+#include "core/map/camera.hpp"
 
 namespace passerelle {
 namespace {

@@ -13,8 +13,8 @@
 #include <random>
 #include <string>
 
-#include "core/map_geometry.hpp"
-#include "core/triangulate.hpp"
+#include "core/map/geometry.hpp"
+#include "core/map/triangulate.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "core/map_labels.hpp"
+#include "core/map/labels.hpp"
 
 namespace passerelle {
 namespace {

@@ -9,7 +9,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/map_projection.hpp"
+#include "core/map/projection.hpp"
 
 using namespace passerelle;
 

@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "core/map_route.hpp"
+#include "core/map/route.hpp"
 
 namespace passerelle {
 namespace {

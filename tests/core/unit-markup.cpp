@@ -4,7 +4,7 @@
 // Depends on: core/markup.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
-#include "core/markup.hpp"
+#include "core/text/markup.hpp"
 
 using namespace passerelle;
 

@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "core/mirror.hpp"
-#include "core/mirror_html.hpp"
-#include "core/page_layout.hpp"
+#include "core/mirror/mirror.hpp"
+#include "core/mirror/html.hpp"
+#include "core/page/layout.hpp"
 #include "fake_metrics.hpp"
 #include "test_support.hpp"
 

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "core/pack.hpp"
-#include "core/pack_text.hpp"
+#include "core/pack/pack.hpp"
+#include "core/pack/visible_text.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

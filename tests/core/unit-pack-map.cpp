@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

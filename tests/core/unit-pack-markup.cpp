@@ -4,7 +4,7 @@
 // Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
-#include "core/pack.hpp"
+#include "core/pack/pack.hpp"
 #include "test_support.hpp"
 
 using namespace passerelle;

@@ -2,7 +2,7 @@
 // mirror, in each language; a shell without its markers is an error, not a silent page.
 #include <gtest/gtest.h>
 
-#include "core/prerender.hpp"
+#include "core/mirror/prerender.hpp"
 #include "test_support.hpp"
 
 namespace passerelle {

@@ -3,7 +3,7 @@
 
 #include <limits>
 
-#include "core/scroll.hpp"
+#include "core/page/scroll.hpp"
 
 namespace passerelle {
 namespace {

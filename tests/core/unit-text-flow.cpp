@@ -1,7 +1,7 @@
 // Line breaking with a fake font where every character is 10 px wide at size 10.
 #include <gtest/gtest.h>
 
-#include "core/text_flow.hpp"
+#include "core/text/flow.hpp"
 #include "fake_metrics.hpp"
 
 namespace passerelle {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/triangulate.hpp"
+#include "core/map/triangulate.hpp"
 
 using namespace passerelle;
 

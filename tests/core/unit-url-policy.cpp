@@ -3,7 +3,7 @@
 // Depends on: core/url_policy.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
-#include "core/url_policy.hpp"
+#include "core/base/url_policy.hpp"
 
 using passerelle::is_safe_link_url;
 

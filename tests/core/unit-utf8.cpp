@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/utf8.hpp"
+#include "core/base/utf8.hpp"
 
 using namespace passerelle;
 constexpr auto npos = std::string_view::npos;

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <set>
 
-#include "core/pack_text.hpp"
-#include "core/utf8.hpp"
+#include "core/pack/visible_text.hpp"
+#include "core/base/utf8.hpp"
 #include "headless.hpp"
 
 namespace passerelle {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tools/map/build-geometry.mjs — builds the map geometry the C++ core reads
-// (src/core/map_geometry.*) from Natural Earth borders, at build time.
+// (src/core/map/geometry.*) from Natural Earth borders, at build time.
 //
 //   node tools/map/build-geometry.mjs --out dist/content/map-geometry.json
 //
@@ -10,7 +10,7 @@
 //
 // ---- The format (copied from the contract; keep both in sync) ---------------------------
 //
-// # passerelle-map-geometry/1 (contract between tools/map/build-geometry.mjs and src/core/map_geometry.*)
+// # passerelle-map-geometry/1 (contract between tools/map/build-geometry.mjs and src/core/map/geometry.*)
 //
 // One JSON file, generated at build time (never committed) from npm `world-atlas@2.0.2`
 // (countries-50m.json, Natural Earth 1:50m) and `i18n-iso-countries`.

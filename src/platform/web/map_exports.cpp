@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <string>
 
-#include "core/diagnostic.hpp"
-#include "core/map_route.hpp"
+#include "core/base/diagnostic.hpp"
+#include "core/map/route.hpp"
 #include "platform/web/web_app.hpp"
 
 namespace {

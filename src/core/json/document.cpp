@@ -1,0 +1,230 @@
+// json/document.cpp — pre-checks, non-throwing parse, syntax-error positions, typed access
+// (see json/document.hpp for the decision this file implements).
+//
+// Depends on: json/document.hpp, json/positions.hpp (line/column of an offset), base/utf8.hpp,
+// nlohmann/json, the standard library.
+#include "core/json/document.hpp"
+
+#include <algorithm>
+
+#include "core/json/positions.hpp"
+#include "core/base/utf8.hpp"
+
+namespace passerelle::json_access {
+namespace {
+
+Diagnostic at_offset(ErrorCode code, std::string_view bytes, std::string_view file,
+                     std::size_t offset, std::string expected, std::string found) {
+  const TextPosition p = position_of_offset(bytes, offset);
+  Diagnostic d;
+  d.code = code;
+  d.file = std::string(file);
+  d.line = p.line;
+  d.column = p.column;
+  d.expected = std::move(expected);
+  d.found = std::move(found);
+  return d;
+}
+
+// Offset of the first '[' or '{' that opens level max_depth + 1, or npos.  Brackets inside
+// strings do not count.  Works on any bytes, valid JSON or not.
+std::size_t find_too_deep(std::string_view s, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // skip the escaped character, which may be a quote
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Records the first syntax error instead of throwing it.
+class ErrorSax final : public nlohmann::json_sax<Json> {
+ public:
+  bool failed = false;
+  std::size_t position = 0;  // nlohmann: number of bytes read, the bad one included
+  std::string message;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t pos, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
+    failed = true;
+    position = pos;
+    message = ex.what();
+    return false;  // stop here; nothing is thrown
+  }
+};
+
+// nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 8:
+// syntax error while parsing object key - unexpected '}'; expected string literal", or for
+// a lexer error "… - invalid number; expected digit after '-'; last read: '-}'; expected '}'".
+// We keep the part after " - ", drop "last read: '…'" (we quote the bytes ourselves, cut to a
+// sane length) and prefer the lexer's own "expected" over the parser's.
+void split_syntax_message(const std::string& message, std::string& expected, std::string& found) {
+  std::string detail = message;
+  if (const std::size_t dash = detail.find(" - "); dash != std::string::npos)
+    detail = detail.substr(dash + 3);
+  else if (detail.starts_with("[json.exception.") && detail.find("] ") != std::string::npos)
+    detail = detail.substr(detail.find("] ") + 2);  // "number overflow parsing '1e999'"
+  if (detail.starts_with("number overflow")) {
+    expected = "a number that fits in a double";
+    found = "number overflow";  // the token may be huge: the caller quotes a cut excerpt
+    return;
+  }
+  std::string parser_expected;
+  if (const std::size_t l = detail.find("; last read: "); l != std::string::npos) {
+    if (const std::size_t e = detail.find("; expected ", l + 13); e != std::string::npos)
+      parser_expected = detail.substr(e + 11);
+    detail.resize(l);
+  }
+  expected.clear();
+  if (const std::size_t e = detail.find("; expected "); e != std::string::npos) {
+    expected = detail.substr(e + 11);
+    detail.resize(e);
+  }
+  if (expected.empty()) expected = parser_expected.empty() ? "valid JSON" : parser_expected;
+  if (detail.starts_with("unexpected ")) detail = detail.substr(11);
+  found = detail;
+}
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+         c == '-' || c == '.' || c == '_';
+}
+
+}  // namespace
+
+bool load(std::string_view bytes, std::string_view file, const PackLimits& limits, Json& out,
+          std::vector<Diagnostic>& errors) {
+  if (bytes.size() > limits.max_bytes) {
+    Diagnostic d;
+    d.code = ErrorCode::too_large;
+    d.file = std::string(file);
+    d.expected = "at most " + std::to_string(limits.max_bytes) + " bytes";
+    d.found = std::to_string(bytes.size()) + " bytes";
+    errors.push_back(std::move(d));
+    return false;
+  }
+  if (const std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
+    static const char* const kHex = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(bytes[bad]);
+    std::string found = "the byte 0x";
+    found += kHex[b >> 4];
+    found += kHex[b & 0xF];
+    errors.push_back(at_offset(ErrorCode::invalid_utf8, bytes, file, bad,
+                               "UTF-8 text (save the file as UTF-8)", found));
+    return false;
+  }
+  if (const std::size_t deep = find_too_deep(bytes, limits.max_depth);
+      deep != std::string_view::npos) {
+    errors.push_back(at_offset(ErrorCode::too_deep, bytes, file, deep,
+                               "at most " + std::to_string(limits.max_depth) +
+                                   " levels of nested arrays and objects",
+                               "a deeper level"));
+    return false;
+  }
+
+  out = Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false,
+                    /*ignore_comments=*/false);
+  if (!out.is_discarded()) return true;
+
+  // Second pass only on failure: where and why.
+  ErrorSax sax;
+  Json::sax_parse(bytes.begin(), bytes.end(), &sax);
+  std::size_t offset = sax.position > 0 ? std::min(sax.position - 1, bytes.size()) : 0;
+  std::string expected, found;
+  if (sax.failed) {
+    split_syntax_message(sax.message, expected, found);
+  } else {  // cannot happen: both passes use the same parser; still say something true
+    expected = "valid JSON";
+    found = "a document the JSON parser refused";
+  }
+  if (found.starts_with("invalid literal") || found.starts_with("invalid number") ||
+      found == "number overflow") {
+    // The parser stops after the bad word ("tru" + newline); point at the word's start and
+    // quote it, which is what an editor needs to see.
+    std::size_t end = offset;
+    if (end < bytes.size() && is_word_byte(bytes[end])) ++end;  // the byte that broke the word
+    while (offset > 0 && is_word_byte(bytes[offset - 1])) --offset;
+    if (offset < end) found += " " + quote_for_message(bytes.substr(offset, end - offset), 20);
+  }
+  errors.push_back(at_offset(ErrorCode::syntax, bytes, file, offset, expected, found));
+  out = nullptr;
+  return false;
+}
+
+const Json::object_t* as_object(const Json& v) { return v.get_ptr<const Json::object_t*>(); }
+const Json::array_t* as_array(const Json& v) { return v.get_ptr<const Json::array_t*>(); }
+const std::string* as_string(const Json& v) { return v.get_ptr<const Json::string_t*>(); }
+const bool* as_bool(const Json& v) { return v.get_ptr<const Json::boolean_t*>(); }
+
+bool as_integer(const Json& v, std::int64_t& out) {
+  if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
+    out = *i;
+    return true;
+  }
+  if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
+    if (*u > static_cast<Json::number_unsigned_t>(INT64_MAX)) return false;
+    out = static_cast<std::int64_t>(*u);
+    return true;
+  }
+  // 2.0 is the integer 2, as JSON Schema says (pack.schema.json and this parser agree).
+  if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
+    if (!(*f >= -9.0e15 && *f <= 9.0e15) || *f != static_cast<double>(static_cast<std::int64_t>(*f)))
+      return false;
+    out = static_cast<std::int64_t>(*f);
+    return true;
+  }
+  return false;
+}
+
+const Json* member(const Json& v, std::string_view key) {
+  const Json::object_t* o = as_object(v);
+  if (!o) return nullptr;
+  const auto it = o->find(std::string(key));
+  return it == o->end() ? nullptr : &it->second;
+}
+
+std::string describe(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return *as_bool(v) ? "true" : "false";
+    case Json::value_t::string: {
+      const std::string& s = *as_string(v);
+      return s.empty() ? std::string("an empty string") : "a string " + quote_for_message(s);
+    }
+    case Json::value_t::number_integer:
+      return "a number " + std::to_string(*v.get_ptr<const Json::number_integer_t*>());
+    case Json::value_t::number_unsigned:
+      return "a number " + std::to_string(*v.get_ptr<const Json::number_unsigned_t*>());
+    case Json::value_t::number_float:
+      return "a number " + v.dump();  // dump() of a number cannot fail
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    default: return "a value of an unexpected kind";
+  }
+}
+
+}  // namespace passerelle::json_access

@@ -1,0 +1,53 @@
+// json/document.hpp — the ONE place where JSON text and nlohmann/json meet our diagnostics.
+//
+// Decision (see DESIGN.md, "two traps"): the core never relies on exceptions.  The wasm build
+// is -fno-exceptions and the core compiles nlohmann/json with JSON_NOEXCEPTION=1, where any
+// throw would abort the module.  So this file:
+//   1. checks the bytes before the JSON library sees them — size limit, UTF-8 (with the
+//      line and column of the bad byte), nesting depth (brackets counted outside strings, so
+//      "[[[[…" is refused in one linear pass before anything recurses);
+//   2. parses with json::parse(…, nullptr, allow_exceptions = false) and, only when that
+//      fails, runs json::sax_parse with a handler whose parse_error() records the position
+//      and message and returns false, to say where and why;
+//   3. offers type-checked accessors (get_ptr and is_* underneath) so that callers never use
+//      get<>() or at(), which throw.
+//
+// Only pack/pack.cpp (and json_*.cpp) include this header: nlohmann/json stays private to the core.
+//
+// Depends on: nlohmann/json, base/diagnostic.hpp, pack/pack.hpp (PackLimits), the standard library.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/diagnostic.hpp"
+#include "core/pack/pack.hpp"
+
+namespace passerelle::json_access {
+
+using Json = nlohmann::json;
+
+// Bytes → document.  On failure returns false and appends exactly one diagnostic (the first
+// problem found: a syntax error after the first one is rarely meaningful).
+bool load(std::string_view bytes, std::string_view file_name, const PackLimits& limits,
+          Json& out, std::vector<Diagnostic>& errors);
+
+// Typed views; each returns nullptr when the value is not of that type.
+const Json::object_t* as_object(const Json& v);
+const Json::array_t* as_array(const Json& v);
+const std::string* as_string(const Json& v);
+const bool* as_bool(const Json& v);
+// True and sets out when v is an integer (2, or 2.0 as JSON Schema counts it) in int64 range.
+bool as_integer(const Json& v, std::int64_t& out);
+
+// The member named key of an object, or nullptr (absent, or v is not an object).
+const Json* member(const Json& v, std::string_view key);
+
+// What a value is, for "found …" in a message: "a string \"ftp://x\"", "a number 42",
+// "an object", "an array", "true", "null".  Strings are cut (quote_for_message).
+std::string describe(const Json& v);
+
+}  // namespace passerelle::json_access

@@ -1,0 +1,739 @@
+// map/geometry.cpp — reading passerelle-map-geometry/1, stitching rings, triangulating, and
+// hit-testing the result (see map/geometry.hpp).
+//
+// Reading follows the pack reader's rules (json/document.hpp): no exceptions, typed access
+// only, every problem a Diagnostic with a JSON pointer.  Line and column are looked up only
+// once something is wrong: scanning the positions of a whole map (one entry per coordinate)
+// would cost more than parsing it.
+//
+// Depends on: map/geometry.hpp, json/document.hpp and json/positions.hpp (nlohmann/json),
+// map/triangulate.hpp, the standard library.
+#include "core/map/geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <initializer_list>
+#include <limits>
+
+#include "core/json/document.hpp"
+#include "core/json/positions.hpp"
+#include "core/map/triangulate.hpp"
+
+namespace passerelle {
+namespace {
+
+using json_access::Json;
+
+constexpr std::string_view kFormat = "passerelle-map-geometry/1";
+constexpr std::size_t kMaxErrors = 100;       // as the pack reader: enough to fix a file
+constexpr std::int64_t kMaxCoordinate = std::int64_t{1} << 30;
+constexpr std::size_t kMaxTextBytes = 4096;   // attribution, names
+constexpr std::size_t kMaxScanBytes = 1024 * 1024;  // line/column lookup, see Reader::report
+
+struct QPoint {
+  std::int64_t x = 0, y = 0;  // quantized
+  bool operator==(const QPoint&) const = default;
+};
+
+std::string child(const std::string& pointer, std::string_view key) {
+  return pointer + "/" + escape_pointer_token(key);
+}
+std::string child(const std::string& pointer, std::size_t index) {
+  return pointer + "/" + std::to_string(index);
+}
+
+bool as_number(const Json& v, double& out) {
+  if (const auto* f = v.get_ptr<const Json::number_float_t*>())
+    out = *f;
+  else if (const auto* i = v.get_ptr<const Json::number_integer_t*>())
+    out = static_cast<double>(*i);
+  else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>())
+    out = static_cast<double>(*u);
+  else
+    return false;
+  return std::isfinite(out);
+}
+
+bool is_language_key(std::string_view s) {
+  if (s.empty() || s.size() > 35) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// --- diagnostics and shapes ------------------------------------------------------------
+class Reader {
+ public:
+  Reader(std::string_view bytes, std::string_view file, std::vector<Diagnostic>& errors)
+      : bytes_(bytes), file_(file), errors_(errors) {}
+
+  void report(ErrorCode code, const std::string& pointer, std::string expected, std::string found) {
+    if (errors_.size() >= kMaxErrors) return;
+    // Positions take about 100 bytes per JSON value: beyond kMaxScanBytes the pointer alone
+    // says where (line and column stay 0, "unknown").
+    if (!positions_ && bytes_.size() <= kMaxScanBytes) positions_ = JsonPositions::scan(bytes_);
+    const TextPosition at = positions_ ? positions_->value(pointer) : TextPosition{};
+    errors_.push_back(Diagnostic{code, std::string(file_), at.line, at.column, pointer, std::move(expected),
+                                 std::move(found)});
+  }
+  std::size_t error_count() const { return errors_.size(); }
+
+  const Json::object_t* object(const Json& v, const std::string& pointer) {
+    const auto* o = json_access::as_object(v);
+    if (!o) report(ErrorCode::wrong_type, pointer, "an object", json_access::describe(v));
+    return o;
+  }
+
+  // An array of at most max items (too_many_items beyond), at least one unless allow_empty.
+  const Json::array_t* array(const Json& v, const std::string& pointer, std::size_t max,
+                             bool allow_empty = true) {
+    const auto* a = json_access::as_array(v);
+    if (!a) {
+      report(ErrorCode::wrong_type, pointer, "an array", json_access::describe(v));
+    } else if (a->size() > max) {
+      report(ErrorCode::too_many_items, pointer, "at most " + std::to_string(max) + " items",
+             std::to_string(a->size()) + " items");
+      return nullptr;
+    } else if (a->empty() && !allow_empty) {
+      report(ErrorCode::empty_value, pointer, "at least one item", "an empty array");
+      return nullptr;
+    }
+    return a;
+  }
+
+  const Json* required(const Json& object, const std::string& pointer, std::string_view key,
+                       const std::string& what) {
+    const Json* v = json_access::member(object, key);
+    if (!v)
+      report(ErrorCode::missing_field, child(pointer, key),
+             "a field \"" + std::string(key) + "\" (" + what + ")",
+             pointer.empty() ? "no such field in the document" : "no such field in " + pointer);
+    return v;
+  }
+
+  void check_fields(const Json& object, const std::string& pointer,
+                    std::initializer_list<std::string_view> allowed) {
+    const auto* o = json_access::as_object(object);
+    if (!o) return;
+    for (const auto& [name, value] : *o) {
+      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+      std::string list;
+      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      report(ErrorCode::unknown_field, child(pointer, name), "one of the fields: " + list,
+             quote_for_message(name));
+    }
+  }
+
+  // A non-blank string without control characters, within kMaxTextBytes.
+  bool text(const Json& v, const std::string& pointer, std::string& out) {
+    const std::string* s = json_access::as_string(v);
+    if (!s) {
+      report(ErrorCode::wrong_type, pointer, "a string", json_access::describe(v));
+      return false;
+    }
+    if (s->size() > kMaxTextBytes) {
+      report(ErrorCode::string_too_long, pointer,
+             "at most " + std::to_string(kMaxTextBytes) + " bytes of text",
+             "a text of " + std::to_string(s->size()) + " bytes");
+      return false;
+    }
+    if (std::any_of(s->begin(), s->end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+      report(ErrorCode::bad_value, pointer, "text without control characters",
+             json_access::describe(v));
+      return false;
+    }
+    if (s->find_first_not_of(' ') == std::string::npos) {
+      report(ErrorCode::empty_value, pointer, "a non-empty text", json_access::describe(v));
+      return false;
+    }
+    out = *s;
+    return true;
+  }
+
+ private:
+  std::string_view bytes_, file_;
+  std::vector<Diagnostic>& errors_;
+  std::optional<JsonPositions> positions_;
+};
+
+// --- the document -----------------------------------------------------------------------
+struct QBox {
+  std::int64_t x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+class GeometryParser {
+ public:
+  GeometryParser(Reader& r, const MapGeometryLimits& limits) : r_(r), lim_(limits) {}
+  void read(const Json& root);
+  MapGeometry& geometry() { return g_; }
+
+ private:
+  void read_projection(const Json& v, const std::string& p);
+  void read_transform(const Json& v, const std::string& p);
+  bool read_box(const Json& v, const std::string& p, QBox& out);
+  void read_arcs(const Json& v, const std::string& p);
+  void read_borders(const Json& v, const std::string& p);
+  void read_countries(const Json& v, const std::string& p);
+  void read_country(const Json& v, const std::string& p);
+  // Appends the ring's points (closing point included); false after a diagnostic.
+  bool stitch_ring(const Json& v, const std::string& p, std::vector<QPoint>& ring,
+                   std::size_t& polygon_points);
+  // The arc an arc reference names (reversed for ~i), or -1 after a diagnostic.
+  std::int64_t resolve(const Json& v, const std::string& p, bool& reversed);
+  MapPoint to_map(QPoint q) const {
+    return {static_cast<float>(static_cast<double>(q.x) * sx_ + tx_),
+            static_cast<float>(static_cast<double>(q.y) * sy_ + ty_)};
+  }
+  MapBox to_map(const QBox& b) const;
+  void finish_polygon(std::vector<std::vector<QPoint>>& rings, MapCountry& country);
+
+  Reader& r_;
+  const MapGeometryLimits& lim_;
+  MapGeometry g_;
+  double sx_ = 1, sy_ = 1, tx_ = 0, ty_ = 0;
+  bool transform_ok_ = false;
+  std::vector<std::vector<QPoint>> arcs_;
+  bool arcs_read_ = false;  // "arcs" was an array within the limit: references can be checked
+  bool arcs_ok_ = false;    // … and every arc decoded: rings can be stitched
+  std::size_t ring_points_ = 0, polygons_ = 0;
+  // Raw rings of every country, kept until the whole document has validated.
+  std::vector<std::vector<std::vector<std::vector<QPoint>>>> pending_;
+};
+
+void GeometryParser::read(const Json& root) {
+  if (!r_.object(root, "")) return;
+  r_.check_fields(root, "", {"format", "attribution", "projection", "transform", "frame",
+                             "extent", "arcs", "borders", "countries"});
+  const Json* format = r_.required(root, "", "format", "\"" + std::string(kFormat) + "\"");
+  if (!format) return;
+  const std::string* f = json_access::as_string(*format);
+  if (!f || *f != kFormat) {
+    r_.report(ErrorCode::map_unsupported_format, "/format", "\"" + std::string(kFormat) + "\"",
+              json_access::describe(*format));
+    return;  // another format: nothing else can be read with confidence
+  }
+  if (const Json* a = r_.required(root, "", "attribution", "the data's credit line"))
+    r_.text(*a, "/attribution", g_.attribution);
+  if (const Json* v = r_.required(root, "", "projection", "an object"))
+    read_projection(*v, "/projection");
+  if (const Json* v = r_.required(root, "", "transform", "an object"))
+    read_transform(*v, "/transform");
+  QBox frame, extent;
+  const Json* fv = r_.required(root, "", "frame", "[x0, y0, x1, y1]");
+  const Json* ev = r_.required(root, "", "extent", "[x0, y0, x1, y1]");
+  const bool frame_ok = fv && read_box(*fv, "/frame", frame);
+  const bool extent_ok = ev && read_box(*ev, "/extent", extent);
+  if (frame_ok && extent_ok &&
+      !(extent.x0 <= frame.x0 && extent.y0 <= frame.y0 && extent.x1 >= frame.x1 &&
+        extent.y1 >= frame.y1))
+    r_.report(ErrorCode::map_bad_box, "/extent", "a rectangle that contains the frame",
+              "a rectangle that leaves part of the frame out");
+  if (transform_ok_) {
+    if (frame_ok) g_.frame = to_map(frame);
+    if (extent_ok) g_.extent = to_map(extent);
+  }
+  if (const Json* v = r_.required(root, "", "arcs", "an array of arcs")) read_arcs(*v, "/arcs");
+  if (const Json* v = r_.required(root, "", "borders", "an object")) read_borders(*v, "/borders");
+  if (const Json* v = r_.required(root, "", "countries", "an array"))
+    read_countries(*v, "/countries");
+  if (r_.error_count() > 0) return;
+
+  // Everything is valid: build the polygons (the triangulation is the costly part).
+  for (std::size_t c = 0; c < g_.countries.size(); ++c) {
+    MapCountry& country = g_.countries[c];
+    for (auto& rings : pending_[c]) finish_polygon(rings, country);
+    bool first = true;
+    for (const MapPolygon& poly : country.polygons) {
+      if (first) country.box = poly.box;
+      country.box = {std::min(country.box.x0, poly.box.x0), std::min(country.box.y0, poly.box.y0),
+                     std::max(country.box.x1, poly.box.x1), std::max(country.box.y1, poly.box.y1)};
+      country.area += poly.area;
+      first = false;
+    }
+  }
+}
+
+void GeometryParser::read_projection(const Json& v, const std::string& p) {
+  if (!r_.object(v, p)) return;
+  r_.check_fields(v, p, {"type", "parallels", "rotate"});
+  const Json* type = r_.required(v, p, "type", "\"conic-conformal\"");
+  const Json* parallels = r_.required(v, p, "parallels", "[φ1, φ2] in degrees");
+  const Json* rotate = r_.required(v, p, "rotate", "[λ, 0] in degrees");
+  if (!type || !parallels || !rotate) return;
+  const std::string* t = json_access::as_string(*type);
+  if (!t || *t != "conic-conformal") {
+    r_.report(ErrorCode::map_bad_projection, child(p, "type"), "\"conic-conformal\"",
+              json_access::describe(*type));
+    return;
+  }
+  auto numbers = [&](const Json& a, const std::string& ap, std::size_t min, std::size_t max,
+                     double* out) {
+    const auto* arr = json_access::as_array(a);
+    if (!arr || arr->size() < min || arr->size() > max) {
+      r_.report(ErrorCode::map_bad_projection, ap,
+                "an array of " + std::to_string(min) +
+                    (min == max ? "" : " or " + std::to_string(max)) + " numbers",
+                arr ? std::to_string(arr->size()) + " items" : json_access::describe(a));
+      return false;
+    }
+    for (std::size_t i = 0; i < arr->size(); ++i)
+      if (!as_number((*arr)[i], out[i])) {
+        r_.report(ErrorCode::map_bad_projection, child(ap, i), "a finite number",
+                  json_access::describe((*arr)[i]));
+        return false;
+      }
+    return true;
+  };
+  double par[2] = {0, 0}, rot[3] = {0, 0, 0};
+  if (!numbers(*parallels, child(p, "parallels"), 2, 2, par)) return;
+  if (!numbers(*rotate, child(p, "rotate"), 2, 3, rot)) return;
+  if (rot[1] != 0 || rot[2] != 0) {
+    r_.report(ErrorCode::map_bad_projection, child(p, "rotate"),
+              "a rotation about the pole only ([λ, 0])", "a tilted rotation");
+    return;
+  }
+  g_.projection = MapProjection::conic_conformal(par[0], par[1], rot[0]);
+  if (!g_.projection.valid())
+    r_.report(ErrorCode::map_bad_projection, child(p, "parallels"),
+              "two latitudes strictly between −90 and 90, not symmetric about the equator",
+              "[" + std::to_string(par[0]) + ", " + std::to_string(par[1]) + "]");
+}
+
+void GeometryParser::read_transform(const Json& v, const std::string& p) {
+  if (!r_.object(v, p)) return;
+  r_.check_fields(v, p, {"scale", "translate"});
+  const Json* scale = r_.required(v, p, "scale", "[sx, sy]");
+  const Json* translate = r_.required(v, p, "translate", "[tx, ty]");
+  if (!scale || !translate) return;
+  auto pair = [&](const Json& a, const std::string& ap, bool non_zero, double& x, double& y) {
+    const auto* arr = json_access::as_array(a);
+    if (!arr || arr->size() != 2) {
+      r_.report(ErrorCode::map_bad_transform, ap, "an array of two numbers",
+                arr ? std::to_string(arr->size()) + " items" : json_access::describe(a));
+      return false;
+    }
+    double xy[2];
+    for (std::size_t i = 0; i < 2; ++i)
+      if (!as_number((*arr)[i], xy[i]) || (non_zero && xy[i] == 0)) {
+        r_.report(ErrorCode::map_bad_transform, child(ap, i),
+                  non_zero ? "a finite number other than 0" : "a finite number",
+                  json_access::describe((*arr)[i]));
+        return false;
+      }
+    x = xy[0], y = xy[1];
+    return true;
+  };
+  const bool s = pair(*scale, child(p, "scale"), true, sx_, sy_);
+  const bool t = pair(*translate, child(p, "translate"), false, tx_, ty_);
+  transform_ok_ = s && t;
+  // Every coordinate the format allows (±kMaxCoordinate) must land on a finite float: a scale
+  // of 1e36 or a translate of 1e300 used to be accepted and gave infinite map units to the
+  // camera and the triangulator (found with fuzz_map_geometry's finite-coordinates property).
+  if (transform_ok_) {
+    const double reach_x = std::fabs(sx_) * static_cast<double>(kMaxCoordinate) + std::fabs(tx_);
+    const double reach_y = std::fabs(sy_) * static_cast<double>(kMaxCoordinate) + std::fabs(ty_);
+    const double limit = std::numeric_limits<float>::max();
+    if (!(reach_x <= limit && reach_y <= limit)) {
+      char reach[32];
+      std::snprintf(reach, sizeof reach, "%.3g", std::max(reach_x, reach_y));
+      r_.report(ErrorCode::map_bad_transform, p,
+                "a scale and translate that keep coordinates up to ±" +
+                    std::to_string(kMaxCoordinate) + " within float range (±3.4e38)",
+                std::string("map units up to ") + reach);
+      transform_ok_ = false;
+    }
+  }
+}
+
+bool GeometryParser::read_box(const Json& v, const std::string& p, QBox& out) {
+  const auto* arr = json_access::as_array(v);
+  if (!arr || arr->size() != 4) {
+    r_.report(ErrorCode::map_bad_box, p, "[x0, y0, x1, y1] (four integers)",
+              arr ? std::to_string(arr->size()) + " items" : json_access::describe(v));
+    return false;
+  }
+  std::int64_t q[4];
+  for (std::size_t i = 0; i < 4; ++i)
+    if (!json_access::as_integer((*arr)[i], q[i]) || q[i] < -kMaxCoordinate ||
+        q[i] > kMaxCoordinate) {
+      r_.report(ErrorCode::map_bad_box, child(p, i), "an integer (quantized coordinate)",
+                json_access::describe((*arr)[i]));
+      return false;
+    }
+  if (!(q[0] < q[2] && q[1] < q[3])) {
+    r_.report(ErrorCode::map_bad_box, p, "x0 < x1 and y0 < y1",
+              "[" + std::to_string(q[0]) + ", " + std::to_string(q[1]) + ", " +
+                  std::to_string(q[2]) + ", " + std::to_string(q[3]) + "]");
+    return false;
+  }
+  out = {q[0], q[1], q[2], q[3]};
+  return true;
+}
+
+MapBox GeometryParser::to_map(const QBox& b) const {
+  const MapPoint a = to_map(QPoint{b.x0, b.y0}), c = to_map(QPoint{b.x1, b.y1});
+  return {std::min(a.x, c.x), std::min(a.y, c.y), std::max(a.x, c.x), std::max(a.y, c.y)};
+}
+
+void GeometryParser::read_arcs(const Json& v, const std::string& p) {
+  const auto* arcs = r_.array(v, p, lim_.max_arcs);
+  if (!arcs) return;
+  arcs_read_ = true;
+  const std::size_t errors_before = r_.error_count();
+  std::size_t total = 0;
+  arcs_.resize(arcs->size());
+  for (std::size_t a = 0; a < arcs->size(); ++a) {
+    const std::string ap = child(p, a);
+    const auto* values = json_access::as_array((*arcs)[a]);
+    if (!values || values->size() < 4 || values->size() % 2 != 0) {
+      r_.report(ErrorCode::map_bad_arc, ap,
+                "[x, y, dx, dy, …]: an even number of integers, at least four",
+                values ? std::to_string(values->size()) + " items"
+                       : json_access::describe((*arcs)[a]));
+      continue;
+    }
+    total += values->size() / 2;
+    if (total > lim_.max_points) {
+      r_.report(ErrorCode::map_too_complex, ap,
+                "at most " + std::to_string(lim_.max_points) + " points in all arcs",
+                "more by arc " + std::to_string(a));
+      return;
+    }
+    std::vector<QPoint>& out = arcs_[a];
+    out.reserve(values->size() / 2);
+    QPoint q;
+    for (std::size_t i = 0; i < values->size(); i += 2) {
+      std::int64_t d[2];
+      bool ok = true;
+      for (std::size_t k = 0; k < 2 && ok; ++k) {
+        ok = json_access::as_integer((*values)[i + k], d[k]) && d[k] >= -kMaxCoordinate &&
+             d[k] <= kMaxCoordinate;
+        if (!ok)
+          r_.report(ErrorCode::map_bad_arc, child(ap, i + k),
+                    "an integer between " + std::to_string(-kMaxCoordinate) + " and " +
+                        std::to_string(kMaxCoordinate),
+                    json_access::describe((*values)[i + k]));
+      }
+      if (!ok) break;
+      q.x += d[0];
+      q.y += d[1];
+      if (q.x < -kMaxCoordinate || q.x > kMaxCoordinate || q.y < -kMaxCoordinate ||
+          q.y > kMaxCoordinate) {
+        r_.report(ErrorCode::map_bad_arc, child(ap, i),
+                  "deltas that keep the point within ±" + std::to_string(kMaxCoordinate),
+                  "a point at (" + std::to_string(q.x) + ", " + std::to_string(q.y) + ")");
+        break;
+      }
+      out.push_back(q);
+    }
+  }
+  arcs_ok_ = r_.error_count() == errors_before;
+}
+
+std::int64_t GeometryParser::resolve(const Json& v, const std::string& p, bool& reversed) {
+  std::int64_t ref = 0;
+  if (!json_access::as_integer(v, ref)) {
+    r_.report(ErrorCode::wrong_type, p, "an arc reference (an integer)", json_access::describe(v));
+    return -1;
+  }
+  reversed = ref < 0;
+  const std::int64_t index = reversed ? ~ref : ref;
+  if (!arcs_read_) return -1;  // already reported at /arcs; one message, not one per reference
+  if (index >= static_cast<std::int64_t>(arcs_.size())) {
+    const std::string n = std::to_string(arcs_.size());
+    r_.report(ErrorCode::map_bad_arc_ref, p,
+              arcs_.empty() ? std::string("no reference: there are no arcs")
+                            : "an arc index from 0 to " + std::to_string(arcs_.size() - 1) +
+                                  ", or from −1 to −" + n + " for a reversed arc",
+              std::to_string(ref));
+    return -1;
+  }
+  return index;
+}
+
+void GeometryParser::read_borders(const Json& v, const std::string& p) {
+  if (!r_.object(v, p)) return;
+  r_.check_fields(v, p, {"coast", "land", "disputed"});
+  std::size_t total = 0;
+  const std::pair<std::string_view, BorderKind> kinds[] = {
+      {"coast", BorderKind::coast}, {"land", BorderKind::land}, {"disputed", BorderKind::disputed}};
+  for (const auto& [name, kind] : kinds) {
+    const Json* list = json_access::member(v, name);
+    if (!list) continue;
+    const std::string lp = child(p, name);
+    const auto* refs = r_.array(*list, lp, lim_.max_border_arcs);
+    if (!refs) continue;
+    total += refs->size();
+    if (total > lim_.max_border_arcs) {
+      r_.report(ErrorCode::too_many_items, lp,
+                "at most " + std::to_string(lim_.max_border_arcs) + " border arcs in all",
+                std::to_string(total) + " so far");
+      return;
+    }
+    for (std::size_t i = 0; i < refs->size(); ++i) {
+      bool reversed = false;
+      const std::int64_t a = resolve((*refs)[i], child(lp, i), reversed);
+      if (a < 0 || !arcs_ok_) continue;
+      MapBorder b;
+      b.kind = kind;
+      b.arc = static_cast<int>(a);
+      const std::vector<QPoint>& arc = arcs_[static_cast<std::size_t>(a)];
+      b.points.reserve(arc.size());
+      for (const QPoint& q : arc) b.points.push_back(to_map(q));
+      if (reversed) std::reverse(b.points.begin(), b.points.end());
+      b.box = {b.points[0].x, b.points[0].y, b.points[0].x, b.points[0].y};
+      for (const MapPoint& m : b.points)
+        b.box = {std::min(b.box.x0, m.x), std::min(b.box.y0, m.y), std::max(b.box.x1, m.x),
+                 std::max(b.box.y1, m.y)};
+      g_.borders.push_back(std::move(b));
+    }
+  }
+}
+
+void GeometryParser::read_countries(const Json& v, const std::string& p) {
+  const auto* countries = r_.array(v, p, lim_.max_countries);
+  if (!countries) return;
+  for (std::size_t c = 0; c < countries->size() && r_.error_count() < kMaxErrors; ++c)
+    read_country((*countries)[c], child(p, c));
+}
+
+void GeometryParser::read_country(const Json& v, const std::string& p) {
+  if (!r_.object(v, p)) return;
+  r_.check_fields(v, p, {"id", "names", "polygons"});
+  MapCountry country;
+  if (const Json* id = r_.required(v, p, "id", "an ISO 3166-1 alpha-2 code")) {
+    const std::string* s = json_access::as_string(*id);
+    const bool iso = s && s->size() == 2 && std::all_of(s->begin(), s->end(), [](char ch) {
+                       return ch >= 'A' && ch <= 'Z';
+                     });
+    if (!iso) {
+      r_.report(s ? ErrorCode::bad_value : ErrorCode::wrong_type, child(p, "id"),
+                "two capital letters (ISO 3166-1 alpha-2)", json_access::describe(*id));
+    } else if (g_.find(*s) >= 0) {
+      r_.report(ErrorCode::duplicate_id, child(p, "id"), "an id used once",
+                json_access::describe(*id) + ", already used by another country");
+    } else {
+      country.id = *s;
+    }
+  }
+  if (const Json* names = r_.required(v, p, "names", "{\"fr\": …, \"en\": …}")) {
+    const std::string np = child(p, "names");
+    if (const auto* o = r_.object(*names, np)) {
+      if (o->empty()) r_.report(ErrorCode::empty_value, np, "at least one name", "an empty object");
+      for (const auto& [lang, name] : *o) {
+        const std::string lp = child(np, lang);
+        if (!is_language_key(lang)) {
+          r_.report(ErrorCode::bad_value, lp, "a language tag (\"fr\", \"en\")",
+                    quote_for_message(lang));
+          continue;
+        }
+        std::string text;
+        if (r_.text(name, lp, text)) country.names.emplace_back(lang, std::move(text));
+      }
+    }
+  }
+  std::vector<std::vector<std::vector<QPoint>>> polygons;
+  if (const Json* pv = r_.required(v, p, "polygons", "an array of polygons")) {
+    const std::string pp = child(p, "polygons");
+    if (const auto* list = r_.array(*pv, pp, lim_.max_polygons, /*allow_empty=*/false)) {
+      polygons_ += list->size();
+      if (polygons_ > lim_.max_polygons) {
+        r_.report(ErrorCode::too_many_items, pp,
+                  "at most " + std::to_string(lim_.max_polygons) + " polygons in all countries",
+                  std::to_string(polygons_) + " so far");
+        return;
+      }
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string polyp = child(pp, i);
+        const auto* rings = r_.array((*list)[i], polyp, lim_.max_polygon_points, false);
+        if (!rings) continue;
+        std::vector<std::vector<QPoint>> polygon;
+        std::size_t polygon_points = 0;
+        for (std::size_t k = 0; k < rings->size(); ++k) {
+          std::vector<QPoint> ring;
+          if (!stitch_ring((*rings)[k], child(polyp, k), ring, polygon_points)) break;
+          polygon.push_back(std::move(ring));
+        }
+        if (polygon.size() == rings->size()) polygons.push_back(std::move(polygon));
+      }
+    }
+  }
+  g_.countries.push_back(std::move(country));
+  pending_.push_back(std::move(polygons));
+}
+
+bool GeometryParser::stitch_ring(const Json& v, const std::string& p, std::vector<QPoint>& ring,
+                                 std::size_t& polygon_points) {
+  const auto* refs = r_.array(v, p, lim_.max_ring_points, /*allow_empty=*/false);
+  if (!refs) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < refs->size(); ++i) {
+    bool reversed = false;
+    const std::string rp = child(p, i);
+    const std::int64_t a = resolve((*refs)[i], rp, reversed);
+    if (a < 0) {
+      ok = false;
+      continue;
+    }
+    if (!arcs_ok_ || !ok) continue;  // still check the other references
+    const std::vector<QPoint>& arc = arcs_[static_cast<std::size_t>(a)];
+    ring_points_ += arc.size();
+    polygon_points += arc.size();
+    if (ring_points_ > lim_.max_ring_points || polygon_points > lim_.max_polygon_points) {
+      const bool all = ring_points_ > lim_.max_ring_points;
+      r_.report(ErrorCode::map_too_complex, rp,
+                "at most " + std::to_string(all ? lim_.max_ring_points : lim_.max_polygon_points) +
+                    (all ? " points in all rings" : " points in one polygon"),
+                "more once this arc is added");
+      return false;
+    }
+    const QPoint first = reversed ? arc.back() : arc.front();
+    if (!ring.empty() && !(ring.back() == first)) {
+      r_.report(ErrorCode::map_arcs_not_joined, rp,
+                "an arc that starts where the previous one ends (" + std::to_string(ring.back().x) +
+                    ", " + std::to_string(ring.back().y) + ")",
+                "an arc starting at (" + std::to_string(first.x) + ", " +
+                    std::to_string(first.y) + ")");
+      ok = false;
+      continue;
+    }
+    const std::size_t skip = ring.empty() ? 0 : 1;
+    if (reversed) {
+      for (std::size_t k = arc.size() - skip; k-- > 0;) ring.push_back(arc[k]);
+    } else {
+      ring.insert(ring.end(), arc.begin() + static_cast<std::ptrdiff_t>(skip), arc.end());
+    }
+  }
+  if (!ok) return false;
+  if (arcs_ok_ && !(ring.front() == ring.back())) {
+    r_.report(ErrorCode::map_ring_not_closed, p,
+              "a ring that ends where it starts (" + std::to_string(ring.front().x) + ", " +
+                  std::to_string(ring.front().y) + ")",
+              "a ring ending at (" + std::to_string(ring.back().x) + ", " +
+                  std::to_string(ring.back().y) + ")");
+    return false;
+  }
+  return true;
+}
+
+// Converts to map units, drops repeated points and zero-area rings, orients (outer positive,
+// holes negative), triangulates.
+void GeometryParser::finish_polygon(std::vector<std::vector<QPoint>>& rings, MapCountry& country) {
+  MapPolygon poly;
+  std::vector<TriPoint> tri_points;
+  std::vector<std::uint32_t> sizes;
+  for (std::size_t r = 0; r < rings.size(); ++r) {
+    std::vector<MapPoint> ring;
+    ring.reserve(rings[r].size());
+    for (const QPoint& q : rings[r]) {
+      const MapPoint m = to_map(q);
+      if (!ring.empty() && ring.back().x == m.x && ring.back().y == m.y) continue;
+      ring.push_back(m);
+    }
+    while (ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y)
+      ring.pop_back();
+    std::vector<TriPoint> t(ring.size());
+    for (std::size_t i = 0; i < ring.size(); ++i) t[i] = {ring[i].x, ring[i].y};
+    const double area = signed_area(t);
+    if (ring.size() < 3 || area == 0) {
+      if (r == 0) {  // no outer ring: the holes mean nothing
+        g_.skipped_rings += static_cast<int>(rings.size());
+        return;
+      }
+      ++g_.skipped_rings;
+      continue;
+    }
+    if ((area > 0) != (r == 0)) {
+      std::reverse(ring.begin(), ring.end());
+      std::reverse(t.begin(), t.end());
+    }
+    poly.area += r == 0 ? std::fabs(area) : -std::fabs(area);
+    sizes.push_back(static_cast<std::uint32_t>(ring.size()));
+    tri_points.insert(tri_points.end(), t.begin(), t.end());
+    poly.vertices.insert(poly.vertices.end(), ring.begin(), ring.end());
+    poly.rings.push_back(std::move(ring));
+  }
+  TriangulateStats stats;
+  poly.triangles = triangulate(tri_points, sizes, &stats);
+  g_.fallback_cuts += stats.fallback_cuts;
+  poly.box = {poly.vertices[0].x, poly.vertices[0].y, poly.vertices[0].x, poly.vertices[0].y};
+  for (const MapPoint& m : poly.rings[0])
+    poly.box = {std::min(poly.box.x0, m.x), std::min(poly.box.y0, m.y), std::max(poly.box.x1, m.x),
+                std::max(poly.box.y1, m.y)};
+  country.polygons.push_back(std::move(poly));
+}
+
+// Even-odd crossing test of one ring (a horizontal ray to +x).
+bool crosses_odd(const std::vector<MapPoint>& ring, MapPoint p) {
+  bool inside = false;
+  const double px = p.x, py = p.y;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const double xi = ring[i].x, yi = ring[i].y, xj = ring[j].x, yj = ring[j].y;
+    if ((yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+}  // namespace
+
+bool MapPolygon::contains(MapPoint p) const {
+  if (rings.empty() || !box.contains(p)) return false;
+  bool inside = false;
+  for (const auto& ring : rings)
+    if (!ring.empty() && crosses_odd(ring, p)) inside = !inside;
+  return inside;
+}
+
+const std::string& MapCountry::name(std::string_view lang) const {
+  for (const auto& [l, n] : names)
+    if (l == lang) return n;
+  for (const auto& [l, n] : names)
+    if (l == "en") return n;
+  return names.empty() ? id : names.front().second;
+}
+
+bool MapCountry::contains(MapPoint p) const {
+  if (!box.contains(p)) return false;
+  return std::any_of(polygons.begin(), polygons.end(),
+                     [&](const MapPolygon& poly) { return poly.contains(p); });
+}
+
+int MapGeometry::find(std::string_view iso) const {
+  for (std::size_t i = 0; i < countries.size(); ++i)
+    if (countries[i].id == iso) return static_cast<int>(i);
+  return -1;
+}
+
+int MapGeometry::country_at(MapPoint p) const {
+  int best = -1;
+  for (std::size_t i = 0; i < countries.size(); ++i) {
+    const MapCountry& c = countries[i];
+    if (best >= 0 && c.area >= countries[static_cast<std::size_t>(best)].area) continue;
+    if (c.contains(p)) best = static_cast<int>(i);
+  }
+  return best;
+}
+
+MapPoint MapGeometry::project(double lon_deg, double lat_deg) const {
+  const MapXY xy = projection.project(lon_deg, lat_deg);
+  return {static_cast<float>(xy.x), static_cast<float>(xy.y)};
+}
+
+MapGeometryResult parse_map_geometry(std::string_view bytes, std::string_view file_name,
+                                     const MapGeometryLimits& limits) {
+  MapGeometryResult result;
+  PackLimits load_limits;
+  load_limits.max_bytes = limits.max_bytes;
+  load_limits.max_depth = 16;  // the format nests 7 levels deep
+  Json root;
+  if (!json_access::load(bytes, file_name, load_limits, root, result.errors)) return result;
+  Reader reader(bytes, file_name, result.errors);
+  GeometryParser parser(reader, limits);
+  parser.read(root);
+  if (result.errors.empty()) result.geometry = std::move(parser.geometry());
+  return result;
+}
+
+}  // namespace passerelle

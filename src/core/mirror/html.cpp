@@ -1,0 +1,224 @@
+// mirror/html.cpp — HTML for the semantic mirror and the page's head (see mirror/html.hpp).
+//
+// Depends on: mirror/html.hpp, base/utf8.hpp, nlohmann/json (JSON-LD only).
+#include "core/mirror/html.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/utf8.hpp"
+
+namespace passerelle {
+namespace {
+
+using Role = SemNode::Role;
+
+void attr(std::string& out, const char* name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  out += escape_html(value);
+  out += '"';
+}
+
+// The id of a node's first heading child, for aria-labelledby.
+const std::string* first_heading_id(const SemNode& n) {
+  for (const SemNode& c : n.children)
+    if (c.role == Role::heading && !c.id.empty()) return &c.id;
+  return nullptr;
+}
+
+void render(const SemNode& n, std::string& out);
+
+void children(const SemNode& n, std::string& out) {
+  for (const SemNode& c : n.children) render(c, out);
+}
+
+void element(const SemNode& n, const char* tag, std::string& out, const std::string& extra = {}) {
+  out += '<';
+  out += tag;
+  if (!n.id.empty()) attr(out, "id", n.id);
+  if (!n.lang.empty()) attr(out, "lang", n.lang);
+  if (!n.key.empty()) attr(out, "data-key", n.key);
+  out += extra;
+  out += '>';
+  children(n, out);
+  out += "</";
+  out += tag;
+  out += '>';
+}
+
+void render(const SemNode& n, std::string& out) {
+  std::string extra;
+  switch (n.role) {
+    case Role::text: out += escape_html(n.text); return;
+    case Role::group:
+      if (n.text.empty() && n.id.empty() && n.key.empty()) {
+        children(n, out);
+        return;
+      }
+      if (!n.text.empty()) {
+        attr(extra, "role", "group");
+        attr(extra, "aria-label", n.text);
+      }
+      element(n, "div", out, extra);
+      return;
+    case Role::emphasis: element(n, "em", out); return;
+    case Role::strong: element(n, "strong", out); return;
+    case Role::superscript: element(n, "sup", out); return;
+    case Role::banner: element(n, "header", out); return;
+    case Role::navigation:
+      if (!n.text.empty()) attr(extra, "aria-label", n.text);
+      element(n, "nav", out, extra);
+      return;
+    case Role::main: element(n, "main", out); return;
+    case Role::article: element(n, "article", out); return;
+    case Role::heading: {
+      const char* tags[] = {"h1", "h2", "h3", "h4"};
+      element(n, tags[std::clamp(n.level, 1, 4) - 1], out);
+      return;
+    }
+    case Role::paragraph: element(n, "p", out); return;
+    case Role::link:
+      attr(extra, "href", n.href);
+      if (!n.text.empty()) attr(extra, "aria-label", n.text);
+      if (n.external) {
+        attr(extra, "target", "_blank");
+        attr(extra, "rel", "noopener");
+      }
+      if (!n.lang.empty()) attr(extra, "hreflang", n.lang);
+      if (n.current) attr(extra, "aria-current", "page");
+      element(n, "a", out, extra);
+      return;
+    case Role::list:
+      if (!n.text.empty()) attr(extra, "aria-label", n.text);
+      element(n, n.ordered ? "ol" : "ul", out, extra);
+      return;
+    case Role::list_item:
+      if (n.current) attr(extra, "aria-current", "page");
+      element(n, "li", out, extra);
+      return;
+    case Role::figure:
+      if (const std::string* id = first_heading_id(n)) attr(extra, "aria-labelledby", *id);
+      element(n, "figure", out, extra);
+      return;
+    case Role::button:
+      attr(extra, "type", "button");
+      if (n.pressed >= 0) attr(extra, "aria-pressed", n.pressed ? "true" : "false");
+      element(n, "button", out, extra);
+      return;
+    case Role::switch_:
+      attr(extra, "type", "button");
+      attr(extra, "role", "switch");
+      attr(extra, "aria-checked", n.pressed > 0 ? "true" : "false");
+      element(n, "button", out, extra);
+      return;
+    case Role::dialog:
+      attr(extra, "role", "dialog");
+      if (n.modal) attr(extra, "aria-modal", "true");
+      if (const std::string* id = first_heading_id(n)) attr(extra, "aria-labelledby", *id);
+      element(n, "section", out, extra);
+      return;
+    case Role::note:
+      if (!n.text.empty()) attr(extra, "aria-label", n.text);
+      element(n, "section", out, extra);
+      return;
+  }
+}
+
+std::string og_locale(std::string_view lang) {
+  const std::string_view primary = lang.substr(0, lang.find('-'));
+  if (primary == "fr") return "fr_FR";
+  if (primary == "en") return "en_GB";
+  return std::string(primary);
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_html(const SemNode& n) {
+  std::string out;
+  render(n, out);
+  return out;
+}
+
+std::string page_title(const Pack& pack) {
+  return pack.site.name.empty() ? pack.page.title : pack.page.title + " | " + pack.site.name;
+}
+
+std::string page_description(const Pack& pack) {
+  const std::string lead = pack.page.lead.empty() ? pack.page.title : pack.page.lead.plain();
+  constexpr std::size_t kMax = 160;
+  // Count code points, cut after the last space that keeps the text within kMax.
+  std::size_t i = 0, count = 0, cut = std::string::npos;
+  while (i < lead.size()) {
+    const std::size_t at = i;
+    const char32_t c = decode_utf8(lead, i);
+    if (count == kMax) return lead.substr(0, cut == std::string::npos ? at : cut) + "…";
+    if (c == U' ') cut = at;
+    ++count;
+  }
+  return lead;
+}
+
+std::string render_head(const Pack& pack, const HeadOptions& o) {
+  const std::string title = page_title(pack), description = page_description(pack);
+  const std::string self = o.base_url + o.self_href;
+  std::string out;
+  auto line = [&](const std::string& s) { out += s + "\n"; };
+  line("<title>" + escape_html(title) + "</title>");
+  line("<meta name=\"description\" content=\"" + escape_html(description) + "\">");
+  line("<link rel=\"canonical\" href=\"" + escape_html(self) + "\">");
+  line("<link rel=\"alternate\" hreflang=\"" + escape_html(pack.lang) + "\" href=\"" + escape_html(self) + "\">");
+  std::string x_default = pack.lang == o.default_lang ? self : std::string();
+  for (const Translation& t : pack.page.translations) {
+    const std::string href = o.base_url + t.href;
+    line("<link rel=\"alternate\" hreflang=\"" + escape_html(t.lang) + "\" href=\"" + escape_html(href) + "\">");
+    if (t.lang == o.default_lang) x_default = href;
+  }
+  if (!x_default.empty())
+    line("<link rel=\"alternate\" hreflang=\"x-default\" href=\"" + escape_html(x_default) + "\">");
+  line("<meta property=\"og:type\" content=\"website\">");
+  line("<meta property=\"og:site_name\" content=\"" + escape_html(pack.site.name) + "\">");
+  line("<meta property=\"og:title\" content=\"" + escape_html(pack.page.title) + "\">");
+  line("<meta property=\"og:description\" content=\"" + escape_html(description) + "\">");
+  line("<meta property=\"og:url\" content=\"" + escape_html(self) + "\">");
+  line("<meta property=\"og:locale\" content=\"" + og_locale(pack.lang) + "\">");
+  for (const Translation& t : pack.page.translations)
+    line("<meta property=\"og:locale:alternate\" content=\"" + og_locale(t.lang) + "\">");
+
+  nlohmann::json ld = {
+      {"@context", "https://schema.org"},
+      {"@type", "WebPage"},
+      {"name", pack.page.title},
+      {"description", description},
+      {"inLanguage", pack.lang},
+      {"url", self},
+      {"publisher", {{"@type", "Organization"}, {"name", pack.site.name}}},
+  };
+  // No BreadcrumbList: the pages above this one have no known address.
+  // "</" inside a script element would end it: JSON allows "<\/".
+  std::string json = ld.dump();
+  for (std::size_t at = json.find("</"); at != std::string::npos; at = json.find("</", at + 3))
+    json.replace(at, 2, "<\\/");
+  line("<script type=\"application/ld+json\">" + json + "</script>");
+  return out;
+}
+
+}  // namespace passerelle

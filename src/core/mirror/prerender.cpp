@@ -1,0 +1,64 @@
+// mirror/prerender.cpp — filling the shell (see mirror/prerender.hpp).
+//
+// Depends on: mirror/prerender.hpp, mirror/mirror.hpp, mirror/html.hpp.
+#include "core/mirror/prerender.hpp"
+
+#include "core/mirror/mirror.hpp"
+
+namespace passerelle {
+namespace {
+
+bool replace_once(std::string& s, std::string_view marker, const std::string& with, std::string& error) {
+  const std::size_t at = s.find(marker);
+  if (at == std::string::npos || s.find(marker, at + marker.size()) != std::string::npos) {
+    error = "the shell must contain " + std::string(marker) + " exactly once";
+    return false;
+  }
+  s.replace(at, marker.size(), with);
+  return true;
+}
+
+// A JavaScript string literal of safe characters only (hrefs and tags are validated to
+// [A-Za-z0-9._/-]; anything else would have been refused by the pack reader).
+std::string js_string(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '-' || c == '_' || c == '/';
+    if (ok) out += c;
+  }
+  return out + "'";
+}
+
+std::string inline_script(const Pack& pack) {
+  std::string map = "{";
+  for (const Translation& t : pack.page.translations) {
+    if (map.size() > 1) map += ",";
+    map += js_string(t.lang) + ":" + js_string(t.href);
+  }
+  map += "}";
+  return "<script>(function(){var t=" + map +
+         ",m=/[?&]lang=([A-Za-z-]+)/.exec(location.search);"
+         "if(m&&t[m[1]]){location.replace(t[m[1]]+location.hash);return}"
+         "try{if(/(^|;\\s*)passerelle_consent=/.test(document.cookie))"
+         "document.documentElement.classList.add('passerelle-has-choice')}catch(e){}})()</script>\n";
+}
+
+}  // namespace
+
+PrerenderResult prerender_page(std::string_view shell, const Pack& pack, const PrerenderOptions& o) {
+  PrerenderResult r;
+  std::string html(shell);
+  std::string mirror = "<div class=\"passerelle-mirror\" data-passerelle-mirror>\n<div data-passerelle-part=\"consent\">";
+  if (pack.consent) mirror += render_html(mirror_consent(*pack.consent, pack.lang, ConsentMirrorState{}));
+  mirror += "</div>\n<div data-passerelle-part=\"page\">" + render_html(mirror_page(pack)) + "</div>\n</div>";
+  if (!replace_once(html, "@LANG@", escape_html(pack.lang), r.error) ||
+      !replace_once(html, "@PACK@", escape_html(o.pack_url), r.error) ||
+      !replace_once(html, "<!-- @HEAD@ -->", render_head(pack, o.head) + inline_script(pack), r.error) ||
+      !replace_once(html, "<!-- @MIRROR@ -->", mirror, r.error))
+    return r;
+  r.html = std::move(html);
+  return r;
+}
+
+}  // namespace passerelle

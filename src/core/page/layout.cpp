@@ -1,0 +1,600 @@
+// page/layout.cpp — typesetting the article (see page/layout.hpp).
+#include "core/page/layout.hpp"
+#include "core/pack/visible_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/base/utf8.hpp"
+
+namespace passerelle {
+namespace {
+
+constexpr float kCompactBelow = 640.0f;  // phones, narrow windows
+constexpr float kLargeFrom = 1600.0f;    // big desktop monitors: a touch larger text
+constexpr float kMeasureEm = 34.0f;      // column width in body ems: ~66 characters of Noto Serif
+
+Span text_span(std::string s) {
+  Span sp;
+  sp.text = std::move(s);
+  return sp;
+}
+
+// The text column for a width: centred, ~66 characters of body text, with side margins.
+Rect column_for(const TypeScale& s, float width) {
+  const float margin = s.compact ? 20.0f : 40.0f;
+  const float measure = std::round(kMeasureEm * s.body.size);
+  const float col_w = std::max(120.0f, std::min(measure, width - 2 * margin));
+  return Rect{std::round(std::max(0.0f, (width - col_w) * 0.5f)), 0, col_w, 0};
+}
+
+// Moves flowed runs into the layout at (x0, y); links get their clickable rectangles.
+void place_runs(FlowResult& r, float x0, float y, float line_height, PageLayout& out) {
+  for (FlowRun& fr : r.runs) {
+    PlacedRun p;
+    p.x = x0 + fr.x;
+    p.y = y + fr.y;
+    p.baseline = y + fr.baseline;
+    p.width = fr.width;
+    p.line_height = line_height;
+    p.font = fr.font;
+    p.ink = fr.ink;
+    p.target = fr.target;
+    p.text = std::move(fr.text);
+    if (p.target >= 0) {
+      out.targets[p.target].rects.push_back(Rect{p.x, y + fr.line * line_height, p.width, line_height});
+    }
+    out.runs.push_back(std::move(p));
+  }
+}
+
+// Maps spans to page targets while one block is flowed.
+class BlockTargets final : public FlowTargets {
+ public:
+  BlockTargets(const Page& page, std::vector<Target>& targets) : page_(page), targets_(targets) {}
+
+  // A span identified by address gets a fixed target (the footnote's "[1]" back-marker).
+  void pin(const Span* span, int target) {
+    pinned_span_ = span;
+    pinned_target_ = target;
+  }
+
+  int target_for(const Span& span) override {
+    if (&span == pinned_span_) return pinned_target_;
+    if (span.kind == Span::Kind::footnote_ref) {
+      last_href_.clear();
+      const int n = footnote_number(page_, span.text);
+      if (n <= 0) return -1;  // cannot happen for a validated pack
+      Target t;
+      t.kind = Target::Kind::footnote;
+      t.footnote = n - 1;
+      targets_.push_back(std::move(t));
+      refs.push_back({n - 1, static_cast<int>(targets_.size()) - 1});
+      return static_cast<int>(targets_.size()) - 1;
+    }
+    if (span.href.empty()) {
+      last_href_.clear();
+      return -1;
+    }
+    // Adjacent spans of one link ("[**a** b](u)") share one target, so hover covers it whole.
+    if (span.href == last_href_) return static_cast<int>(targets_.size()) - 1;
+    Target t;
+    t.kind = Target::Kind::url;
+    t.url = span.href;
+    targets_.push_back(std::move(t));
+    last_href_ = span.href;
+    return static_cast<int>(targets_.size()) - 1;
+  }
+
+  std::string footnote_label(const Span& span) override {
+    return std::to_string(footnote_number(page_, span.text));
+  }
+
+  struct Ref {
+    int footnote, target;
+  };
+  std::vector<Ref> refs;
+
+ private:
+  const Page& page_;
+  std::vector<Target>& targets_;
+  std::string last_href_;
+  const Span* pinned_span_ = nullptr;
+  int pinned_target_ = -1;
+};
+
+class Typesetter {
+ public:
+  Typesetter(const Pack& pack, float width, const FontMetrics& m, const LayoutState& state)
+      : pack_(pack), metrics_(m), state_(state) {
+    out.viewport_width = width;
+    out.scale = type_scale_for_width(width);
+    const TypeScale& s = out.scale;
+    out.column = column_for(s, width);
+    footnote_refs_.assign(pack.page.footnotes.size(), -1.0f);
+  }
+
+  // Flows one block of inline text at the cursor and advances it.
+  FlowResult flow(const InlineText& text, const FlowStyle& style, BlockTargets* targets,
+                  float indent = 0, bool body_text = false) {
+    return flow_at(text, style, targets, out.column.x + indent, out.column.w - indent, body_text);
+  }
+
+  // Flows into any box of the given width (the map figure's panels) at the cursor.
+  FlowResult flow_at(const InlineText& text, const FlowStyle& style, BlockTargets* targets,
+                     float x0, float width, bool body_text = false) {
+    FlowResult r = flow_text(text, style, width, metrics_, targets);
+    if (body_text) count_measure(r);
+    place_runs(r, x0, y, style.line_height, out);
+    if (targets) {
+      for (const auto& ref : targets->refs) {
+        if (footnote_refs_[ref.footnote] < 0 && !out.targets[ref.target].rects.empty())
+          footnote_refs_[ref.footnote] = out.targets[ref.target].rects.front().y;
+      }
+      targets->refs.clear();
+    }
+    y += r.height;
+    return r;
+  }
+
+  FlowStyle style(FontSpec regular, FontSpec italic, FontSpec bold, float line, Ink ink) const {
+    FlowStyle st;
+    st.regular = regular;
+    st.italic = italic;
+    st.bold = bold;
+    st.line_height = line;
+    st.ink = ink;
+    st.french_spacing = pack_.lang.rfind("fr", 0) == 0;
+    return st;
+  }
+
+  void rule(float x, float w, float h = 1.0f) { out.rules.push_back({Rect{x, y, w, h}, Ink::rule}); }
+
+  void run() {
+    const Page& page = pack_.page;
+    const TypeScale& s = out.scale;
+    BlockTargets targets(page, out.targets);
+
+    // Header bar: the site's name on the left of the column, a hairline under the bar.
+    const float header_h = s.compact ? 56.0f : 68.0f;
+    {
+      InlineText name;
+      name.spans.push_back(text_span(pack_.site.name));
+      FlowStyle st = style(s.site_name, s.site_name, s.site_name, header_h, Ink::site_name);
+      flow(name, st, nullptr);
+      // The page in its other languages, at the right end of the bar ("English").
+      float right = out.column.x + out.column.w;
+      for (auto it = page.translations.rbegin(); it != page.translations.rend(); ++it) {
+        Target t;
+        t.kind = Target::Kind::page;
+        t.url = it->href;
+        t.lang = it->lang;
+        out.targets.push_back(std::move(t));
+        const int target = static_cast<int>(out.targets.size()) - 1;
+        PlacedRun run;
+        run.font = s.ui;
+        run.text = language_autonym(it->lang);
+        run.width = metrics_.measure(run.font, run.text);
+        run.line_height = header_h;
+        run.x = right - run.width;
+        run.baseline = std::round((header_h - metrics_.content_height(run.font)) * 0.5f + metrics_.ascent(run.font));
+        run.y = run.baseline - metrics_.ascent(run.font);
+        run.ink = Ink::link;
+        run.target = target;
+        out.targets[target].rects.push_back(Rect{run.x, 0, run.width, header_h});
+        right -= run.width + std::round(s.ui.size * 1.2f);
+        out.runs.push_back(std::move(run));
+      }
+      y = header_h;
+      rule(0, out.viewport_width);
+      y += s.compact ? 28.0f : 56.0f;
+    }
+    out.column.y = y;
+
+    // Breadcrumb: "Nos actions › International".
+    {
+      InlineText crumbs;
+      for (const std::string& c : page.breadcrumb) crumbs.spans.push_back(text_span(c + "\u00A0› "));
+      crumbs.spans.push_back(text_span(page.title));
+      flow(crumbs, style(s.breadcrumb, s.breadcrumb, s.breadcrumb, std::round(s.breadcrumb.size * 1.5f), Ink::muted),
+           nullptr);
+      y += s.compact ? 10.0f : 14.0f;
+    }
+
+    // Title.
+    {
+      InlineText title;
+      title.spans.push_back(text_span(page.title));
+      flow(title, style(s.title, s.title, s.title, std::round(s.title.size * 1.15f), Ink::heading), nullptr);
+      y += s.compact ? 16.0f : 24.0f;
+    }
+
+    // Lead.
+    flow(page.lead, style(s.lead, s.lead_italic, s.lead_bold, s.lead_line, Ink::heading), &targets);
+    y += s.compact ? 28.0f : 40.0f;
+
+    // Body.
+    const FlowStyle body = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
+    const float para_gap = std::round(s.body.size * 1.0f);
+    bool first = true;
+    for (const Block& b : page.body) {
+      switch (b.kind) {
+        case Block::Kind::paragraph: {
+          if (!first) y += para_gap;
+          flow(b.text, body, &targets, 0, true);
+          break;
+        }
+        case Block::Kind::heading: {
+          if (!first) y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          const FontSpec f = b.level >= 3 ? s.h3 : s.h2;
+          flow(b.text, style(f, f, f, std::round(f.size * 1.3f), Ink::heading), &targets);
+          y += std::round(s.body.size * 0.5f);
+          first = true;  // no paragraph gap right under a heading
+          continue;
+        }
+        case Block::Kind::map: {
+          y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          map_figure(targets);
+          y += std::round(s.body.size * (s.compact ? 1.2f : 1.6f));
+          first = true;
+          continue;
+        }
+        case Block::Kind::list: {
+          if (!first) y += para_gap;
+          int n = 1;
+          const float indent = std::round(s.body.size * 1.6f);
+          for (const InlineText& item : b.items) {
+            InlineText marker;
+            marker.spans.push_back(text_span(b.ordered ? std::to_string(n) + "." : "•"));
+            const float item_top = y;
+            flow(marker, body, nullptr);
+            y = item_top;
+            flow(item, body, &targets, indent);
+            y += std::round(s.body.size * 0.4f);
+            ++n;
+          }
+          break;
+        }
+      }
+      first = false;
+    }
+
+    // Footnotes: a short rule, then each note led by its "[n]" marker, which links back.
+    if (!page.footnotes.empty()) {
+      y += s.compact ? 40.0f : 56.0f;
+      rule(out.column.x, std::min(96.0f, out.column.w));
+      y += 20.0f;
+      const FlowStyle note = style(s.small, s.small_italic, s.small_bold, s.small_line, Ink::text);
+      for (std::size_t i = 0; i < page.footnotes.size(); ++i) {
+        out.footnote_y.push_back(y);
+        InlineText t;
+        t.spans.push_back(text_span("[" + std::to_string(i + 1) + "]\u00A0"));
+        for (const Span& sp : page.footnotes[i].text.spans) t.spans.push_back(sp);
+        Target back;
+        back.kind = Target::Kind::footnote_back;
+        back.footnote = static_cast<int>(i);
+        out.targets.push_back(back);
+        targets.pin(&t.spans.front(), static_cast<int>(out.targets.size()) - 1);
+        flow(t, note, &targets);
+        targets.pin(nullptr, -1);
+        y += 10.0f;
+      }
+    }
+
+    // Links after the article.  A link without a known URL is plain text, never a fake link.
+    if (!page.links.empty()) {
+      y += s.compact ? 32.0f : 44.0f;
+      rule(out.column.x, out.column.w);
+      y += 20.0f;
+      const FlowStyle ui = style(s.ui, s.ui, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
+      for (const PageLink& l : page.links) {
+        InlineText t;
+        Span sp = text_span(l.text);
+        sp.href = l.url;
+        t.spans.push_back(std::move(sp));
+        flow(t, ui, &targets);
+        y += 10.0f;
+      }
+    }
+
+    y += s.compact ? 48.0f : 80.0f;
+    out.height = std::ceil(y);
+    out.column.h = out.height - out.column.y;
+    out.reference_y = footnote_refs_;
+    if (out.body_lines > 0) out.body_chars_per_line = static_cast<float>(chars_) / measured_lines_;
+  }
+
+  // The figure alone, for an embed: no header, no article around it.
+  void run_map_only() {
+    BlockTargets targets(pack_.page, out.targets);
+    y = out.scale.compact ? 12.0f : 16.0f;
+    out.column.y = y;
+    map_figure(targets);
+    if (!out.map) y = 0;
+    else y += out.scale.compact ? 16.0f : 24.0f;
+    out.height = std::ceil(y);
+    out.column.h = out.height - out.column.y;
+  }
+
+  PageLayout out;
+
+ private:
+  // The map figure: wider than the text column where the screen allows (a map wants room),
+  // the details beside the map from 860 px, below the country list on narrower screens.
+  void map_figure(BlockTargets& targets) {
+    if (!pack_.map) return;
+    const MapSection& map = *pack_.map;
+    const TypeScale& s = out.scale;
+    MapFigure fig;
+    const float margin = s.compact ? 20.0f : 40.0f;
+    // In an embed the box is the partner's: use its width, with a small margin.
+    const float embed_margin = s.compact ? 8.0f : 12.0f;
+    const float w = state_.embedded ? std::max(120.0f, out.viewport_width - 2 * embed_margin)
+                                    : std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
+    const float x = std::round((out.viewport_width - w) * 0.5f);
+    fig.box = Rect{x, y, w, 0};
+    fig.side_by_side = w >= 860.0f;
+    const float gap = s.compact ? 16.0f : 28.0f;
+    const float map_w = fig.side_by_side ? std::round(w * 0.62f) : w;
+    const float aspect = std::clamp(state_.map_aspect, 0.5f, 3.0f);
+
+    InlineText title;
+    title.spans.push_back(text_span(map.labels.title));
+    flow_at(title, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr, x, w);
+    y += std::round(s.body.size * 0.6f);
+
+    const float top = y;
+    fig.map = Rect{x, y, map_w, std::round(std::min(map_w / aspect, s.compact ? 420.0f : 640.0f))};
+    y += fig.map.h + std::round(gap * 0.75f);
+
+    // The legend: a swatch and a label per role, then "other countries", wrapped like words.
+    {
+      const FontSpec f = s.ui_small;
+      const float line = std::round(f.size * 1.7f), sw = std::round(f.size * 0.9f);
+      float lx = x;
+      auto entry = [&](int role, const std::string& label) {
+        const float tw = metrics_.measure(f, label);
+        const float ew = sw + 8 + tw;
+        if (lx > x && lx + ew > x + map_w) {
+          lx = x;
+          y += line;
+        }
+        fig.legend.push_back(MapLegendEntry{Rect{lx, y + std::round((line - sw) * 0.5f), sw, sw}, role});
+        if (ew > map_w) {
+          // Longer than the whole width (a phone): the label wraps beside its swatch.
+          InlineText t;
+          t.spans.push_back(text_span(label));
+          flow_at(t, style(f, f, f, line, Ink::text), nullptr, lx + sw + 8, map_w - sw - 8);
+          y -= line;  // the last line is shared with what follows, as for a one-line entry
+          lx = x + map_w;
+          return;
+        }
+        PlacedRun run;
+        run.x = lx + sw + 8;
+        run.width = tw;
+        run.line_height = line;
+        run.baseline = y + std::round((line - metrics_.content_height(f)) * 0.5f + metrics_.ascent(f));
+        run.y = run.baseline - metrics_.ascent(f);
+        run.font = f;
+        run.ink = Ink::text;
+        run.text = label;
+        out.runs.push_back(std::move(run));
+        lx += ew + std::round(f.size * 1.4f);
+      };
+      for (std::size_t r = 0; r < map.roles.size(); ++r) entry(static_cast<int>(r), map.roles[r].label);
+      entry(-1, map.labels.other);
+      y += line + std::round(gap * 0.6f);
+    }
+
+    // The country list: a label, then one chip per country with a role, wrapped.
+    InlineText list_label;
+    list_label.spans.push_back(text_span(map.labels.list));
+    flow_at(list_label, style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
+            nullptr, x, map_w);
+    const float chip_h = std::round(s.ui.size * 2.1f), pad_x = std::round(s.ui.size * 0.7f);
+    const float dot = std::round(s.ui.size * 0.55f), chip_gap = 8.0f;
+    float cx = x, cy = y;
+    for (std::size_t r = 0; r < map.roles.size(); ++r) {
+      for (const std::string& iso : map.roles[r].countries) {
+        const MapCountryText* c = map.country(iso);
+        const std::string& name = c ? c->name : iso;
+        const float text_w = metrics_.measure(s.ui, name);
+        const float cw = std::ceil(pad_x * 2 + dot + pad_x * 0.6f + text_w);
+        if (cx > x && cx + cw > x + map_w) {
+          cx = x;
+          cy += chip_h + chip_gap;
+        }
+        Target t;
+        t.kind = Target::Kind::country;
+        t.url = iso;
+        t.rects.push_back(Rect{cx, cy, cw, chip_h});
+        out.targets.push_back(std::move(t));
+        MapChip chip{Rect{cx, cy, cw, chip_h}, iso, static_cast<int>(r), static_cast<int>(out.targets.size()) - 1};
+        PlacedRun run;
+        run.x = cx + pad_x + dot + pad_x * 0.6f;
+        run.width = text_w;
+        run.line_height = chip_h;
+        run.baseline = cy + std::round((chip_h - metrics_.content_height(s.ui)) * 0.5f + metrics_.ascent(s.ui));
+        run.y = run.baseline - metrics_.ascent(s.ui);
+        run.font = s.ui;
+        run.ink = Ink::text;
+        run.text = name;
+        out.runs.push_back(std::move(run));
+        fig.chips.push_back(std::move(chip));
+        cx += cw + chip_gap;
+      }
+    }
+    y = cy + chip_h;
+
+    // The details panel.
+    const float dx = fig.side_by_side ? x + map_w + gap : x;
+    const float dw = fig.side_by_side ? w - map_w - gap : w;
+    if (fig.side_by_side) y = top;
+    else y += gap;
+    const float details_top = y;
+    const MapCountryText* c = map.country(state_.map_selected);
+    const int role = map.role_of(state_.map_selected);
+    const FlowStyle text = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
+    if (c) {
+      fig.selected = c->id;
+      InlineText name;
+      name.spans.push_back(text_span(c->name));
+      flow_at(name, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr, dx, dw);
+      if (role >= 0) {
+        InlineText r;
+        r.spans.push_back(text_span(map.roles[role].label));
+        flow_at(r, style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
+                nullptr, dx, dw);
+      }
+      for (const InlineText& para : c->details) {
+        y += std::round(s.body.size * 0.6f);
+        flow_at(para, text, &targets, dx, dw);
+      }
+    } else {
+      InlineText hint;
+      hint.spans.push_back(text_span(map.labels.empty));
+      flow_at(hint, style(s.body_italic, s.body_italic, s.body_bold, s.body_line, Ink::muted), nullptr, dx, dw);
+    }
+    fig.details = Rect{dx, details_top, dw, y - details_top};
+    if (fig.side_by_side) y = std::max(y, cy + chip_h);
+    fig.box.h = y - fig.box.y;
+    out.map = std::move(fig);
+  }
+
+  // Average characters of full lines (not a paragraph's last line) of body text.
+  void count_measure(const FlowResult& r) {
+    out.body_lines += r.lines;
+    if (r.lines < 2) return;
+    std::vector<int> per_line(r.lines, 0);
+    for (const FlowRun& fr : r.runs) {
+      std::size_t i = 0;
+      int n = 0;
+      while (i < fr.text.size()) {
+        decode_utf8(fr.text, i);
+        ++n;
+      }
+      per_line[fr.line] += n;
+    }
+    for (int l = 0; l + 1 < r.lines; ++l) {
+      chars_ += per_line[l];
+      ++measured_lines_;
+    }
+  }
+
+  const Pack& pack_;
+  const FontMetrics& metrics_;
+  const LayoutState& state_;
+  float y = 0;
+  std::vector<float> footnote_refs_;
+  long chars_ = 0;
+  int measured_lines_ = 0;
+};
+
+}  // namespace
+
+std::vector<FontSpec> TypeScale::all() const {
+  std::vector<FontSpec> v;
+  for (const FontSpec& f : {body, body_italic, body_bold, footnote_ref, lead, lead_italic, lead_bold,
+                            title, h2, h3, small, small_italic, small_bold, small_ref, site_name,
+                            breadcrumb, ui, ui_bold, ui_small}) {
+    if (std::find(v.begin(), v.end(), f) == v.end()) v.push_back(f);
+  }
+  return v;
+}
+
+TypeScale type_scale_for_width(float w) {
+  TypeScale s;
+  s.compact = w < kCompactBelow;
+  const float k = w >= kLargeFrom ? 1.1f : 1.0f;
+  auto px = [&](float regular, float compact) { return std::round((s.compact ? compact : regular) * k); };
+  const float body = px(19, 17.5f);
+  s.body = {Face::serif_regular, body};
+  s.body_italic = {Face::serif_italic, body};
+  s.body_bold = {Face::serif_bold, body};
+  s.footnote_ref = {Face::serif_regular, body * 0.72f};  // as text/flow.cpp computes it
+  const float lead = px(22, 19);
+  s.lead = {Face::serif_regular, lead};
+  s.lead_italic = {Face::serif_italic, lead};
+  s.lead_bold = {Face::serif_bold, lead};
+  s.title = {Face::sans_bold, px(46, 34)};
+  s.h2 = {Face::sans_bold, px(26, 22)};
+  s.h3 = {Face::sans_bold, px(21, 19)};
+  const float small = px(16, 15);
+  s.small = {Face::serif_regular, small};
+  s.small_italic = {Face::serif_italic, small};
+  s.small_bold = {Face::serif_bold, small};
+  s.small_ref = {Face::serif_regular, small * 0.72f};
+  s.site_name = {Face::sans_bold, px(21, 19)};
+  s.breadcrumb = {Face::sans_regular, px(15, 14)};
+  s.ui = {Face::sans_regular, px(17, 16)};
+  s.ui_bold = {Face::sans_bold, px(17, 16)};
+  s.ui_small = {Face::sans_regular, px(15, 14)};
+  s.body_line = std::round(body * 1.65f);
+  s.lead_line = std::round(lead * 1.5f);
+  s.small_line = std::round(small * 1.6f);
+  return s;
+}
+
+int PageLayout::target_at(float x, float y, float pad) const {
+  for (int i = static_cast<int>(targets.size()) - 1; i >= 0; --i) {
+    for (const Rect& r : targets[i].rects) {
+      if (Rect{r.x - pad, r.y, r.w + 2 * pad, r.h}.contains(x, y)) return i;
+    }
+  }
+  return -1;
+}
+
+PageLayout layout_map_figure(const Pack& pack, float viewport_width, const FontMetrics& metrics,
+                             const LayoutState& state) {
+  LayoutState embedded = state;
+  embedded.embedded = true;
+  Typesetter t(pack, std::max(viewport_width, 1.0f), metrics, embedded);
+  t.run_map_only();
+  return std::move(t.out);
+}
+
+PageLayout layout_page(const Pack& pack, float viewport_width, const FontMetrics& metrics,
+                       const LayoutState& state) {
+  Typesetter t(pack, std::max(viewport_width, 1.0f), metrics, state);
+  t.run();
+  return std::move(t.out);
+}
+
+}  // namespace passerelle
+
+namespace passerelle {
+
+PageLayout layout_notice(const std::string& title, const std::vector<std::string>& paragraphs,
+                         float viewport_width, const FontMetrics& metrics) {
+  PageLayout out;
+  out.viewport_width = std::max(viewport_width, 1.0f);
+  out.scale = type_scale_for_width(out.viewport_width);
+  const TypeScale& s = out.scale;
+  out.column = column_for(s, out.viewport_width);
+  float y = s.compact ? 40.0f : 72.0f;
+  out.column.y = y;
+  auto put = [&](const std::string& text, FontSpec f, float line, Ink ink) {
+    InlineText t;
+    t.spans.push_back(text_span(text));
+    FlowStyle st;
+    st.regular = st.italic = st.bold = f;
+    st.line_height = line;
+    st.ink = ink;
+    st.french_spacing = false;  // messages may quote code-like text
+    FlowResult r = flow_text(t, st, out.column.w, metrics);
+    place_runs(r, out.column.x, y, line, out);
+    y += r.height;
+  };
+  put(title, s.h2, std::round(s.h2.size * 1.3f), Ink::heading);
+  y += 16;
+  for (const std::string& p : paragraphs) {
+    put(p, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
+    y += 12;
+  }
+  y += 48;
+  out.height = std::ceil(y);
+  out.column.h = out.height - out.column.y;
+  return out;
+}
+
+}  // namespace passerelle

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs every test, on a fresh machine too: installs what is missing,
 # then
+#   0. structure: scripts/check-structure.mjs (who may include whom, no function longer than a
+#      screen without a reason) and the node tests of the project's own scripts (tests/tools);
 #   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
 #   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
 #      seed corpus (scripts/fuzz.sh, clang, build/fuzz);
@@ -9,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+
+echo "== structure (layers and function length: ARCHITECTURE.md)"
+node scripts/check-structure.mjs
+node --test tests/tools/
 
 echo "== native tests (ASan + UBSan)"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}"

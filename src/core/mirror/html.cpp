@@ -1,13 +1,12 @@
 // mirror/html.cpp — HTML for the semantic mirror and the page's head (see mirror/html.hpp).
 //
-// Depends on: mirror/html.hpp, base/utf8.hpp, nlohmann/json (JSON-LD only).
+// Depends on: mirror/html.hpp, base/utf8.hpp, json/document.hpp (JSON-LD only).
 #include "core/mirror/html.hpp"
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "core/base/utf8.hpp"
+#include "core/json/document.hpp"
 
 namespace passerelle {
 namespace {
@@ -203,7 +202,7 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
   for (const Translation& t : pack.page.translations)
     line("<meta property=\"og:locale:alternate\" content=\"" + og_locale(t.lang) + "\">");
 
-  nlohmann::json ld = {
+  const json::Json ld = {
       {"@context", "https://schema.org"},
       {"@type", "WebPage"},
       {"name", pack.page.title},
@@ -214,10 +213,10 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
   };
   // No BreadcrumbList: the pages above this one have no known address.
   // "</" inside a script element would end it: JSON allows "<\/".
-  std::string json = ld.dump();
-  for (std::size_t at = json.find("</"); at != std::string::npos; at = json.find("</", at + 3))
-    json.replace(at, 2, "<\\/");
-  line("<script type=\"application/ld+json\">" + json + "</script>");
+  std::string ld_text = json::dump(ld);
+  for (std::size_t at = ld_text.find("</"); at != std::string::npos; at = ld_text.find("</", at + 3))
+    ld_text.replace(at, 2, "<\\/");
+  line("<script type=\"application/ld+json\">" + ld_text + "</script>");
   return out;
 }
 

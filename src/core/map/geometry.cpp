@@ -40,6 +40,7 @@ struct QPoint {
   std::int64_t x = 0, y = 0;  // quantized
   bool operator==(const QPoint&) const = default;
 };
+using RawPolygon = std::vector<std::vector<QPoint>>;  // rings as read, not yet converted
 
 bool is_language_key(std::string_view s) {
   if (s.empty() || s.size() > 35) return false;
@@ -67,6 +68,11 @@ class GeometryParser {
   void read_borders(const Json& v, const std::string& p);
   void read_countries(const Json& v, const std::string& p);
   void read_country(const Json& v, const std::string& p);
+  void read_country_id(const Json& id, const std::string& p, MapCountry& country);
+  void read_names(const Json& names, const std::string& p, MapCountry& country);
+  // The country's polygons, each a list of stitched rings; false when they pass the limit of
+  // polygons in all countries (the country is then left out).
+  bool read_polygons(const Json& v, const std::string& p, std::vector<RawPolygon>& polygons);
   // Appends the ring's points (closing point included); false after a diagnostic.
   bool stitch_ring(const Json& v, const std::string& p, std::vector<QPoint>& ring,
                    std::size_t& polygon_points);
@@ -89,7 +95,7 @@ class GeometryParser {
   bool arcs_ok_ = false;    // … and every arc decoded: rings can be stitched
   std::size_t ring_points_ = 0, polygons_ = 0;
   // Raw rings of every country, kept until the whole document has validated.
-  std::vector<std::vector<std::vector<std::vector<QPoint>>>> pending_;
+  std::vector<std::vector<RawPolygon>> pending_;
 };
 
 void GeometryParser::read(const Json& root) {
@@ -393,65 +399,76 @@ void GeometryParser::read_country(const Json& v, const std::string& p) {
   if (!r_.expect_object(v, p)) return;
   r_.check_fields(v, p, {"id", "names", "polygons"});
   MapCountry country;
-  if (const Json* id = r_.required(v, p, "id", "an ISO 3166-1 alpha-2 code")) {
-    const std::string* s = json::as_string(*id);
-    const bool iso = s && s->size() == 2 && std::all_of(s->begin(), s->end(), [](char ch) {
-                       return ch >= 'A' && ch <= 'Z';
-                     });
-    if (!iso) {
-      r_.report_value(s ? ErrorCode::bad_value : ErrorCode::wrong_type, child(p, "id"),
-                      "two capital letters (ISO 3166-1 alpha-2)", json::describe(*id));
-    } else if (g_.find(*s) >= 0) {
-      r_.report_value(ErrorCode::duplicate_id, child(p, "id"), "an id used once",
-                      json::describe(*id) + ", already used by another country");
-    } else {
-      country.id = *s;
-    }
-  }
-  if (const Json* names = r_.required(v, p, "names", "{\"fr\": …, \"en\": …}")) {
-    const std::string np = child(p, "names");
-    if (const auto* o = r_.expect_object(*names, np)) {
-      if (o->empty()) r_.report_value(ErrorCode::empty_value, np, "at least one name", "an empty object");
-      for (const auto& [lang, name] : *o) {
-        const std::string lp = child(np, lang);
-        if (!is_language_key(lang)) {
-          r_.report_value(ErrorCode::bad_value, lp, "a language tag (\"fr\", \"en\")",
-                          quote_for_message(lang));
-          continue;
-        }
-        std::string text;
-        if (r_.read_plain(name, lp, text)) country.names.emplace_back(lang, std::move(text));
-      }
-    }
-  }
-  std::vector<std::vector<std::vector<QPoint>>> polygons;
+  if (const Json* id = r_.required(v, p, "id", "an ISO 3166-1 alpha-2 code"))
+    read_country_id(*id, child(p, "id"), country);
+  if (const Json* names = r_.required(v, p, "names", "{\"fr\": …, \"en\": …}"))
+    read_names(*names, child(p, "names"), country);
+  std::vector<RawPolygon> polygons;
   if (const Json* pv = r_.required(v, p, "polygons", "an array of polygons")) {
-    const std::string pp = child(p, "polygons");
-    if (const auto* list = r_.read_array(*pv, pp, /*allow_empty=*/false, lim_.max_polygons)) {
-      polygons_ += list->size();
-      if (polygons_ > lim_.max_polygons) {
-        r_.report_value(ErrorCode::too_many_items, pp,
-                        "at most " + std::to_string(lim_.max_polygons) + " polygons in all countries",
-                        std::to_string(polygons_) + " so far");
-        return;
-      }
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string polyp = child(pp, i);
-        const auto* rings = r_.read_array((*list)[i], polyp, /*allow_empty=*/false, lim_.max_polygon_points);
-        if (!rings) continue;
-        std::vector<std::vector<QPoint>> polygon;
-        std::size_t polygon_points = 0;
-        for (std::size_t k = 0; k < rings->size(); ++k) {
-          std::vector<QPoint> ring;
-          if (!stitch_ring((*rings)[k], child(polyp, k), ring, polygon_points)) break;
-          polygon.push_back(std::move(ring));
-        }
-        if (polygon.size() == rings->size()) polygons.push_back(std::move(polygon));
-      }
-    }
+    if (!read_polygons(*pv, child(p, "polygons"), polygons)) return;
   }
   g_.countries.push_back(std::move(country));
   pending_.push_back(std::move(polygons));
+}
+
+void GeometryParser::read_country_id(const Json& id, const std::string& p, MapCountry& country) {
+  const std::string* s = json::as_string(id);
+  const bool iso = s && s->size() == 2 && std::all_of(s->begin(), s->end(), [](char ch) {
+                     return ch >= 'A' && ch <= 'Z';
+                   });
+  if (!iso) {
+    r_.report_value(s ? ErrorCode::bad_value : ErrorCode::wrong_type, p,
+                    "two capital letters (ISO 3166-1 alpha-2)", json::describe(id));
+  } else if (g_.find(*s) >= 0) {
+    r_.report_value(ErrorCode::duplicate_id, p, "an id used once",
+                    json::describe(id) + ", already used by another country");
+  } else {
+    country.id = *s;
+  }
+}
+
+void GeometryParser::read_names(const Json& names, const std::string& p, MapCountry& country) {
+  const auto* o = r_.expect_object(names, p);
+  if (!o) return;
+  if (o->empty()) r_.report_value(ErrorCode::empty_value, p, "at least one name", "an empty object");
+  for (const auto& [lang, name] : *o) {
+    const std::string lp = child(p, lang);
+    if (!is_language_key(lang)) {
+      r_.report_value(ErrorCode::bad_value, lp, "a language tag (\"fr\", \"en\")",
+                      quote_for_message(lang));
+      continue;
+    }
+    std::string text;
+    if (r_.read_plain(name, lp, text)) country.names.emplace_back(lang, std::move(text));
+  }
+}
+
+bool GeometryParser::read_polygons(const Json& v, const std::string& p,
+                                   std::vector<RawPolygon>& polygons) {
+  const auto* list = r_.read_array(v, p, /*allow_empty=*/false, lim_.max_polygons);
+  if (!list) return true;
+  polygons_ += list->size();
+  if (polygons_ > lim_.max_polygons) {
+    r_.report_value(ErrorCode::too_many_items, p,
+                    "at most " + std::to_string(lim_.max_polygons) + " polygons in all countries",
+                    std::to_string(polygons_) + " so far");
+    return false;
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string polyp = child(p, i);
+    const auto* rings =
+        r_.read_array((*list)[i], polyp, /*allow_empty=*/false, lim_.max_polygon_points);
+    if (!rings) continue;
+    RawPolygon polygon;
+    std::size_t polygon_points = 0;
+    for (std::size_t k = 0; k < rings->size(); ++k) {
+      std::vector<QPoint> ring;
+      if (!stitch_ring((*rings)[k], child(polyp, k), ring, polygon_points)) break;
+      polygon.push_back(std::move(ring));
+    }
+    if (polygon.size() == rings->size()) polygons.push_back(std::move(polygon));
+  }
+  return true;
 }
 
 bool GeometryParser::stitch_ring(const Json& v, const std::string& p, std::vector<QPoint>& ring,

@@ -7,7 +7,7 @@
 // kMaxLocatedBytes: scanning the positions of a whole map (one entry per coordinate) would
 // cost more than parsing it.
 //
-// Depends on: map/geometry.hpp, json/document.hpp and json/field_reader.hpp (nlohmann/json),
+// Depends on: map/geometry.hpp, json/document.hpp and json/field_reader.hpp (json::Json),
 // json/limits.hpp, map/triangulate.hpp, the standard library.
 #include "core/map/geometry.hpp"
 

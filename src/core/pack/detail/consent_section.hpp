@@ -3,7 +3,7 @@
 // Private to the pack reader (pack/pack.cpp calls it with its PackFieldReader).  The section is
 // documented field by field in content/pack.schema.json ("$defs/consent").
 //
-// Depends on: pack/detail/reader.hpp (nlohmann/json), consent/consent.hpp.
+// Depends on: pack/detail/reader.hpp (json::Json), consent/consent.hpp.
 #pragma once
 #include <optional>
 #include <string_view>

@@ -3,7 +3,7 @@
 // Private to the pack reader (pack/pack.cpp calls it with its PackFieldReader).  The section is
 // documented field by field in content/pack.schema.json ("$defs/map").
 //
-// Depends on: pack/detail/reader.hpp (nlohmann/json), pack/pack.hpp.
+// Depends on: pack/detail/reader.hpp (json::Json), pack/pack.hpp.
 #pragma once
 #include <optional>
 

@@ -3,10 +3,10 @@
 //
 // pack/pack.cpp reads the root, the site and the page with a PackFieldReader;
 // pack/detail/consent_section.cpp and pack/detail/map_section.cpp read the "consent" and
-// "map" sections with it.  Private to the pack reader: it exposes nlohmann/json types, so only
+// "map" sections with it.  Private to the pack reader: it exposes json::Json values, so only
 // the files of src/core/pack/ include it.
 //
-// Depends on: json/field_reader.hpp (nlohmann/json), text/markup.hpp, the standard library.
+// Depends on: json/field_reader.hpp (json::Json), text/markup.hpp, the standard library.
 #pragma once
 #include <string>
 #include <string_view>

@@ -27,8 +27,9 @@
 //                         on success, triangles index the vertices, rings have 3+ points,
 //                         coordinates are finite and every hit test lands in range.
 //
-// Depends on: the core's public headers (pack, pack_text, markup, url_policy, consent,
-// map_route, map_geometry), the standard library.  No GoogleTest, no libFuzzer.
+// Depends on: the core's public headers (pack/pack, pack/visible_text, text/markup,
+// base/url_policy, consent/consent, map/route, map/geometry), the standard library.  No
+// GoogleTest, no libFuzzer.
 #pragma once
 #include <cmath>
 #include <cstdint>

@@ -17,7 +17,7 @@
 //
 // Prints figures and never judges them; exits 1 only when the file cannot be read or parsed,
 // 2 on a usage error.  A benchmark: build it Release (-O2 or better), not with sanitizers.
-// Depends on: core/map_geometry.hpp (passerelle_core), the standard library.
+// Depends on: core/map/geometry.hpp (passerelle_core), the standard library.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>

@@ -13,7 +13,7 @@
 //
 // Prints figures and never judges them; exits 1 when a file cannot be read or is not a valid
 // pack, 2 on a usage error.  Build it Release, not with sanitizers.
-// Depends on: core/pack.hpp (passerelle_core), the standard library.
+// Depends on: core/pack/pack.hpp (passerelle_core), the standard library.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -1,11 +1,12 @@
 // test_support.hpp — small helpers shared by the core test files: reading repository files
 // and building tiny packs from raw JSON text.
 //
-// The tests build JSON as text on purpose: they test the parser's view of bytes, and they do
-// not include nlohmann/json (the core compiles it with JSON_NOEXCEPTION=1, the tests would
-// not, and two builds of one header in one program is an ODR trap).
+// The tests build JSON as text on purpose: they test the parser's view of bytes.  The few
+// that need JSON values (unit-json-field-reader.cpp) get them from json::load, through
+// core/json/ headers, never by including nlohmann/json themselves; CMake compiles the tests
+// with JSON_NOEXCEPTION=1 like the core, so that the program holds one build of the header.
 //
-// Depends on: core/pack.hpp, the standard library; PASSERELLE_SOURCE_DIR from CMake.
+// Depends on: core/pack/pack.hpp, the standard library; PASSERELLE_SOURCE_DIR from CMake.
 #pragma once
 #include <algorithm>
 #include <fstream>

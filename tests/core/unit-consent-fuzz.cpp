@@ -3,7 +3,7 @@
 // always canonical, and a bad one always means "banner, nothing optional granted".
 // (Run under ASan/UBSan in the native-asan build.)
 //
-// Depends on: core/consent.hpp, core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/consent/consent.hpp, core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <random>

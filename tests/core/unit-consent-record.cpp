@@ -5,7 +5,7 @@
 // The checksum is recomputed here from the format documented in consent/record.cpp, so these
 // tests also hold the documentation to its word.
 //
-// Depends on: core/consent.hpp, GoogleTest.
+// Depends on: core/consent/consent.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -2,7 +2,7 @@
 // refuse, customise, reopen and withdraw, expiry, policy version, Global Privacy Control,
 // bad records, blocked cookies, the panel's switches, and what a withdrawal deletes.
 //
-// Depends on: core/consent.hpp, GoogleTest.
+// Depends on: core/consent/consent.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,6 +1,6 @@
 // unit-diagnostic.cpp — error ids, summaries, the one-line message format, quoting.
 //
-// Depends on: core/diagnostic.hpp, GoogleTest.
+// Depends on: core/base/diagnostic.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include "core/base/diagnostic.hpp"

@@ -5,7 +5,7 @@
 //   - every input a fuzzer found that crashed or broke a property, as a string literal, with
 //     what it broke and where it was fixed.  Add new ones at the end (README.md, "Fuzzing").
 //
-// Depends on: fuzz/properties.hpp (core/pack, markup, consent, map_route, map_geometry),
+// Depends on: fuzz/properties.hpp (pack/pack, text/markup, consent, map/route, map/geometry),
 // test_support.hpp, GoogleTest, <filesystem>.
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // unit-map-camera.cpp — the map view: fitting, bounds, zoom about a point, pinch, animation,
 // reduced motion, and a seeded random walk that must never break the bounds or go NaN.
 //
-// Depends on: core/map_camera.hpp, GoogleTest.
+// Depends on: core/map/camera.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <cmath>

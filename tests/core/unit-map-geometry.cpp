@@ -3,7 +3,7 @@
 // and — when CMake passes PASSERELLE_MAP_GEOMETRY, the path of the generated file — hit tests
 // on real capitals and an area check of every real polygon's triangulation.
 //
-// Depends on: core/map_geometry.hpp, core/triangulate.hpp (signed_area), test_support.hpp,
+// Depends on: core/map/geometry.hpp, core/map/triangulate.hpp (signed_area), test_support.hpp,
 // GoogleTest.
 #include <gtest/gtest.h>
 
@@ -240,6 +240,33 @@ TEST(MapGeometry, EachMistakeHasItsOwnCode) {
                                       << codes(r);
     for (const Diagnostic& d : r.errors) EXPECT_FALSE(format(d).empty());
   }
+}
+
+TEST(MapGeometry, ANameOfOnlyUnicodeSpacesIsBlank) {
+  // The geometry reads its texts with the pack's field reader (json/field_reader.hpp), so its
+  // blank rule is the pack's: Unicode spaces count.  It used to refuse only ' '.
+  for (const char* blank : {"\xC2\xA0\xC2\xA0", "\xE2\x80\xAF", " \xE3\x80\x80 "}) {
+    const std::string doc = with(R"({"fr": "Cc"})", std::string(R"({"fr": ")") + blank + "\"}");
+    const MapGeometryResult r = parse_map_geometry(doc, "map.json");
+    ASSERT_EQ(r.errors.size(), 1u) << codes(r);
+    EXPECT_EQ(r.errors[0].code, ErrorCode::empty_value);
+    EXPECT_EQ(r.errors[0].pointer, "/countries/2/names/fr");
+  }
+}
+
+TEST(MapGeometry, MissingAndUnknownFieldsAreLocatedLikeThePack) {
+  // A missing field at its object, an unknown one at its key (json::FieldReader's rules).
+  const std::string missing = with(R"("names": {"fr": "Cc"}, )", "");
+  const MapGeometryResult m = parse_map_geometry(missing, "map.json");
+  ASSERT_EQ(m.errors.size(), 1u) << codes(m);
+  EXPECT_EQ(m.errors[0].pointer, "/countries/2/names");
+  EXPECT_GT(m.errors[0].line, 0);
+  const std::string unknown = with(R"("attribution")", R"("colour": 1, "attribution")");
+  const MapGeometryResult u = parse_map_geometry(unknown, "map.json");
+  ASSERT_EQ(u.errors.size(), 1u) << codes(u);
+  EXPECT_EQ(u.errors[0].pointer, "/colour");
+  const std::size_t key = unknown.find(R"("colour")");
+  EXPECT_EQ(u.errors[0].column, static_cast<int>(key - unknown.rfind('\n', key)));
 }
 
 TEST(MapGeometry, DiagnosticsSayWhereWithPointerLineAndColumn) {

@@ -1,7 +1,7 @@
 // unit-map-labels.cpp — label placement: no overlaps ever, priority first, avoid boxes,
 // clustered anchors, determinism, and a seeded random stress test.
 //
-// Depends on: core/map_labels.hpp, GoogleTest.
+// Depends on: core/map/labels.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 // properties that make it the right projection: origin, straight meridians through the apex,
 // concentric parallels, unit scale on both standard parallels, an exact inverse.
 //
-// Depends on: core/map_projection.hpp, GoogleTest.
+// Depends on: core/map/projection.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -2,7 +2,7 @@
 // a shared link can produce, rewriting it without disturbing other parameters, and random
 // bytes (a cheap stand-in until the libFuzzer target exists).
 //
-// Depends on: core/map_route.hpp, GoogleTest.
+// Depends on: core/map/route.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <random>

@@ -1,7 +1,7 @@
 // unit-markup.cpp — the inline markup: styles, links, footnote references, escapes, errors
 // with their byte offsets.
 //
-// Depends on: core/markup.hpp, GoogleTest.
+// Depends on: core/text/markup.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include "core/text/markup.hpp"

@@ -2,7 +2,7 @@
 // French and English, with the CNIL's wording), and each mistake an editor can make in it is
 // reported with its code and JSON pointer.
 //
-// Depends on: core/pack.hpp, core/pack_text.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, core/pack/visible_text.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <string>

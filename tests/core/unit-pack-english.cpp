@@ -3,7 +3,7 @@
 // levels, footnotes, map roles and countries, consent purposes and policy) with every text a
 // visitor reads filled in.
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <cstddef>

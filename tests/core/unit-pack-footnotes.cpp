@@ -1,7 +1,7 @@
 // unit-pack-footnotes.cpp — footnotes across the page: ids unique, every [^id] defined,
 // every footnote referenced, numbering in order.
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include "core/pack/pack.hpp"

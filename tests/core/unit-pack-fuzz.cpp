@@ -2,7 +2,7 @@
 // and of random bytes never crash parse_pack, which always answers with a pack or with at
 // least one diagnostic.  (Run under ASan/UBSan in the native-asan build.)
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <random>

@@ -1,7 +1,7 @@
 // unit-pack-limits.cpp — the limits that bound the work on hostile input: size, UTF-8,
 // nesting depth, string length, item count.  Each is refused fast and with its position.
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <chrono>

@@ -3,7 +3,7 @@
 // country without a role, a geometry address on another site, a map block without a section)
 // is reported with its code and JSON pointer.
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <string>

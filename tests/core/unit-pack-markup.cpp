@@ -1,7 +1,7 @@
 // unit-pack-markup.cpp — markup and link errors inside pack strings carry the position of
 // the offending character, and unsafe URLs are refused in inline links and in page.links.
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include "core/pack/pack.hpp"

@@ -1,7 +1,7 @@
 // unit-pack.cpp — the content pack's shape: the real pack reads, and each kind of mistake
 // an editor can make is reported with its code, pointer, line and column.
 //
-// Depends on: core/pack.hpp, test_support.hpp, GoogleTest.
+// Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include "core/pack/pack.hpp"

@@ -2,7 +2,7 @@
 // triangles' areas add up to the polygon's, none is inverted, every index is in range, and
 // degenerate or hostile rings terminate without a crash.
 //
-// Depends on: core/triangulate.hpp, GoogleTest.
+// Depends on: core/map/triangulate.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <chrono>

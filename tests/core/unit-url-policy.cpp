@@ -1,6 +1,6 @@
 // unit-url-policy.cpp — which link targets are allowed.
 //
-// Depends on: core/url_policy.hpp, GoogleTest.
+// Depends on: core/base/url_policy.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include "core/base/url_policy.hpp"

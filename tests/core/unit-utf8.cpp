@@ -1,6 +1,6 @@
 // unit-utf8.cpp — strict UTF-8 validation, decoding and encoding.
 //
-// Depends on: core/utf8.hpp, GoogleTest.
+// Depends on: core/base/utf8.hpp, GoogleTest.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,4 +1,6 @@
 // base/color.cpp — WCAG 2 relative luminance and contrast ratio.
+//
+// Depends on: base/color.hpp, the standard library.
 #include "core/base/color.hpp"
 
 #include <algorithm>

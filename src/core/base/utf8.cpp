@@ -88,4 +88,15 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+bool is_blank_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = decode_utf8(s, i);
+    const bool space = cp == 0x20 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+                       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+                       cp == 0x3000 || cp == 0xFEFF || (cp >= 0x09 && cp <= 0x0D);
+    if (!space) return false;
+  }
+  return true;
+}
+
 }  // namespace passerelle

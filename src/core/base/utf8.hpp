@@ -19,4 +19,9 @@ char32_t decode_utf8(std::string_view s, std::size_t& i);
 // Appends the UTF-8 encoding of cp to out.
 void append_utf8(std::string& out, char32_t cp);
 
+// True when s holds nothing but white space, the no-break and other Unicode spaces included
+// (the same set as JSON Schema's "\\s", so content/pack.schema.json agrees with the readers);
+// true for "".
+bool is_blank_text(std::string_view s);
+
 }  // namespace passerelle

@@ -6,11 +6,12 @@
 #include "core/json/document.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/json/positions.hpp"
 #include "core/base/utf8.hpp"
 
-namespace passerelle::json_access {
+namespace passerelle::json {
 namespace {
 
 Diagnostic at_offset(ErrorCode code, std::string_view bytes, std::string_view file,
@@ -116,7 +117,7 @@ bool is_word_byte(char c) {
 
 }  // namespace
 
-bool load(std::string_view bytes, std::string_view file, const PackLimits& limits, Json& out,
+bool load(std::string_view bytes, std::string_view file, const Limits& limits, Json& out,
           std::vector<Diagnostic>& errors) {
   if (bytes.size() > limits.max_bytes) {
     Diagnostic d;
@@ -200,6 +201,18 @@ bool as_integer(const Json& v, std::int64_t& out) {
   return false;
 }
 
+bool as_number(const Json& v, double& out) {
+  if (const auto* f = v.get_ptr<const Json::number_float_t*>())
+    out = *f;
+  else if (const auto* i = v.get_ptr<const Json::number_integer_t*>())
+    out = static_cast<double>(*i);
+  else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>())
+    out = static_cast<double>(*u);
+  else
+    return false;
+  return std::isfinite(out);
+}
+
 const Json* member(const Json& v, std::string_view key) {
   const Json::object_t* o = as_object(v);
   if (!o) return nullptr;
@@ -227,4 +240,8 @@ std::string describe(const Json& v) {
   }
 }
 
-}  // namespace passerelle::json_access
+std::string dump(const Json& v) {
+  return v.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace passerelle::json

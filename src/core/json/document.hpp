@@ -1,6 +1,7 @@
 // json/document.hpp — the ONE place where JSON text and nlohmann/json meet our diagnostics.
 //
-// Decision (see DESIGN.md, "two traps"): the core never relies on exceptions.  The wasm build
+// Decision: the core never relies on exceptions (a trap for anyone used to nlohmann/json's
+// defaults, and the reason this header exists).  The wasm build
 // is -fno-exceptions and the core compiles nlohmann/json with JSON_NOEXCEPTION=1, where any
 // throw would abort the module.  So this file:
 //   1. checks the bytes before the JSON library sees them — size limit, UTF-8 (with the
@@ -10,11 +11,14 @@
 //      fails, runs json::sax_parse with a handler whose parse_error() records the position
 //      and message and returns false, to say where and why;
 //   3. offers type-checked accessors (get_ptr and is_* underneath) so that callers never use
-//      get<>() or at(), which throw.
+//      get<>() or at(), which throw;
+//   4. writes JSON with dump(), which replaces invalid UTF-8 instead of throwing.
 //
-// Only pack/pack.cpp (and json_*.cpp) include this header: nlohmann/json stays private to the core.
+// Inside src/core, only the files of src/core/json/ include <nlohmann/json.hpp>; the other
+// folders that need JSON values (the pack's and the map geometry's readers, the mirror's
+// JSON-LD) include this header, and none exposes a Json in its public header.
 //
-// Depends on: nlohmann/json, base/diagnostic.hpp, pack/pack.hpp (PackLimits), the standard library.
+// Depends on: nlohmann/json, json/limits.hpp, base/diagnostic.hpp, the standard library.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -24,16 +28,17 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/diagnostic.hpp"
-#include "core/pack/pack.hpp"
+#include "core/json/limits.hpp"
 
-namespace passerelle::json_access {
+namespace passerelle::json {
 
 using Json = nlohmann::json;
 
 // Bytes → document.  On failure returns false and appends exactly one diagnostic (the first
 // problem found: a syntax error after the first one is rarely meaningful).
-bool load(std::string_view bytes, std::string_view file_name, const PackLimits& limits,
-          Json& out, std::vector<Diagnostic>& errors);
+// Uses limits.max_bytes and limits.max_depth.
+bool load(std::string_view bytes, std::string_view file_name, const Limits& limits, Json& out,
+          std::vector<Diagnostic>& errors);
 
 // Typed views; each returns nullptr when the value is not of that type.
 const Json::object_t* as_object(const Json& v);
@@ -42,6 +47,8 @@ const std::string* as_string(const Json& v);
 const bool* as_bool(const Json& v);
 // True and sets out when v is an integer (2, or 2.0 as JSON Schema counts it) in int64 range.
 bool as_integer(const Json& v, std::int64_t& out);
+// True and sets out when v is a finite number (integer or not).
+bool as_number(const Json& v, double& out);
 
 // The member named key of an object, or nullptr (absent, or v is not an object).
 const Json* member(const Json& v, std::string_view key);
@@ -50,4 +57,8 @@ const Json* member(const Json& v, std::string_view key);
 // "an object", "an array", "true", "null".  Strings are cut (quote_for_message).
 std::string describe(const Json& v);
 
-}  // namespace passerelle::json_access
+// v as compact JSON text.  Never throws: a string that is not valid UTF-8 has its bad bytes
+// replaced by U+FFFD.
+std::string dump(const Json& v);
+
+}  // namespace passerelle::json

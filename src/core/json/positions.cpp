@@ -1,8 +1,9 @@
 // json/positions.cpp — the position scanner (see json/positions.hpp).
 //
-// A small hand-written walk over JSON that is already known to be valid: it only has to tell
-// strings, containers and scalars apart, decode keys (to build pointers) and count lines.
-// An explicit stack of open containers replaces recursion.
+// A small hand-written walk over JSON that is already known to be valid (Walker): it only has
+// to tell strings, containers and scalars apart and decode keys (to build pointers).  An
+// explicit stack of open containers replaces recursion.  The position index and the
+// duplicate-key check are two visitors of the same walk.
 //
 // Depends on: json/positions.hpp, base/utf8.hpp, the standard library.
 #include "core/json/positions.hpp"
@@ -11,7 +12,7 @@
 
 #include "core/base/utf8.hpp"
 
-namespace passerelle {
+namespace passerelle::json {
 namespace {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -107,105 +108,184 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
-JsonPositions JsonPositions::scan(std::string_view text) {
-  JsonPositions jp;
-  jp.text_ = text;
-  jp.line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') jp.line_starts_.push_back(i + 1);
+namespace {
 
+// What a Walker tells, in document order.
+class WalkVisitor {
+ public:
+  virtual ~WalkVisitor() = default;
+  // Each value; key_offset is npos outside objects, key the decoded key otherwise.
+  virtual void value(const std::string& pointer, std::size_t offset, std::size_t key_offset,
+                     const std::string& key) = 0;
+  // A container starts (right after its value()) and ends (empty ones open and close too).
+  virtual void open(bool /*is_object*/, const std::string& /*pointer*/) {}
+  virtual void close() {}
+};
+
+// Walks JSON text already known to be valid, one value at a time in document order, with an
+// explicit stack of open containers instead of recursion.  (A virtual visitor rather than a
+// template: one walk in the wasm, whatever the visitors.)
+class Walker {
+ public:
+  Walker(std::string_view text, WalkVisitor& visitor)
+      : text_(text), visitor_(visitor), i_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
+
+  void run() {
+    while (true) {
+      skip_ws();
+      if (i_ >= text_.size()) return;
+      visitor_.value(pointer_, i_, key_at_, key_);
+      key_at_ = std::string_view::npos;
+      const char c = text_[i_];
+      if (c == '{' || c == '[') {
+        if (enter(c == '{')) continue;  // its first member is the next value
+      } else if (c == '"') {
+        i_ = read_string(text_, i_, nullptr);
+      } else {
+        skip_scalar();
+      }
+      if (!next_sibling()) return;  // the root value is complete
+    }
+  }
+
+ private:
   struct Frame {
     bool object;
     std::size_t pointer_length;  // the container's own pointer, to cut back to
     std::size_t index;           // arrays: index of the current element
   };
-  std::vector<Frame> stack;
-  std::string pointer;  // pointer of the value about to be read
-  std::string key;
-  const std::size_t n = text.size();
-  std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a BOM, as the JSON parser allows
-  std::size_t key_at = std::string_view::npos;
 
-  auto skip_ws = [&] {
-    while (i < n && is_ws(text[i])) ++i;
-  };
-  // Reads "key" : and leaves pointer and key_at set for the member's value.
-  auto read_key = [&](const Frame& f) {
-    skip_ws();
-    key.clear();
-    key_at = i;
-    if (i < n && text[i] == '"') i = read_string(text, i, &key);
-    skip_ws();
-    if (i < n && text[i] == ':') ++i;
-    pointer.resize(f.pointer_length);
-    pointer += '/';
-    pointer += escape_pointer_token(key);
-  };
-
-  while (true) {
-    // --- one value starts here ---
-    skip_ws();
-    if (i >= n) break;
-    const Entry entry{i, key_at};
-    const auto [it, inserted] = jp.entries_.emplace(pointer, entry);
-    if (!inserted) {
-      jp.duplicates_.push_back({pointer, jp.at(key_at)});
-      it->second = entry;  // the JSON library keeps the last one; so do we
-    }
-    key_at = std::string_view::npos;
-    const char c = text[i];
-    bool descended = false;
-    if (c == '{' || c == '[') {
-      stack.push_back({c == '{', pointer.size(), 0});
-      ++i;
-      skip_ws();
-      if (i < n && text[i] != '}' && text[i] != ']') {
-        if (stack.back().object) {
-          read_key(stack.back());
-        } else {
-          pointer += "/0";
-        }
-        descended = true;
-      } else {
-        ++i;  // empty container
-        stack.pop_back();
-      }
-    } else if (c == '"') {
-      i = read_string(text, i, nullptr);
-    } else {
-      while (i < n && !is_ws(text[i]) && text[i] != ',' && text[i] != ']' && text[i] != '}') ++i;
-    }
-    if (descended) continue;
-
-    // --- after a value: next sibling, or close containers ---
-    bool next_value = false;
-    while (!stack.empty() && !next_value) {
-      skip_ws();
-      if (i >= n) return jp;
-      Frame& f = stack.back();
-      if (text[i] == ',') {
-        ++i;
-        if (f.object) {
-          read_key(f);
-        } else {
-          ++f.index;
-          pointer.resize(f.pointer_length);
-          pointer += '/';
-          pointer += std::to_string(f.index);
-        }
-        next_value = true;
-      } else {
-        ++i;  // '}' or ']'
-        pointer.resize(f.pointer_length);
-        stack.pop_back();
-      }
-    }
-    if (!next_value) break;  // the root value is complete
+  void skip_ws() {
+    while (i_ < text_.size() && is_ws(text_[i_])) ++i_;
   }
-  return jp;
+  void skip_scalar() {
+    while (i_ < text_.size() && !is_ws(text_[i_]) && text_[i_] != ',' && text_[i_] != ']' &&
+           text_[i_] != '}')
+      ++i_;
+  }
+
+  // At '{' or '[': true when the container has a first value (pointer_ now names it).
+  bool enter(bool object) {
+    visitor_.open(object, pointer_);
+    stack_.push_back({object, pointer_.size(), 0});
+    ++i_;
+    skip_ws();
+    if (i_ < text_.size() && text_[i_] != '}' && text_[i_] != ']') {
+      if (object) read_key();
+      else pointer_ += "/0";
+      return true;
+    }
+    ++i_;  // empty container
+    stack_.pop_back();
+    visitor_.close();
+    return false;
+  }
+
+  // Reads "key" : and leaves pointer_, key_ and key_at_ set for the member's value.
+  void read_key() {
+    skip_ws();
+    key_.clear();
+    key_at_ = i_;
+    if (i_ < text_.size() && text_[i_] == '"') i_ = read_string(text_, i_, &key_);
+    skip_ws();
+    if (i_ < text_.size() && text_[i_] == ':') ++i_;
+    pointer_.resize(stack_.back().pointer_length);
+    pointer_ += '/';
+    pointer_ += escape_pointer_token(key_);
+  }
+
+  // After a value: moves to the next sibling, closing containers on the way; false when
+  // there is none (the root is complete, or the text ended).
+  bool next_sibling() {
+    while (!stack_.empty()) {
+      skip_ws();
+      if (i_ >= text_.size()) return false;
+      Frame& f = stack_.back();
+      if (text_[i_] == ',') {
+        ++i_;
+        if (f.object) {
+          read_key();
+        } else {
+          pointer_.resize(f.pointer_length);
+          pointer_ += '/';
+          pointer_ += std::to_string(++f.index);
+        }
+        return true;
+      }
+      ++i_;  // '}' or ']'
+      pointer_.resize(f.pointer_length);
+      stack_.pop_back();
+      visitor_.close();
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  WalkVisitor& visitor_;
+  std::size_t i_;
+  std::vector<Frame> stack_;
+  std::string pointer_;  // pointer of the value about to be read
+  std::string key_;      // decoded key of that value, when it is an object member
+  std::size_t key_at_ = std::string_view::npos;
+};
+
+// Keeps the keys of the objects still open, and reports a key at its second use in its object.
+class DuplicateFinder final : public WalkVisitor {
+ public:
+  DuplicateFinder(std::vector<DuplicateKey>& out, std::size_t max_found)
+      : out_(out), max_found_(max_found) {}
+
+  void value(const std::string&, std::size_t, std::size_t key_at, const std::string& key) override {
+    if (key_at == std::string_view::npos) return;
+    Container& c = open_.back();
+    const bool first_use = c.keys.emplace(key, PositionIndex::Entry{}).second;
+    if (!first_use && out_.size() < max_found_)
+      out_.push_back({c.pointer + '/' + escape_pointer_token(key), key_at});
+  }
+  void open(bool object, const std::string& pointer) override {
+    open_.push_back({object ? pointer : std::string(), {}});
+  }
+  void close() override { open_.pop_back(); }
+
+ private:
+  struct Container {
+    std::string pointer;  // objects only
+    // The keys seen (the index's own map type: no second hash table in the wasm).
+    std::unordered_map<std::string, PositionIndex::Entry> keys;
+  };
+  std::vector<DuplicateKey>& out_;
+  std::size_t max_found_;
+  std::vector<Container> open_;
+};
+
+}  // namespace
+
+std::vector<DuplicateKey> find_duplicate_keys(std::string_view text, std::size_t max_found) {
+  std::vector<DuplicateKey> out;
+  DuplicateFinder finder(out, max_found);
+  Walker(text, finder).run();
+  return out;
 }
 
-TextPosition JsonPositions::at(std::size_t offset) const {
+PositionIndex PositionIndex::scan(std::string_view text) {
+  PositionIndex index;
+  index.text_ = text;
+  index.line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') index.line_starts_.push_back(i + 1);
+  struct Recorder final : WalkVisitor {  // a local class: it may fill the index's entries
+    explicit Recorder(PositionIndex& i) : index(i) {}
+    void value(const std::string& pointer, std::size_t at, std::size_t key_at,
+               const std::string&) override {
+      index.entries_.insert_or_assign(pointer, Entry{at, key_at});  // the last one wins
+    }
+    PositionIndex& index;
+  } recorder(index);
+  Walker(text, recorder).run();
+  return index;
+}
+
+TextPosition PositionIndex::at(std::size_t offset) const {
   if (offset == std::string_view::npos) return {};
   offset = std::min(offset, text_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -217,17 +297,17 @@ TextPosition JsonPositions::at(std::size_t offset) const {
   return p;
 }
 
-TextPosition JsonPositions::value(std::string_view pointer) const {
+TextPosition PositionIndex::value(std::string_view pointer) const {
   const auto it = entries_.find(std::string(pointer));
   return it == entries_.end() ? TextPosition{} : at(it->second.value);
 }
 
-TextPosition JsonPositions::key(std::string_view pointer) const {
+TextPosition PositionIndex::key(std::string_view pointer) const {
   const auto it = entries_.find(std::string(pointer));
   return it == entries_.end() ? TextPosition{} : at(it->second.key);
 }
 
-TextPosition JsonPositions::inside_string(std::string_view pointer,
+TextPosition PositionIndex::inside_string(std::string_view pointer,
                                           std::size_t decoded_offset) const {
   const auto it = entries_.find(std::string(pointer));
   if (it == entries_.end()) return {};
@@ -245,4 +325,4 @@ TextPosition JsonPositions::inside_string(std::string_view pointer,
   return at(raw);
 }
 
-}  // namespace passerelle
+}  // namespace passerelle::json

@@ -1,4 +1,6 @@
 // map/camera.cpp — map view maths (see map/camera.hpp).
+//
+// Depends on: map/camera.hpp, the standard library.
 #include "core/map/camera.hpp"
 
 #include <algorithm>

@@ -1,13 +1,14 @@
 // map/geometry.cpp — reading passerelle-map-geometry/1, stitching rings, triangulating, and
 // hit-testing the result (see map/geometry.hpp).
 //
-// Reading follows the pack reader's rules (json/document.hpp): no exceptions, typed access
-// only, every problem a Diagnostic with a JSON pointer.  Line and column are looked up only
-// once something is wrong: scanning the positions of a whole map (one entry per coordinate)
-// would cost more than parsing it.
+// Reading follows the pack reader's rules, with the same reader (json/field_reader.hpp): no
+// exceptions, typed access only, every problem a Diagnostic with a JSON pointer.  Line and
+// column are looked up only once something is wrong, and only in a file of at most
+// kMaxLocatedBytes: scanning the positions of a whole map (one entry per coordinate) would
+// cost more than parsing it.
 //
-// Depends on: map/geometry.hpp, json/document.hpp and json/positions.hpp (nlohmann/json),
-// map/triangulate.hpp, the standard library.
+// Depends on: map/geometry.hpp, json/document.hpp and json/field_reader.hpp (json::Json),
+// json/limits.hpp, map/triangulate.hpp, the standard library.
 #include "core/map/geometry.hpp"
 
 #include <algorithm>
@@ -17,43 +18,29 @@
 #include <limits>
 
 #include "core/json/document.hpp"
-#include "core/json/positions.hpp"
+#include "core/json/field_reader.hpp"
+#include "core/json/limits.hpp"
 #include "core/map/triangulate.hpp"
 
 namespace passerelle {
 namespace {
 
-using json_access::Json;
+using json::child;
+using json::FieldReader;
+using json::Json;
 
 constexpr std::string_view kFormat = "passerelle-map-geometry/1";
-constexpr std::size_t kMaxErrors = 100;       // as the pack reader: enough to fix a file
 constexpr std::int64_t kMaxCoordinate = std::int64_t{1} << 30;
 constexpr std::size_t kMaxTextBytes = 4096;   // attribution, names
-constexpr std::size_t kMaxScanBytes = 1024 * 1024;  // line/column lookup, see Reader::report
+// Positions take about 100 bytes per JSON value: beyond this size the pointer alone says
+// where (line and column stay 0, "unknown").
+constexpr std::size_t kMaxLocatedBytes = 1024 * 1024;
 
 struct QPoint {
   std::int64_t x = 0, y = 0;  // quantized
   bool operator==(const QPoint&) const = default;
 };
-
-std::string child(const std::string& pointer, std::string_view key) {
-  return pointer + "/" + escape_pointer_token(key);
-}
-std::string child(const std::string& pointer, std::size_t index) {
-  return pointer + "/" + std::to_string(index);
-}
-
-bool as_number(const Json& v, double& out) {
-  if (const auto* f = v.get_ptr<const Json::number_float_t*>())
-    out = *f;
-  else if (const auto* i = v.get_ptr<const Json::number_integer_t*>())
-    out = static_cast<double>(*i);
-  else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>())
-    out = static_cast<double>(*u);
-  else
-    return false;
-  return std::isfinite(out);
-}
+using RawPolygon = std::vector<std::vector<QPoint>>;  // rings as read, not yet converted
 
 bool is_language_key(std::string_view s) {
   if (s.empty() || s.size() > 35) return false;
@@ -62,102 +49,6 @@ bool is_language_key(std::string_view s) {
   });
 }
 
-// --- diagnostics and shapes ------------------------------------------------------------
-class Reader {
- public:
-  Reader(std::string_view bytes, std::string_view file, std::vector<Diagnostic>& errors)
-      : bytes_(bytes), file_(file), errors_(errors) {}
-
-  void report(ErrorCode code, const std::string& pointer, std::string expected, std::string found) {
-    if (errors_.size() >= kMaxErrors) return;
-    // Positions take about 100 bytes per JSON value: beyond kMaxScanBytes the pointer alone
-    // says where (line and column stay 0, "unknown").
-    if (!positions_ && bytes_.size() <= kMaxScanBytes) positions_ = JsonPositions::scan(bytes_);
-    const TextPosition at = positions_ ? positions_->value(pointer) : TextPosition{};
-    errors_.push_back(Diagnostic{code, std::string(file_), at.line, at.column, pointer, std::move(expected),
-                                 std::move(found)});
-  }
-  std::size_t error_count() const { return errors_.size(); }
-
-  const Json::object_t* object(const Json& v, const std::string& pointer) {
-    const auto* o = json_access::as_object(v);
-    if (!o) report(ErrorCode::wrong_type, pointer, "an object", json_access::describe(v));
-    return o;
-  }
-
-  // An array of at most max items (too_many_items beyond), at least one unless allow_empty.
-  const Json::array_t* array(const Json& v, const std::string& pointer, std::size_t max,
-                             bool allow_empty = true) {
-    const auto* a = json_access::as_array(v);
-    if (!a) {
-      report(ErrorCode::wrong_type, pointer, "an array", json_access::describe(v));
-    } else if (a->size() > max) {
-      report(ErrorCode::too_many_items, pointer, "at most " + std::to_string(max) + " items",
-             std::to_string(a->size()) + " items");
-      return nullptr;
-    } else if (a->empty() && !allow_empty) {
-      report(ErrorCode::empty_value, pointer, "at least one item", "an empty array");
-      return nullptr;
-    }
-    return a;
-  }
-
-  const Json* required(const Json& object, const std::string& pointer, std::string_view key,
-                       const std::string& what) {
-    const Json* v = json_access::member(object, key);
-    if (!v)
-      report(ErrorCode::missing_field, child(pointer, key),
-             "a field \"" + std::string(key) + "\" (" + what + ")",
-             pointer.empty() ? "no such field in the document" : "no such field in " + pointer);
-    return v;
-  }
-
-  void check_fields(const Json& object, const std::string& pointer,
-                    std::initializer_list<std::string_view> allowed) {
-    const auto* o = json_access::as_object(object);
-    if (!o) return;
-    for (const auto& [name, value] : *o) {
-      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-      std::string list;
-      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      report(ErrorCode::unknown_field, child(pointer, name), "one of the fields: " + list,
-             quote_for_message(name));
-    }
-  }
-
-  // A non-blank string without control characters, within kMaxTextBytes.
-  bool text(const Json& v, const std::string& pointer, std::string& out) {
-    const std::string* s = json_access::as_string(v);
-    if (!s) {
-      report(ErrorCode::wrong_type, pointer, "a string", json_access::describe(v));
-      return false;
-    }
-    if (s->size() > kMaxTextBytes) {
-      report(ErrorCode::string_too_long, pointer,
-             "at most " + std::to_string(kMaxTextBytes) + " bytes of text",
-             "a text of " + std::to_string(s->size()) + " bytes");
-      return false;
-    }
-    if (std::any_of(s->begin(), s->end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-      report(ErrorCode::bad_value, pointer, "text without control characters",
-             json_access::describe(v));
-      return false;
-    }
-    if (s->find_first_not_of(' ') == std::string::npos) {
-      report(ErrorCode::empty_value, pointer, "a non-empty text", json_access::describe(v));
-      return false;
-    }
-    out = *s;
-    return true;
-  }
-
- private:
-  std::string_view bytes_, file_;
-  std::vector<Diagnostic>& errors_;
-  std::optional<JsonPositions> positions_;
-};
-
 // --- the document -----------------------------------------------------------------------
 struct QBox {
   std::int64_t x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -165,7 +56,7 @@ struct QBox {
 
 class GeometryParser {
  public:
-  GeometryParser(Reader& r, const MapGeometryLimits& limits) : r_(r), lim_(limits) {}
+  GeometryParser(FieldReader& r, const MapGeometryLimits& limits) : r_(r), lim_(limits) {}
   void read(const Json& root);
   MapGeometry& geometry() { return g_; }
 
@@ -177,6 +68,11 @@ class GeometryParser {
   void read_borders(const Json& v, const std::string& p);
   void read_countries(const Json& v, const std::string& p);
   void read_country(const Json& v, const std::string& p);
+  void read_country_id(const Json& id, const std::string& p, MapCountry& country);
+  void read_names(const Json& names, const std::string& p, MapCountry& country);
+  // The country's polygons, each a list of stitched rings; false when they pass the limit of
+  // polygons in all countries (the country is then left out).
+  bool read_polygons(const Json& v, const std::string& p, std::vector<RawPolygon>& polygons);
   // Appends the ring's points (closing point included); false after a diagnostic.
   bool stitch_ring(const Json& v, const std::string& p, std::vector<QPoint>& ring,
                    std::size_t& polygon_points);
@@ -189,7 +85,7 @@ class GeometryParser {
   MapBox to_map(const QBox& b) const;
   void finish_polygon(std::vector<std::vector<QPoint>>& rings, MapCountry& country);
 
-  Reader& r_;
+  FieldReader& r_;
   const MapGeometryLimits& lim_;
   MapGeometry g_;
   double sx_ = 1, sy_ = 1, tx_ = 0, ty_ = 0;
@@ -199,23 +95,23 @@ class GeometryParser {
   bool arcs_ok_ = false;    // … and every arc decoded: rings can be stitched
   std::size_t ring_points_ = 0, polygons_ = 0;
   // Raw rings of every country, kept until the whole document has validated.
-  std::vector<std::vector<std::vector<std::vector<QPoint>>>> pending_;
+  std::vector<std::vector<RawPolygon>> pending_;
 };
 
 void GeometryParser::read(const Json& root) {
-  if (!r_.object(root, "")) return;
+  if (!r_.expect_object(root, "")) return;
   r_.check_fields(root, "", {"format", "attribution", "projection", "transform", "frame",
                              "extent", "arcs", "borders", "countries"});
   const Json* format = r_.required(root, "", "format", "\"" + std::string(kFormat) + "\"");
   if (!format) return;
-  const std::string* f = json_access::as_string(*format);
+  const std::string* f = json::as_string(*format);
   if (!f || *f != kFormat) {
-    r_.report(ErrorCode::map_unsupported_format, "/format", "\"" + std::string(kFormat) + "\"",
-              json_access::describe(*format));
+    r_.report_value(ErrorCode::map_unsupported_format, "/format", "\"" + std::string(kFormat) + "\"",
+                    json::describe(*format));
     return;  // another format: nothing else can be read with confidence
   }
   if (const Json* a = r_.required(root, "", "attribution", "the data's credit line"))
-    r_.text(*a, "/attribution", g_.attribution);
+    r_.read_plain(*a, "/attribution", g_.attribution);
   if (const Json* v = r_.required(root, "", "projection", "an object"))
     read_projection(*v, "/projection");
   if (const Json* v = r_.required(root, "", "transform", "an object"))
@@ -228,8 +124,8 @@ void GeometryParser::read(const Json& root) {
   if (frame_ok && extent_ok &&
       !(extent.x0 <= frame.x0 && extent.y0 <= frame.y0 && extent.x1 >= frame.x1 &&
         extent.y1 >= frame.y1))
-    r_.report(ErrorCode::map_bad_box, "/extent", "a rectangle that contains the frame",
-              "a rectangle that leaves part of the frame out");
+    r_.report_value(ErrorCode::map_bad_box, "/extent", "a rectangle that contains the frame",
+                    "a rectangle that leaves part of the frame out");
   if (transform_ok_) {
     if (frame_ok) g_.frame = to_map(frame);
     if (extent_ok) g_.extent = to_map(extent);
@@ -256,32 +152,32 @@ void GeometryParser::read(const Json& root) {
 }
 
 void GeometryParser::read_projection(const Json& v, const std::string& p) {
-  if (!r_.object(v, p)) return;
+  if (!r_.expect_object(v, p)) return;
   r_.check_fields(v, p, {"type", "parallels", "rotate"});
   const Json* type = r_.required(v, p, "type", "\"conic-conformal\"");
   const Json* parallels = r_.required(v, p, "parallels", "[φ1, φ2] in degrees");
   const Json* rotate = r_.required(v, p, "rotate", "[λ, 0] in degrees");
   if (!type || !parallels || !rotate) return;
-  const std::string* t = json_access::as_string(*type);
+  const std::string* t = json::as_string(*type);
   if (!t || *t != "conic-conformal") {
-    r_.report(ErrorCode::map_bad_projection, child(p, "type"), "\"conic-conformal\"",
-              json_access::describe(*type));
+    r_.report_value(ErrorCode::map_bad_projection, child(p, "type"), "\"conic-conformal\"",
+                    json::describe(*type));
     return;
   }
   auto numbers = [&](const Json& a, const std::string& ap, std::size_t min, std::size_t max,
                      double* out) {
-    const auto* arr = json_access::as_array(a);
+    const auto* arr = json::as_array(a);
     if (!arr || arr->size() < min || arr->size() > max) {
-      r_.report(ErrorCode::map_bad_projection, ap,
-                "an array of " + std::to_string(min) +
-                    (min == max ? "" : " or " + std::to_string(max)) + " numbers",
-                arr ? std::to_string(arr->size()) + " items" : json_access::describe(a));
+      r_.report_value(ErrorCode::map_bad_projection, ap,
+                      "an array of " + std::to_string(min) +
+                          (min == max ? "" : " or " + std::to_string(max)) + " numbers",
+                      arr ? std::to_string(arr->size()) + " items" : json::describe(a));
       return false;
     }
     for (std::size_t i = 0; i < arr->size(); ++i)
-      if (!as_number((*arr)[i], out[i])) {
-        r_.report(ErrorCode::map_bad_projection, child(ap, i), "a finite number",
-                  json_access::describe((*arr)[i]));
+      if (!json::as_number((*arr)[i], out[i])) {
+        r_.report_value(ErrorCode::map_bad_projection, child(ap, i), "a finite number",
+                        json::describe((*arr)[i]));
         return false;
       }
     return true;
@@ -290,36 +186,36 @@ void GeometryParser::read_projection(const Json& v, const std::string& p) {
   if (!numbers(*parallels, child(p, "parallels"), 2, 2, par)) return;
   if (!numbers(*rotate, child(p, "rotate"), 2, 3, rot)) return;
   if (rot[1] != 0 || rot[2] != 0) {
-    r_.report(ErrorCode::map_bad_projection, child(p, "rotate"),
-              "a rotation about the pole only ([λ, 0])", "a tilted rotation");
+    r_.report_value(ErrorCode::map_bad_projection, child(p, "rotate"),
+                    "a rotation about the pole only ([λ, 0])", "a tilted rotation");
     return;
   }
   g_.projection = MapProjection::conic_conformal(par[0], par[1], rot[0]);
   if (!g_.projection.valid())
-    r_.report(ErrorCode::map_bad_projection, child(p, "parallels"),
-              "two latitudes strictly between −90 and 90, not symmetric about the equator",
-              "[" + std::to_string(par[0]) + ", " + std::to_string(par[1]) + "]");
+    r_.report_value(ErrorCode::map_bad_projection, child(p, "parallels"),
+                    "two latitudes strictly between −90 and 90, not symmetric about the equator",
+                    "[" + std::to_string(par[0]) + ", " + std::to_string(par[1]) + "]");
 }
 
 void GeometryParser::read_transform(const Json& v, const std::string& p) {
-  if (!r_.object(v, p)) return;
+  if (!r_.expect_object(v, p)) return;
   r_.check_fields(v, p, {"scale", "translate"});
   const Json* scale = r_.required(v, p, "scale", "[sx, sy]");
   const Json* translate = r_.required(v, p, "translate", "[tx, ty]");
   if (!scale || !translate) return;
   auto pair = [&](const Json& a, const std::string& ap, bool non_zero, double& x, double& y) {
-    const auto* arr = json_access::as_array(a);
+    const auto* arr = json::as_array(a);
     if (!arr || arr->size() != 2) {
-      r_.report(ErrorCode::map_bad_transform, ap, "an array of two numbers",
-                arr ? std::to_string(arr->size()) + " items" : json_access::describe(a));
+      r_.report_value(ErrorCode::map_bad_transform, ap, "an array of two numbers",
+                      arr ? std::to_string(arr->size()) + " items" : json::describe(a));
       return false;
     }
     double xy[2];
     for (std::size_t i = 0; i < 2; ++i)
-      if (!as_number((*arr)[i], xy[i]) || (non_zero && xy[i] == 0)) {
-        r_.report(ErrorCode::map_bad_transform, child(ap, i),
-                  non_zero ? "a finite number other than 0" : "a finite number",
-                  json_access::describe((*arr)[i]));
+      if (!json::as_number((*arr)[i], xy[i]) || (non_zero && xy[i] == 0)) {
+        r_.report_value(ErrorCode::map_bad_transform, child(ap, i),
+                        non_zero ? "a finite number other than 0" : "a finite number",
+                        json::describe((*arr)[i]));
         return false;
       }
     x = xy[0], y = xy[1];
@@ -338,34 +234,34 @@ void GeometryParser::read_transform(const Json& v, const std::string& p) {
     if (!(reach_x <= limit && reach_y <= limit)) {
       char reach[32];
       std::snprintf(reach, sizeof reach, "%.3g", std::max(reach_x, reach_y));
-      r_.report(ErrorCode::map_bad_transform, p,
-                "a scale and translate that keep coordinates up to ±" +
-                    std::to_string(kMaxCoordinate) + " within float range (±3.4e38)",
-                std::string("map units up to ") + reach);
+      r_.report_value(ErrorCode::map_bad_transform, p,
+                      "a scale and translate that keep coordinates up to ±" +
+                          std::to_string(kMaxCoordinate) + " within float range (±3.4e38)",
+                      std::string("map units up to ") + reach);
       transform_ok_ = false;
     }
   }
 }
 
 bool GeometryParser::read_box(const Json& v, const std::string& p, QBox& out) {
-  const auto* arr = json_access::as_array(v);
+  const auto* arr = json::as_array(v);
   if (!arr || arr->size() != 4) {
-    r_.report(ErrorCode::map_bad_box, p, "[x0, y0, x1, y1] (four integers)",
-              arr ? std::to_string(arr->size()) + " items" : json_access::describe(v));
+    r_.report_value(ErrorCode::map_bad_box, p, "[x0, y0, x1, y1] (four integers)",
+                    arr ? std::to_string(arr->size()) + " items" : json::describe(v));
     return false;
   }
   std::int64_t q[4];
   for (std::size_t i = 0; i < 4; ++i)
-    if (!json_access::as_integer((*arr)[i], q[i]) || q[i] < -kMaxCoordinate ||
+    if (!json::as_integer((*arr)[i], q[i]) || q[i] < -kMaxCoordinate ||
         q[i] > kMaxCoordinate) {
-      r_.report(ErrorCode::map_bad_box, child(p, i), "an integer (quantized coordinate)",
-                json_access::describe((*arr)[i]));
+      r_.report_value(ErrorCode::map_bad_box, child(p, i), "an integer (quantized coordinate)",
+                      json::describe((*arr)[i]));
       return false;
     }
   if (!(q[0] < q[2] && q[1] < q[3])) {
-    r_.report(ErrorCode::map_bad_box, p, "x0 < x1 and y0 < y1",
-              "[" + std::to_string(q[0]) + ", " + std::to_string(q[1]) + ", " +
-                  std::to_string(q[2]) + ", " + std::to_string(q[3]) + "]");
+    r_.report_value(ErrorCode::map_bad_box, p, "x0 < x1 and y0 < y1",
+                    "[" + std::to_string(q[0]) + ", " + std::to_string(q[1]) + ", " +
+                        std::to_string(q[2]) + ", " + std::to_string(q[3]) + "]");
     return false;
   }
   out = {q[0], q[1], q[2], q[3]};
@@ -378,7 +274,7 @@ MapBox GeometryParser::to_map(const QBox& b) const {
 }
 
 void GeometryParser::read_arcs(const Json& v, const std::string& p) {
-  const auto* arcs = r_.array(v, p, lim_.max_arcs);
+  const auto* arcs = r_.read_array(v, p, /*allow_empty=*/true, lim_.max_arcs);
   if (!arcs) return;
   arcs_read_ = true;
   const std::size_t errors_before = r_.error_count();
@@ -386,19 +282,19 @@ void GeometryParser::read_arcs(const Json& v, const std::string& p) {
   arcs_.resize(arcs->size());
   for (std::size_t a = 0; a < arcs->size(); ++a) {
     const std::string ap = child(p, a);
-    const auto* values = json_access::as_array((*arcs)[a]);
+    const auto* values = json::as_array((*arcs)[a]);
     if (!values || values->size() < 4 || values->size() % 2 != 0) {
-      r_.report(ErrorCode::map_bad_arc, ap,
-                "[x, y, dx, dy, …]: an even number of integers, at least four",
-                values ? std::to_string(values->size()) + " items"
-                       : json_access::describe((*arcs)[a]));
+      r_.report_value(ErrorCode::map_bad_arc, ap,
+                      "[x, y, dx, dy, …]: an even number of integers, at least four",
+                      values ? std::to_string(values->size()) + " items"
+                       : json::describe((*arcs)[a]));
       continue;
     }
     total += values->size() / 2;
     if (total > lim_.max_points) {
-      r_.report(ErrorCode::map_too_complex, ap,
-                "at most " + std::to_string(lim_.max_points) + " points in all arcs",
-                "more by arc " + std::to_string(a));
+      r_.report_value(ErrorCode::map_too_complex, ap,
+                      "at most " + std::to_string(lim_.max_points) + " points in all arcs",
+                      "more by arc " + std::to_string(a));
       return;
     }
     std::vector<QPoint>& out = arcs_[a];
@@ -408,22 +304,22 @@ void GeometryParser::read_arcs(const Json& v, const std::string& p) {
       std::int64_t d[2];
       bool ok = true;
       for (std::size_t k = 0; k < 2 && ok; ++k) {
-        ok = json_access::as_integer((*values)[i + k], d[k]) && d[k] >= -kMaxCoordinate &&
+        ok = json::as_integer((*values)[i + k], d[k]) && d[k] >= -kMaxCoordinate &&
              d[k] <= kMaxCoordinate;
         if (!ok)
-          r_.report(ErrorCode::map_bad_arc, child(ap, i + k),
-                    "an integer between " + std::to_string(-kMaxCoordinate) + " and " +
-                        std::to_string(kMaxCoordinate),
-                    json_access::describe((*values)[i + k]));
+          r_.report_value(ErrorCode::map_bad_arc, child(ap, i + k),
+                          "an integer between " + std::to_string(-kMaxCoordinate) + " and " +
+                              std::to_string(kMaxCoordinate),
+                          json::describe((*values)[i + k]));
       }
       if (!ok) break;
       q.x += d[0];
       q.y += d[1];
       if (q.x < -kMaxCoordinate || q.x > kMaxCoordinate || q.y < -kMaxCoordinate ||
           q.y > kMaxCoordinate) {
-        r_.report(ErrorCode::map_bad_arc, child(ap, i),
-                  "deltas that keep the point within ±" + std::to_string(kMaxCoordinate),
-                  "a point at (" + std::to_string(q.x) + ", " + std::to_string(q.y) + ")");
+        r_.report_value(ErrorCode::map_bad_arc, child(ap, i),
+                        "deltas that keep the point within ±" + std::to_string(kMaxCoordinate),
+                        "a point at (" + std::to_string(q.x) + ", " + std::to_string(q.y) + ")");
         break;
       }
       out.push_back(q);
@@ -434,8 +330,8 @@ void GeometryParser::read_arcs(const Json& v, const std::string& p) {
 
 std::int64_t GeometryParser::resolve(const Json& v, const std::string& p, bool& reversed) {
   std::int64_t ref = 0;
-  if (!json_access::as_integer(v, ref)) {
-    r_.report(ErrorCode::wrong_type, p, "an arc reference (an integer)", json_access::describe(v));
+  if (!json::as_integer(v, ref)) {
+    r_.report_value(ErrorCode::wrong_type, p, "an arc reference (an integer)", json::describe(v));
     return -1;
   }
   reversed = ref < 0;
@@ -443,33 +339,33 @@ std::int64_t GeometryParser::resolve(const Json& v, const std::string& p, bool& 
   if (!arcs_read_) return -1;  // already reported at /arcs; one message, not one per reference
   if (index >= static_cast<std::int64_t>(arcs_.size())) {
     const std::string n = std::to_string(arcs_.size());
-    r_.report(ErrorCode::map_bad_arc_ref, p,
-              arcs_.empty() ? std::string("no reference: there are no arcs")
+    r_.report_value(ErrorCode::map_bad_arc_ref, p,
+                    arcs_.empty() ? std::string("no reference: there are no arcs")
                             : "an arc index from 0 to " + std::to_string(arcs_.size() - 1) +
                                   ", or from −1 to −" + n + " for a reversed arc",
-              std::to_string(ref));
+                    std::to_string(ref));
     return -1;
   }
   return index;
 }
 
 void GeometryParser::read_borders(const Json& v, const std::string& p) {
-  if (!r_.object(v, p)) return;
+  if (!r_.expect_object(v, p)) return;
   r_.check_fields(v, p, {"coast", "land", "disputed"});
   std::size_t total = 0;
   const std::pair<std::string_view, BorderKind> kinds[] = {
       {"coast", BorderKind::coast}, {"land", BorderKind::land}, {"disputed", BorderKind::disputed}};
   for (const auto& [name, kind] : kinds) {
-    const Json* list = json_access::member(v, name);
+    const Json* list = json::member(v, name);
     if (!list) continue;
     const std::string lp = child(p, name);
-    const auto* refs = r_.array(*list, lp, lim_.max_border_arcs);
+    const auto* refs = r_.read_array(*list, lp, /*allow_empty=*/true, lim_.max_border_arcs);
     if (!refs) continue;
     total += refs->size();
     if (total > lim_.max_border_arcs) {
-      r_.report(ErrorCode::too_many_items, lp,
-                "at most " + std::to_string(lim_.max_border_arcs) + " border arcs in all",
-                std::to_string(total) + " so far");
+      r_.report_value(ErrorCode::too_many_items, lp,
+                      "at most " + std::to_string(lim_.max_border_arcs) + " border arcs in all",
+                      std::to_string(total) + " so far");
       return;
     }
     for (std::size_t i = 0; i < refs->size(); ++i) {
@@ -493,80 +389,91 @@ void GeometryParser::read_borders(const Json& v, const std::string& p) {
 }
 
 void GeometryParser::read_countries(const Json& v, const std::string& p) {
-  const auto* countries = r_.array(v, p, lim_.max_countries);
+  const auto* countries = r_.read_array(v, p, /*allow_empty=*/true, lim_.max_countries);
   if (!countries) return;
-  for (std::size_t c = 0; c < countries->size() && r_.error_count() < kMaxErrors; ++c)
+  for (std::size_t c = 0; c < countries->size() && !r_.saturated(); ++c)
     read_country((*countries)[c], child(p, c));
 }
 
 void GeometryParser::read_country(const Json& v, const std::string& p) {
-  if (!r_.object(v, p)) return;
+  if (!r_.expect_object(v, p)) return;
   r_.check_fields(v, p, {"id", "names", "polygons"});
   MapCountry country;
-  if (const Json* id = r_.required(v, p, "id", "an ISO 3166-1 alpha-2 code")) {
-    const std::string* s = json_access::as_string(*id);
-    const bool iso = s && s->size() == 2 && std::all_of(s->begin(), s->end(), [](char ch) {
-                       return ch >= 'A' && ch <= 'Z';
-                     });
-    if (!iso) {
-      r_.report(s ? ErrorCode::bad_value : ErrorCode::wrong_type, child(p, "id"),
-                "two capital letters (ISO 3166-1 alpha-2)", json_access::describe(*id));
-    } else if (g_.find(*s) >= 0) {
-      r_.report(ErrorCode::duplicate_id, child(p, "id"), "an id used once",
-                json_access::describe(*id) + ", already used by another country");
-    } else {
-      country.id = *s;
-    }
-  }
-  if (const Json* names = r_.required(v, p, "names", "{\"fr\": …, \"en\": …}")) {
-    const std::string np = child(p, "names");
-    if (const auto* o = r_.object(*names, np)) {
-      if (o->empty()) r_.report(ErrorCode::empty_value, np, "at least one name", "an empty object");
-      for (const auto& [lang, name] : *o) {
-        const std::string lp = child(np, lang);
-        if (!is_language_key(lang)) {
-          r_.report(ErrorCode::bad_value, lp, "a language tag (\"fr\", \"en\")",
-                    quote_for_message(lang));
-          continue;
-        }
-        std::string text;
-        if (r_.text(name, lp, text)) country.names.emplace_back(lang, std::move(text));
-      }
-    }
-  }
-  std::vector<std::vector<std::vector<QPoint>>> polygons;
+  if (const Json* id = r_.required(v, p, "id", "an ISO 3166-1 alpha-2 code"))
+    read_country_id(*id, child(p, "id"), country);
+  if (const Json* names = r_.required(v, p, "names", "{\"fr\": …, \"en\": …}"))
+    read_names(*names, child(p, "names"), country);
+  std::vector<RawPolygon> polygons;
   if (const Json* pv = r_.required(v, p, "polygons", "an array of polygons")) {
-    const std::string pp = child(p, "polygons");
-    if (const auto* list = r_.array(*pv, pp, lim_.max_polygons, /*allow_empty=*/false)) {
-      polygons_ += list->size();
-      if (polygons_ > lim_.max_polygons) {
-        r_.report(ErrorCode::too_many_items, pp,
-                  "at most " + std::to_string(lim_.max_polygons) + " polygons in all countries",
-                  std::to_string(polygons_) + " so far");
-        return;
-      }
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string polyp = child(pp, i);
-        const auto* rings = r_.array((*list)[i], polyp, lim_.max_polygon_points, false);
-        if (!rings) continue;
-        std::vector<std::vector<QPoint>> polygon;
-        std::size_t polygon_points = 0;
-        for (std::size_t k = 0; k < rings->size(); ++k) {
-          std::vector<QPoint> ring;
-          if (!stitch_ring((*rings)[k], child(polyp, k), ring, polygon_points)) break;
-          polygon.push_back(std::move(ring));
-        }
-        if (polygon.size() == rings->size()) polygons.push_back(std::move(polygon));
-      }
-    }
+    if (!read_polygons(*pv, child(p, "polygons"), polygons)) return;
   }
   g_.countries.push_back(std::move(country));
   pending_.push_back(std::move(polygons));
 }
 
+void GeometryParser::read_country_id(const Json& id, const std::string& p, MapCountry& country) {
+  const std::string* s = json::as_string(id);
+  const bool iso = s && s->size() == 2 && std::all_of(s->begin(), s->end(), [](char ch) {
+                     return ch >= 'A' && ch <= 'Z';
+                   });
+  if (!iso) {
+    r_.report_value(s ? ErrorCode::bad_value : ErrorCode::wrong_type, p,
+                    "two capital letters (ISO 3166-1 alpha-2)", json::describe(id));
+  } else if (g_.find(*s) >= 0) {
+    r_.report_value(ErrorCode::duplicate_id, p, "an id used once",
+                    json::describe(id) + ", already used by another country");
+  } else {
+    country.id = *s;
+  }
+}
+
+void GeometryParser::read_names(const Json& names, const std::string& p, MapCountry& country) {
+  const auto* o = r_.expect_object(names, p);
+  if (!o) return;
+  if (o->empty()) r_.report_value(ErrorCode::empty_value, p, "at least one name", "an empty object");
+  for (const auto& [lang, name] : *o) {
+    const std::string lp = child(p, lang);
+    if (!is_language_key(lang)) {
+      r_.report_value(ErrorCode::bad_value, lp, "a language tag (\"fr\", \"en\")",
+                      quote_for_message(lang));
+      continue;
+    }
+    std::string text;
+    if (r_.read_plain(name, lp, text)) country.names.emplace_back(lang, std::move(text));
+  }
+}
+
+bool GeometryParser::read_polygons(const Json& v, const std::string& p,
+                                   std::vector<RawPolygon>& polygons) {
+  const auto* list = r_.read_array(v, p, /*allow_empty=*/false, lim_.max_polygons);
+  if (!list) return true;
+  polygons_ += list->size();
+  if (polygons_ > lim_.max_polygons) {
+    r_.report_value(ErrorCode::too_many_items, p,
+                    "at most " + std::to_string(lim_.max_polygons) + " polygons in all countries",
+                    std::to_string(polygons_) + " so far");
+    return false;
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string polyp = child(p, i);
+    const auto* rings =
+        r_.read_array((*list)[i], polyp, /*allow_empty=*/false, lim_.max_polygon_points);
+    if (!rings) continue;
+    RawPolygon polygon;
+    std::size_t polygon_points = 0;
+    for (std::size_t k = 0; k < rings->size(); ++k) {
+      std::vector<QPoint> ring;
+      if (!stitch_ring((*rings)[k], child(polyp, k), ring, polygon_points)) break;
+      polygon.push_back(std::move(ring));
+    }
+    if (polygon.size() == rings->size()) polygons.push_back(std::move(polygon));
+  }
+  return true;
+}
+
 bool GeometryParser::stitch_ring(const Json& v, const std::string& p, std::vector<QPoint>& ring,
                                  std::size_t& polygon_points) {
-  const auto* refs = r_.array(v, p, lim_.max_ring_points, /*allow_empty=*/false);
+  const auto* refs = r_.read_array(v, p, /*allow_empty=*/false, lim_.max_ring_points);
   if (!refs) return false;
   bool ok = true;
   for (std::size_t i = 0; i < refs->size(); ++i) {
@@ -583,19 +490,19 @@ bool GeometryParser::stitch_ring(const Json& v, const std::string& p, std::vecto
     polygon_points += arc.size();
     if (ring_points_ > lim_.max_ring_points || polygon_points > lim_.max_polygon_points) {
       const bool all = ring_points_ > lim_.max_ring_points;
-      r_.report(ErrorCode::map_too_complex, rp,
-                "at most " + std::to_string(all ? lim_.max_ring_points : lim_.max_polygon_points) +
-                    (all ? " points in all rings" : " points in one polygon"),
-                "more once this arc is added");
+      r_.report_value(ErrorCode::map_too_complex, rp,
+                      "at most " + std::to_string(all ? lim_.max_ring_points : lim_.max_polygon_points) +
+                          (all ? " points in all rings" : " points in one polygon"),
+                      "more once this arc is added");
       return false;
     }
     const QPoint first = reversed ? arc.back() : arc.front();
     if (!ring.empty() && !(ring.back() == first)) {
-      r_.report(ErrorCode::map_arcs_not_joined, rp,
-                "an arc that starts where the previous one ends (" + std::to_string(ring.back().x) +
-                    ", " + std::to_string(ring.back().y) + ")",
-                "an arc starting at (" + std::to_string(first.x) + ", " +
-                    std::to_string(first.y) + ")");
+      r_.report_value(ErrorCode::map_arcs_not_joined, rp,
+                      "an arc that starts where the previous one ends (" + std::to_string(ring.back().x) +
+                          ", " + std::to_string(ring.back().y) + ")",
+                      "an arc starting at (" + std::to_string(first.x) + ", " +
+                          std::to_string(first.y) + ")");
       ok = false;
       continue;
     }
@@ -608,11 +515,11 @@ bool GeometryParser::stitch_ring(const Json& v, const std::string& p, std::vecto
   }
   if (!ok) return false;
   if (arcs_ok_ && !(ring.front() == ring.back())) {
-    r_.report(ErrorCode::map_ring_not_closed, p,
-              "a ring that ends where it starts (" + std::to_string(ring.front().x) + ", " +
-                  std::to_string(ring.front().y) + ")",
-              "a ring ending at (" + std::to_string(ring.back().x) + ", " +
-                  std::to_string(ring.back().y) + ")");
+    r_.report_value(ErrorCode::map_ring_not_closed, p,
+                    "a ring that ends where it starts (" + std::to_string(ring.front().x) + ", " +
+                        std::to_string(ring.front().y) + ")",
+                    "a ring ending at (" + std::to_string(ring.back().x) + ", " +
+                        std::to_string(ring.back().y) + ")");
     return false;
   }
   return true;
@@ -724,12 +631,15 @@ MapPoint MapGeometry::project(double lon_deg, double lat_deg) const {
 MapGeometryResult parse_map_geometry(std::string_view bytes, std::string_view file_name,
                                      const MapGeometryLimits& limits) {
   MapGeometryResult result;
-  PackLimits load_limits;
-  load_limits.max_bytes = limits.max_bytes;
-  load_limits.max_depth = 16;  // the format nests 7 levels deep
+  json::Limits json_limits;
+  json_limits.max_bytes = limits.max_bytes;
+  json_limits.max_depth = 16;  // the format nests 7 levels deep
+  json_limits.max_string_bytes = kMaxTextBytes;
+  json_limits.max_items = SIZE_MAX;  // each list has its own limit, given where it is read
+  json_limits.max_located_bytes = kMaxLocatedBytes;
   Json root;
-  if (!json_access::load(bytes, file_name, load_limits, root, result.errors)) return result;
-  Reader reader(bytes, file_name, result.errors);
+  if (!json::load(bytes, file_name, json_limits, root, result.errors)) return result;
+  FieldReader reader(bytes, file_name, json_limits, result.errors);
   GeometryParser parser(reader, limits);
   parser.read(root);
   if (result.errors.empty()) result.geometry = std::move(parser.geometry());

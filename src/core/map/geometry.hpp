@@ -17,8 +17,8 @@
 // a positive shoelace area (clockwise on the y-down screen), holes a negative one; triangles
 // are oriented like the outer ring.
 //
-// Depends on: base/diagnostic.hpp, map/projection.hpp, the standard library (nlohmann/json and
-// map/triangulate.hpp are private to map/geometry.cpp).
+// Depends on: base/diagnostic.hpp, map/projection.hpp, the standard library (the JSON layer,
+// json/, and map/triangulate.hpp are private to map/geometry.cpp).
 #pragma once
 #include <cstddef>
 #include <cstdint>

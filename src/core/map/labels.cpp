@@ -1,4 +1,6 @@
 // map/labels.cpp — greedy label placement (see map/labels.hpp).
+//
+// Depends on: map/labels.hpp, the standard library.
 #include "core/map/labels.hpp"
 
 #include <algorithm>

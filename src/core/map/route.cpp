@@ -1,4 +1,6 @@
 // map/route.cpp — reading and writing the country in the URL fragment (see map/route.hpp).
+//
+// Depends on: map/route.hpp, the standard library.
 #include "core/map/route.hpp"
 
 #include <vector>

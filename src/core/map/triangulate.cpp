@@ -60,6 +60,10 @@ class Triangulator {
   std::int32_t drop_degenerate(std::int32_t a, std::int32_t b);
   std::int32_t join_holes(std::int32_t outer);
   std::int32_t find_bridge(std::int32_t hole, std::int32_t outer);
+  std::int32_t ray_hit(const Node& m, std::int32_t outer, double& hit_x);
+  std::int32_t nearest_vertex(const Node& m, std::int32_t outer);
+  std::int32_t best_visible(const Node& m, std::int32_t outer, std::int32_t candidate,
+                            double hit_x);
   std::int32_t split(std::int32_t a, std::int32_t b);
   bool locally_inside(std::int32_t a, const Node& b);
   void index_z(std::int32_t start);
@@ -196,6 +200,15 @@ bool Triangulator::locally_inside(std::int32_t ai, const Node& b) {
 std::int32_t Triangulator::find_bridge(std::int32_t hole, std::int32_t outer) {
   const Node m = at(hole);
   double hit_x = std::numeric_limits<double>::infinity();
+  const std::int32_t candidate = ray_hit(m, outer, hit_x);
+  // The hole is not inside the ring (bad data): join it to the nearest vertex instead.
+  if (candidate == kNone) return nearest_vertex(m, outer);
+  return best_visible(m, outer, candidate, hit_x);
+}
+
+// The ray from m to +x: the end of the nearest edge it meets with the larger x (kNone when it
+// meets none); hit_x where it meets it.
+std::int32_t Triangulator::ray_hit(const Node& m, std::int32_t outer, double& hit_x) {
   std::int32_t candidate = kNone;
   std::int32_t p = outer;
   do {
@@ -212,22 +225,26 @@ std::int32_t Triangulator::find_bridge(std::int32_t hole, std::int32_t outer) {
     }
     p = a.next;
   } while (p != outer);
+  return candidate;
+}
 
-  if (candidate == kNone) {
-    // The hole is not inside the ring (bad data): join it to the nearest vertex instead.
-    double best = std::numeric_limits<double>::infinity();
-    p = outer;
-    do {
-      const Node& a = at(p);
-      const double d = (a.x - m.x) * (a.x - m.x) + (a.y - m.y) * (a.y - m.y);
-      if (d < best) best = d, candidate = p;
-      p = a.next;
-    } while (p != outer);
-    return candidate;
-  }
+std::int32_t Triangulator::nearest_vertex(const Node& m, std::int32_t outer) {
+  double best = std::numeric_limits<double>::infinity();
+  std::int32_t candidate = kNone;
+  std::int32_t p = outer;
+  do {
+    const Node& a = at(p);
+    const double d = (a.x - m.x) * (a.x - m.x) + (a.y - m.y) * (a.y - m.y);
+    if (d < best) best = d, candidate = p;
+    p = a.next;
+  } while (p != outer);
+  return candidate;
+}
 
-  // Vertices inside triangle (M, I, P) may hide P; the one closest in angle to the ray is
-  // visible.  Equal places (earlier bridges duplicate vertices) prefer a locally inside one.
+// Vertices inside triangle (M, I, P) may hide P; the one closest in angle to the ray is
+// visible.  Equal places (earlier bridges duplicate vertices) prefer a locally inside one.
+std::int32_t Triangulator::best_visible(const Node& m, std::int32_t outer, std::int32_t candidate,
+                                        double hit_x) {
   Node hit;
   hit.x = hit_x;
   hit.y = m.y;
@@ -239,7 +256,7 @@ std::int32_t Triangulator::find_bridge(std::int32_t hole, std::int32_t outer) {
   double best_tan = std::numeric_limits<double>::infinity();
   double best_dx = std::numeric_limits<double>::infinity();
   bool best_inside = false;
-  p = outer;
+  std::int32_t p = outer;
   do {
     const Node& r = at(p);
     ++work_;

@@ -1,13 +1,12 @@
 // mirror/html.cpp — HTML for the semantic mirror and the page's head (see mirror/html.hpp).
 //
-// Depends on: mirror/html.hpp, base/utf8.hpp, nlohmann/json (JSON-LD only).
+// Depends on: mirror/html.hpp, base/utf8.hpp, json/document.hpp (JSON-LD only).
 #include "core/mirror/html.hpp"
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "core/base/utf8.hpp"
+#include "core/json/document.hpp"
 
 namespace passerelle {
 namespace {
@@ -49,81 +48,94 @@ void element(const SemNode& n, const char* tag, std::string& out, const std::str
   out += '>';
 }
 
-void render(const SemNode& n, std::string& out) {
+// The element a role is written as (Role::text is no element: render() writes it).
+const char* tag_of(const SemNode& n) {
+  switch (n.role) {
+    case Role::text:
+    case Role::group: return "div";
+    case Role::emphasis: return "em";
+    case Role::strong: return "strong";
+    case Role::superscript: return "sup";
+    case Role::banner: return "header";
+    case Role::navigation: return "nav";
+    case Role::main: return "main";
+    case Role::article: return "article";
+    case Role::heading: {
+      static const char* const tags[] = {"h1", "h2", "h3", "h4"};
+      return tags[std::clamp(n.level, 1, 4) - 1];
+    }
+    case Role::paragraph: return "p";
+    case Role::link: return "a";
+    case Role::list: return n.ordered ? "ol" : "ul";
+    case Role::list_item: return "li";
+    case Role::figure: return "figure";
+    case Role::button:
+    case Role::switch_: return "button";
+    case Role::dialog:
+    case Role::note: return "section";
+  }
+  return "div";
+}
+
+void link_attributes(const SemNode& n, std::string& extra) {
+  attr(extra, "href", n.href);
+  if (!n.text.empty()) attr(extra, "aria-label", n.text);
+  if (n.external) {
+    attr(extra, "target", "_blank");
+    attr(extra, "rel", "noopener");
+  }
+  if (!n.lang.empty()) attr(extra, "hreflang", n.lang);
+  if (n.current) attr(extra, "aria-current", "page");
+}
+
+// The attributes a role adds after the common ones (id, lang, data-key): ARIA, links'.
+std::string role_attributes(const SemNode& n) {
   std::string extra;
   switch (n.role) {
-    case Role::text: out += escape_html(n.text); return;
     case Role::group:
-      if (n.text.empty() && n.id.empty() && n.key.empty()) {
-        children(n, out);
-        return;
-      }
       if (!n.text.empty()) {
         attr(extra, "role", "group");
         attr(extra, "aria-label", n.text);
       }
-      element(n, "div", out, extra);
-      return;
-    case Role::emphasis: element(n, "em", out); return;
-    case Role::strong: element(n, "strong", out); return;
-    case Role::superscript: element(n, "sup", out); return;
-    case Role::banner: element(n, "header", out); return;
+      break;
     case Role::navigation:
-      if (!n.text.empty()) attr(extra, "aria-label", n.text);
-      element(n, "nav", out, extra);
-      return;
-    case Role::main: element(n, "main", out); return;
-    case Role::article: element(n, "article", out); return;
-    case Role::heading: {
-      const char* tags[] = {"h1", "h2", "h3", "h4"};
-      element(n, tags[std::clamp(n.level, 1, 4) - 1], out);
-      return;
-    }
-    case Role::paragraph: element(n, "p", out); return;
-    case Role::link:
-      attr(extra, "href", n.href);
-      if (!n.text.empty()) attr(extra, "aria-label", n.text);
-      if (n.external) {
-        attr(extra, "target", "_blank");
-        attr(extra, "rel", "noopener");
-      }
-      if (!n.lang.empty()) attr(extra, "hreflang", n.lang);
-      if (n.current) attr(extra, "aria-current", "page");
-      element(n, "a", out, extra);
-      return;
     case Role::list:
+    case Role::note:
       if (!n.text.empty()) attr(extra, "aria-label", n.text);
-      element(n, n.ordered ? "ol" : "ul", out, extra);
-      return;
+      break;
+    case Role::link: link_attributes(n, extra); break;
     case Role::list_item:
       if (n.current) attr(extra, "aria-current", "page");
-      element(n, "li", out, extra);
-      return;
+      break;
     case Role::figure:
       if (const std::string* id = first_heading_id(n)) attr(extra, "aria-labelledby", *id);
-      element(n, "figure", out, extra);
-      return;
+      break;
     case Role::button:
       attr(extra, "type", "button");
       if (n.pressed >= 0) attr(extra, "aria-pressed", n.pressed ? "true" : "false");
-      element(n, "button", out, extra);
-      return;
+      break;
     case Role::switch_:
       attr(extra, "type", "button");
       attr(extra, "role", "switch");
       attr(extra, "aria-checked", n.pressed > 0 ? "true" : "false");
-      element(n, "button", out, extra);
-      return;
+      break;
     case Role::dialog:
       attr(extra, "role", "dialog");
       if (n.modal) attr(extra, "aria-modal", "true");
       if (const std::string* id = first_heading_id(n)) attr(extra, "aria-labelledby", *id);
-      element(n, "section", out, extra);
-      return;
-    case Role::note:
-      if (!n.text.empty()) attr(extra, "aria-label", n.text);
-      element(n, "section", out, extra);
-      return;
+      break;
+    default: break;
+  }
+  return extra;
+}
+
+void render(const SemNode& n, std::string& out) {
+  if (n.role == Role::text) {
+    out += escape_html(n.text);
+  } else if (n.role == Role::group && n.text.empty() && n.id.empty() && n.key.empty()) {
+    children(n, out);  // a plain container: its parts alone
+  } else {
+    element(n, tag_of(n), out, role_attributes(n));
   }
 }
 
@@ -203,7 +215,7 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
   for (const Translation& t : pack.page.translations)
     line("<meta property=\"og:locale:alternate\" content=\"" + og_locale(t.lang) + "\">");
 
-  nlohmann::json ld = {
+  const json::Json ld = {
       {"@context", "https://schema.org"},
       {"@type", "WebPage"},
       {"name", pack.page.title},
@@ -214,10 +226,10 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
   };
   // No BreadcrumbList: the pages above this one have no known address.
   // "</" inside a script element would end it: JSON allows "<\/".
-  std::string json = ld.dump();
-  for (std::size_t at = json.find("</"); at != std::string::npos; at = json.find("</", at + 3))
-    json.replace(at, 2, "<\\/");
-  line("<script type=\"application/ld+json\">" + json + "</script>");
+  std::string ld_text = json::dump(ld);
+  for (std::size_t at = ld_text.find("</"); at != std::string::npos; at = ld_text.find("</", at + 3))
+    ld_text.replace(at, 2, "<\\/");
+  line("<script type=\"application/ld+json\">" + ld_text + "</script>");
   return out;
 }
 

@@ -9,7 +9,7 @@
 // render_head() writes what search engines and link previews read, from the pack: <title>,
 // the description, canonical and hreflang links, Open Graph, and schema.org structured data.
 //
-// Depends on: mirror/mirror.hpp, pack/pack.hpp, nlohmann/json (private).
+// Depends on: mirror/mirror.hpp, pack/pack.hpp (mirror/html.cpp also uses json/document.hpp).
 #pragma once
 #include <string>
 #include <string_view>

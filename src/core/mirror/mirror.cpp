@@ -97,101 +97,106 @@ class Builder {
   SemNode page() {
     const Page& page = pack_.page;
     SemNode root = node(Role::group);
-
-    // Header: the site's name; the language links (typeset right to left in the bar, so
-    // their targets are numbered from the last).
-    SemNode& header = root.add(node(Role::banner));
-    header.add(paragraph(pack_.site.name));
-    if (!page.translations.empty()) {
-      const int first = static_cast<int>(page.translations.size());
-      std::vector<int> numbers(page.translations.size());
-      for (int i = first - 1; i >= 0; --i) numbers[i] = targets_.pinned();
-      SemNode& nav = header.add(node(Role::navigation, words_.languages));
-      SemNode& list = nav.add(node(Role::list));
-      for (std::size_t i = 0; i < page.translations.size(); ++i) {
-        SemNode link = node(Role::link);
-        link.href = page.translations[i].href;
-        link.lang = page.translations[i].lang;
-        link.key = key_of(numbers[i]);
-        link.add(text(language_autonym(page.translations[i].lang)));
-        list.add(node(Role::list_item)).add(std::move(link));
-      }
-    }
-
+    banner(root.add(node(Role::banner)));
     SemNode& main = root.add(node(Role::main));
-    if (!page.breadcrumb.empty()) {
-      SemNode& nav = main.add(node(Role::navigation, words_.breadcrumb));
-      SemNode& list = nav.add(node(Role::list));
-      list.ordered = true;
-      for (const std::string& c : page.breadcrumb) list.add(node(Role::list_item)).add(text(c));
-      SemNode& here = list.add(node(Role::list_item));
-      here.current = true;
-      here.add(text(page.title));
-    }
-
+    if (!page.breadcrumb.empty()) breadcrumb(main.add(node(Role::navigation, words_.breadcrumb)));
     SemNode& article = main.add(node(Role::article));
     article.add(heading(1, page.title));
     if (!page.lead.empty()) article.add(inline_block(Role::paragraph, page.lead));
-    for (const Block& b : page.body) {
-      switch (b.kind) {
-        case Block::Kind::paragraph: article.add(inline_block(Role::paragraph, b.text)); break;
-        case Block::Kind::heading: {
-          SemNode h = inline_block(Role::heading, b.text);
-          h.level = b.level;
-          article.add(std::move(h));
-          break;
-        }
-        case Block::Kind::list: {
-          SemNode list = node(Role::list);
-          list.ordered = b.ordered;
-          for (const InlineText& item : b.items) list.add(inline_block(Role::list_item, item));
-          article.add(std::move(list));
-          break;
-        }
-        case Block::Kind::map:
-          if (pack_.map) article.add(map_figure());
-          break;
-      }
-    }
-
-    if (!page.footnotes.empty()) {
-      SemNode& notes = article.add(node(Role::note, words_.notes));
-      SemNode& list = notes.add(node(Role::list));
-      list.ordered = true;
-      for (std::size_t i = 0; i < page.footnotes.size(); ++i) {
-        const std::string n = std::to_string(i + 1);
-        SemNode item = node(Role::list_item);
-        item.id = "fn-" + n;
-        SemNode back = node(Role::link);
-        back.href = "#fnref-" + n;
-        back.key = key_of(targets_.pinned());
-        back.text = "[" + n + "] " + words_.back_to_text;  // not the same name as the mark
-        back.add(text("[" + n + "]"));
-        item.add(std::move(back));
-        item.add(text("\u00A0"));
-        append_inline(item, page.footnotes[i].text);
-        list.add(std::move(item));
-      }
-    }
-
-    if (!page.links.empty()) {
-      SemNode& list = main.add(node(Role::list));
-      for (const PageLink& l : page.links) {
-        SemNode& item = list.add(node(Role::list_item));
-        Span span;
-        span.text = l.text;
-        span.href = l.url;
-        InlineText t;
-        t.spans.push_back(std::move(span));
-        append_inline(item, t);
-        if (!l.lang.empty() && l.lang != pack_.lang) {
-          // The language belongs to the text, link or not.
-          SemNode& inner = item.children.back();
-          inner.lang = l.lang;
-        }
-      }
-    }
+    for (const Block& b : page.body) body_block(b, article);
+    if (!page.footnotes.empty()) footnotes(article.add(node(Role::note, words_.notes)));
+    if (!page.links.empty()) links(main.add(node(Role::list)));
     return root;
+  }
+
+  // The site's name; the language links (typeset right to left in the bar, so their targets
+  // are numbered from the last).
+  void banner(SemNode& header) {
+    const std::vector<Translation>& translations = pack_.page.translations;
+    header.add(paragraph(pack_.site.name));
+    if (translations.empty()) return;
+    const int first = static_cast<int>(translations.size());
+    std::vector<int> numbers(translations.size());
+    for (int i = first - 1; i >= 0; --i) numbers[i] = targets_.pinned();
+    SemNode& nav = header.add(node(Role::navigation, words_.languages));
+    SemNode& list = nav.add(node(Role::list));
+    for (std::size_t i = 0; i < translations.size(); ++i) {
+      SemNode link = node(Role::link);
+      link.href = translations[i].href;
+      link.lang = translations[i].lang;
+      link.key = key_of(numbers[i]);
+      link.add(text(language_autonym(translations[i].lang)));
+      list.add(node(Role::list_item)).add(std::move(link));
+    }
+  }
+
+  void breadcrumb(SemNode& nav) {
+    SemNode& list = nav.add(node(Role::list));
+    list.ordered = true;
+    for (const std::string& c : pack_.page.breadcrumb) list.add(node(Role::list_item)).add(text(c));
+    SemNode& here = list.add(node(Role::list_item));
+    here.current = true;
+    here.add(text(pack_.page.title));
+  }
+
+  void body_block(const Block& b, SemNode& article) {
+    switch (b.kind) {
+      case Block::Kind::paragraph: article.add(inline_block(Role::paragraph, b.text)); break;
+      case Block::Kind::heading: {
+        SemNode h = inline_block(Role::heading, b.text);
+        h.level = b.level;
+        article.add(std::move(h));
+        break;
+      }
+      case Block::Kind::list: {
+        SemNode list = node(Role::list);
+        list.ordered = b.ordered;
+        for (const InlineText& item : b.items) list.add(inline_block(Role::list_item, item));
+        article.add(std::move(list));
+        break;
+      }
+      case Block::Kind::map:
+        if (pack_.map) article.add(map_figure());
+        break;
+    }
+  }
+
+  // Each note with its id, led by the link back to its mark.
+  void footnotes(SemNode& notes) {
+    const std::vector<Footnote>& footnotes = pack_.page.footnotes;
+    SemNode& list = notes.add(node(Role::list));
+    list.ordered = true;
+    for (std::size_t i = 0; i < footnotes.size(); ++i) {
+      const std::string n = std::to_string(i + 1);
+      SemNode item = node(Role::list_item);
+      item.id = "fn-" + n;
+      SemNode back = node(Role::link);
+      back.href = "#fnref-" + n;
+      back.key = key_of(targets_.pinned());
+      back.text = "[" + n + "] " + words_.back_to_text;  // not the same name as the mark
+      back.add(text("[" + n + "]"));
+      item.add(std::move(back));
+      item.add(text("\u00A0"));
+      append_inline(item, footnotes[i].text);
+      list.add(std::move(item));
+    }
+  }
+
+  void links(SemNode& list) {
+    for (const PageLink& l : pack_.page.links) {
+      SemNode& item = list.add(node(Role::list_item));
+      Span span;
+      span.text = l.text;
+      span.href = l.url;
+      InlineText t;
+      t.spans.push_back(std::move(span));
+      append_inline(item, t);
+      if (!l.lang.empty() && l.lang != pack_.lang) {
+        // The language belongs to the text, link or not.
+        SemNode& inner = item.children.back();
+        inner.lang = l.lang;
+      }
+    }
   }
 
   SemNode map_only() {
@@ -326,6 +331,78 @@ void collect_keys(const SemNode& n, std::vector<std::string>& out) {
   for (const SemNode& c : n.children) collect_keys(c, out);
 }
 
+// --- the consent dialogs -----------------------------------------------------------------
+// Why the choices may not be what they seem: Global Privacy Control, no storage.
+void consent_notices(const ConsentTexts& t, const ConsentMirrorState& s, SemNode& d) {
+  if (s.gpc) d.add(paragraph(t.gpc_notice));
+  if (!s.storage_available) d.add(paragraph(t.no_storage_notice));
+}
+
+SemNode consent_banner(const ConsentConfig& config, const ConsentTexts& t,
+                       const ConsentMirrorState& s) {
+  SemNode d = node(Role::dialog);
+  d.add(heading(2, t.title, "consent-title"));
+  d.add(paragraph(t.body));
+  consent_notices(t, s, d);
+  if (!config.policy_url.empty()) {
+    SemNode link = node(Role::link);
+    link.href = config.policy_url;
+    link.external = true;
+    link.key = "consent:policy";
+    link.add(text(t.policy_link));
+    d.add(node(Role::paragraph)).add(std::move(link));
+  }
+  d.add(button(t.refuse_all, "consent:refuse_all"));
+  d.add(button(t.accept_all, "consent:accept_all"));
+  d.add(button(t.customise, "consent:customise"));
+  d.add(button(t.continue_without, "consent:continue_without"));
+  return d;
+}
+
+// One purpose of the panel: its name, its switch (or "always on"), what it is for, and its
+// services with their cookies.
+SemNode consent_purpose(const ConsentPurpose& p, std::string_view lang, const ConsentTexts& t,
+                        const ConsentMirrorState& s) {
+  const char* colon = lang.rfind("fr", 0) == 0 ? "\u00A0: " : ": ";
+  SemNode g = node(Role::group);
+  g.add(heading(3, p.name.in(lang)));
+  if (p.required) {
+    g.add(paragraph(t.always_on));
+  } else {
+    bool on = false;
+    for (const auto& [id, value] : s.switches)
+      if (id == p.id) on = value;
+    SemNode sw = node(Role::switch_);
+    sw.key = "consent:switch:" + p.id;
+    sw.pressed = on ? 1 : 0;
+    sw.add(text(p.name.in(lang)));
+    g.add(std::move(sw));
+  }
+  g.add(paragraph(p.description.in(lang)));
+  for (const ConsentService& svc : p.services) {
+    std::string line = t.services_label + colon + svc.name_in(lang);
+    if (!svc.cookies.empty()) {
+      line += " — " + t.cookies_label + colon;
+      for (std::size_t i = 0; i < svc.cookies.size(); ++i) line += (i ? ", " : "") + svc.cookies[i];
+    }
+    g.add(paragraph(std::move(line)));
+  }
+  return g;
+}
+
+SemNode consent_panel(const ConsentConfig& config, std::string_view lang, const ConsentTexts& t,
+                      const ConsentMirrorState& s) {
+  SemNode d = node(Role::dialog);
+  d.modal = true;
+  d.add(heading(2, t.panel_title, "consent-panel-title"));
+  consent_notices(t, s, d);
+  for (const ConsentPurpose& p : config.purposes) d.add(consent_purpose(p, lang, t, s));
+  d.add(button(t.save, "consent:save"));
+  d.add(button(t.refuse_all, "consent:refuse_all"));
+  d.add(button(t.accept_all, "consent:accept_all"));
+  return d;
+}
+
 }  // namespace
 
 SemNode mirror_page(const Pack& pack, const MirrorState& state) {
@@ -347,66 +424,9 @@ ConsentMirrorState consent_mirror_state(const ConsentManager& m, bool withdrawn_
 SemNode mirror_consent(const ConsentConfig& config, std::string_view lang, const ConsentMirrorState& s) {
   const ConsentTexts& t = config.texts_in(lang);
   SemNode root = node(Role::group);
-  auto notices = [&](SemNode& d) {
-    if (s.gpc) d.add(paragraph(t.gpc_notice));
-    if (!s.storage_available) d.add(paragraph(t.no_storage_notice));
-  };
   switch (s.view) {
-    case ConsentView::banner: {
-      SemNode& d = root.add(node(Role::dialog));
-      d.add(heading(2, t.title, "consent-title"));
-      d.add(paragraph(t.body));
-      notices(d);
-      if (!config.policy_url.empty()) {
-        SemNode link = node(Role::link);
-        link.href = config.policy_url;
-        link.external = true;
-        link.key = "consent:policy";
-        link.add(text(t.policy_link));
-        d.add(node(Role::paragraph)).add(std::move(link));
-      }
-      d.add(button(t.refuse_all, "consent:refuse_all"));
-      d.add(button(t.accept_all, "consent:accept_all"));
-      d.add(button(t.customise, "consent:customise"));
-      d.add(button(t.continue_without, "consent:continue_without"));
-      break;
-    }
-    case ConsentView::panel: {
-      SemNode& d = root.add(node(Role::dialog));
-      d.modal = true;
-      d.add(heading(2, t.panel_title, "consent-panel-title"));
-      notices(d);
-      const char* colon = lang.rfind("fr", 0) == 0 ? "\u00A0: " : ": ";
-      for (const ConsentPurpose& p : config.purposes) {
-        SemNode& g = d.add(node(Role::group));
-        g.add(heading(3, p.name.in(lang)));
-        if (p.required) {
-          g.add(paragraph(t.always_on));
-        } else {
-          bool on = false;
-          for (const auto& [id, value] : s.switches)
-            if (id == p.id) on = value;
-          SemNode sw = node(Role::switch_);
-          sw.key = "consent:switch:" + p.id;
-          sw.pressed = on ? 1 : 0;
-          sw.add(text(p.name.in(lang)));
-          g.add(std::move(sw));
-        }
-        g.add(paragraph(p.description.in(lang)));
-        for (const ConsentService& svc : p.services) {
-          std::string line = t.services_label + colon + svc.name_in(lang);
-          if (!svc.cookies.empty()) {
-            line += " — " + t.cookies_label + colon;
-            for (std::size_t i = 0; i < svc.cookies.size(); ++i) line += (i ? ", " : "") + svc.cookies[i];
-          }
-          g.add(paragraph(std::move(line)));
-        }
-      }
-      d.add(button(t.save, "consent:save"));
-      d.add(button(t.refuse_all, "consent:refuse_all"));
-      d.add(button(t.accept_all, "consent:accept_all"));
-      break;
-    }
+    case ConsentView::banner: root.add(consent_banner(config, t, s)); break;
+    case ConsentView::panel: root.add(consent_panel(config, lang, t, s)); break;
     case ConsentView::hidden:
       if (s.withdrawn_notice) root.add(paragraph(t.withdrawn_notice));
       root.add(button(t.manage, "consent:manage"));

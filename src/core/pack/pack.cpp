@@ -1,23 +1,26 @@
 // pack/pack.cpp — reads a content pack: JSON document → typed Pack, or → Diagnostics.
 //
 // The reading follows the schema top-down (root, site, page, blocks, footnotes, links, then
-// the consent section in pack/detail/consent_section.cpp) with one PackReader that knows where it is (a JSON
-// pointer), so every error carries a pointer and, through JsonPositions, a line and column.
-// The pieces every part shares (reporting, shapes, plain texts) are in pack/detail/reader.hpp.  Nesting in a pack is fixed by the format
-// (a handful of levels), so plain function calls here recurse on the format, never on the
-// input.  JSON values are read only through json_access's typed accessors.
+// the "consent" and "map" sections in pack/detail/) with one PackReader that knows where it
+// is (a JSON pointer), so every error carries a pointer and a line and column.  The pieces
+// every part shares (reporting, shapes, plain texts) are json::FieldReader's
+// (json/field_reader.hpp), with the pack's markup on top (pack/detail/reader.hpp).  Nesting
+// in a pack is fixed by the format (a handful of levels), so plain function calls here
+// recurse on the format, never on the input.  JSON values are read only through json/'s
+// typed accessors.
 //
 // Rules that span several fields (footnote ids unique, every [^id] defined, every footnote
 // used) are checked after the whole page is read.
 //
-// Depends on: pack/pack.hpp, pack/detail/reader.hpp, pack/detail/consent_section.hpp, text/markup.hpp, base/url_policy.hpp,
-// json/document.hpp, json/positions.hpp, the standard library.
+// Depends on: pack/pack.hpp, pack/detail/reader.hpp, pack/detail/consent_section.hpp,
+// pack/detail/map_section.hpp, text/markup.hpp, base/url_policy.hpp, json/document.hpp,
+// json/limits.hpp, the standard library.
 #include "core/pack/pack.hpp"
 
 #include <algorithm>
 
 #include "core/json/document.hpp"
-#include "core/json/positions.hpp"
+#include "core/json/limits.hpp"
 #include "core/pack/detail/consent_section.hpp"
 #include "core/pack/detail/map_section.hpp"
 #include "core/pack/detail/reader.hpp"
@@ -26,11 +29,22 @@
 namespace passerelle {
 namespace {
 
-using pack_detail::FieldReader;
 using pack_detail::Json;
+using pack_detail::PackFieldReader;
 using pack_detail::is_language_tag;
 
 constexpr int kSupportedFormat = 1;
+
+// What the JSON layer checks of a pack: all of PackLimits, and line and column for every
+// diagnostic whatever the size.
+json::Limits to_json_limits(const PackLimits& l) {
+  json::Limits j;
+  j.max_bytes = l.max_bytes;
+  j.max_depth = l.max_depth;
+  j.max_string_bytes = l.max_string_bytes;
+  j.max_items = l.max_items;
+  return j;
+}
 
 bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool is_alnum(char c) { return is_lower_alnum(c) || (c >= 'A' && c <= 'Z'); }
@@ -53,14 +67,12 @@ struct FootnoteUse {
   std::size_t offset = 0;   // of "[^id]" in that string
 };
 
-class PackReader : private FieldReader {
+class PackReader : private PackFieldReader {
  public:
-  using FieldReader::FieldReader;
+  using PackFieldReader::PackFieldReader;
 
   void read(const Json& root, Pack& pack) {
-    for (const JsonPositions::Duplicate& d : pos_.duplicate_keys())
-      report(ErrorCode::duplicate_id, d.pointer, d.key, "each field once in an object",
-             "this field a second time (only the last one would count)");
+    check_duplicate_keys();
     if (!expect_object(root, "")) return;
     check_fields(root, "", {"$schema", "format", "lang", "site", "page", "consent", "map"});
 
@@ -97,10 +109,10 @@ class PackReader : private FieldReader {
   // A string in the inline markup (text/markup.hpp); footnote references are remembered.
   bool read_markup(const Json& v, const std::string& pointer, InlineText& out) {
     if (!read_inline(v, pointer, out)) {
-      if (const std::string* s = json_access::as_string(v)) remember_loose_references(*s);
+      if (const std::string* s = json::as_string(v)) remember_loose_references(*s);
       return false;
     }
-    const std::string& s = *json_access::as_string(v);
+    const std::string& s = *json::as_string(v);
     std::size_t search_from = 0;
     for (const Span& span : out.spans) {
       if (span.kind != Span::Kind::footnote_ref) continue;
@@ -130,14 +142,14 @@ class PackReader : private FieldReader {
     const Json* f = required(root, "", "format", "the number 1");
     if (!f) return true;  // keep checking the rest as format 1
     std::int64_t n = 0;
-    if (!json_access::as_integer(*f, n)) {
-      report_value(ErrorCode::wrong_type, "/format", "the number 1", json_access::describe(*f));
+    if (!json::as_integer(*f, n)) {
+      report_value(ErrorCode::wrong_type, "/format", "the number 1", json::describe(*f));
       return true;
     }
     if (n != kSupportedFormat) {
       report_value(ErrorCode::unsupported_format, "/format",
                    "format 1 (the only one this version of Passerelle reads)",
-                   json_access::describe(*f));
+                   json::describe(*f));
       return false;
     }
     pack.format = static_cast<int>(n);
@@ -217,11 +229,11 @@ class PackReader : private FieldReader {
       b.kind = Block::Kind::list;
       check_fields(v, p, {"type", "ordered", "items"});
       if (const Json* ordered = optional(v, "ordered")) {
-        if (const bool* o = json_access::as_bool(*ordered)) {
+        if (const bool* o = json::as_bool(*ordered)) {
           b.ordered = *o;
         } else {
           report_value(ErrorCode::wrong_type, p + "/ordered", "true or false",
-                       json_access::describe(*ordered));
+                       json::describe(*ordered));
           ok = false;
         }
       }
@@ -247,17 +259,17 @@ class PackReader : private FieldReader {
 
   bool read_level(const Json& v, const std::string& p, int& level) {
     std::int64_t n = 0;
-    if (json_access::as_integer(v, n)) {
+    if (json::as_integer(v, n)) {
       if (n == 2 || n == 3) {
         level = static_cast<int>(n);
         return true;
       }
       report_value(ErrorCode::bad_value, p, "one of: 2, 3 (the title is the only level 1)",
-                   json_access::describe(v));
+                   json::describe(v));
       return false;
     }
     report_value(v.is_number() ? ErrorCode::bad_value : ErrorCode::wrong_type, p,
-                 "the number 2 or 3", json_access::describe(v));
+                 "the number 2 or 3", json::describe(v));
     return false;
   }
 
@@ -389,7 +401,7 @@ class PackReader : private FieldReader {
       std::string known;
       for (std::size_t k = 0; k < footnote_ids_.size() && k < 10; ++k)
         known += (k ? ", " : "") + footnote_ids_[k];
-      report(ErrorCode::unknown_footnote, use.pointer, pos_.inside_string(use.pointer, use.offset),
+      report(ErrorCode::unknown_footnote, use.pointer, string_position(use.pointer, use.offset),
              known.empty() ? std::string("a footnote in /page/footnotes with this id (there is none)")
                            : "the id of a footnote in /page/footnotes (" + known + ")",
              quote_for_message("[^" + use.id + "]"));
@@ -418,12 +430,12 @@ class PackReader : private FieldReader {
 PackResult parse_pack(std::string_view bytes, std::string_view file_name,
                       const PackLimits& limits) {
   PackResult result;
+  const json::Limits json_limits = to_json_limits(limits);
   Json doc;
-  if (!json_access::load(bytes, file_name, limits, doc, result.errors)) return result;
+  if (!json::load(bytes, file_name, json_limits, doc, result.errors)) return result;
 
-  const JsonPositions positions = JsonPositions::scan(bytes);
   Pack pack;
-  PackReader(file_name, limits, positions, result.errors).read(doc, pack);
+  PackReader(bytes, file_name, json_limits, result.errors).read(doc, pack);
 
   // Document order reads best; errors without a position (none today) go last.
   std::stable_sort(result.errors.begin(), result.errors.end(),

@@ -5,8 +5,8 @@
 // Diagnostics; it never throws, never aborts and never hangs, whatever the bytes (limits
 // below bound the work).  The UI only ever sees a Pack that validated completely.
 //
-// Depends on: consent/consent.hpp, base/diagnostic.hpp, text/markup.hpp, the standard library (nlohmann/json is
-// private to pack*.cpp and json_*.cpp).
+// Depends on: consent/consent.hpp, base/diagnostic.hpp, text/markup.hpp, the standard library
+// (the JSON layer, json/, is private to the .cpp files of pack/).
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -20,6 +20,8 @@
 
 namespace passerelle {
 
+// What parse_pack() agrees to read; it hands them to the JSON layer as a json::Limits
+// (json/limits.hpp).
 struct PackLimits {
   std::size_t max_bytes = 2 * 1024 * 1024;  // the whole document
   int max_depth = 32;                       // nesting of arrays and objects

@@ -1,11 +1,18 @@
 // page/layout.cpp — typesetting the article (see page/layout.hpp).
+//
+// One Typesetter walks the page top-down with a cursor (y): the header bar, the breadcrumb
+// and title, the lead, the body's blocks (the map figure among them), the footnotes and the
+// links; each part is one method that flows its texts at the cursor and moves it down.
+//
+// Depends on: page/layout.hpp, pack/visible_text.hpp (language names), text/flow.hpp,
+// base/utf8.hpp, the standard library.
 #include "core/page/layout.hpp"
-#include "core/pack/visible_text.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/base/utf8.hpp"
+#include "core/pack/visible_text.hpp"
 
 namespace passerelle {
 namespace {
@@ -151,151 +158,17 @@ class Typesetter {
   void rule(float x, float w, float h = 1.0f) { out.rules.push_back({Rect{x, y, w, h}, Ink::rule}); }
 
   void run() {
-    const Page& page = pack_.page;
-    const TypeScale& s = out.scale;
-    BlockTargets targets(page, out.targets);
-
-    // Header bar: the site's name on the left of the column, a hairline under the bar.
-    const float header_h = s.compact ? 56.0f : 68.0f;
-    {
-      InlineText name;
-      name.spans.push_back(text_span(pack_.site.name));
-      FlowStyle st = style(s.site_name, s.site_name, s.site_name, header_h, Ink::site_name);
-      flow(name, st, nullptr);
-      // The page in its other languages, at the right end of the bar ("English").
-      float right = out.column.x + out.column.w;
-      for (auto it = page.translations.rbegin(); it != page.translations.rend(); ++it) {
-        Target t;
-        t.kind = Target::Kind::page;
-        t.url = it->href;
-        t.lang = it->lang;
-        out.targets.push_back(std::move(t));
-        const int target = static_cast<int>(out.targets.size()) - 1;
-        PlacedRun run;
-        run.font = s.ui;
-        run.text = language_autonym(it->lang);
-        run.width = metrics_.measure(run.font, run.text);
-        run.line_height = header_h;
-        run.x = right - run.width;
-        run.baseline = std::round((header_h - metrics_.content_height(run.font)) * 0.5f + metrics_.ascent(run.font));
-        run.y = run.baseline - metrics_.ascent(run.font);
-        run.ink = Ink::link;
-        run.target = target;
-        out.targets[target].rects.push_back(Rect{run.x, 0, run.width, header_h});
-        right -= run.width + std::round(s.ui.size * 1.2f);
-        out.runs.push_back(std::move(run));
-      }
-      y = header_h;
-      rule(0, out.viewport_width);
-      y += s.compact ? 28.0f : 56.0f;
-    }
+    BlockTargets targets(pack_.page, out.targets);
+    header_bar();
     out.column.y = y;
-
-    // Breadcrumb: "Nos actions › International".
-    {
-      InlineText crumbs;
-      for (const std::string& c : page.breadcrumb) crumbs.spans.push_back(text_span(c + "\u00A0› "));
-      crumbs.spans.push_back(text_span(page.title));
-      flow(crumbs, style(s.breadcrumb, s.breadcrumb, s.breadcrumb, std::round(s.breadcrumb.size * 1.5f), Ink::muted),
-           nullptr);
-      y += s.compact ? 10.0f : 14.0f;
-    }
-
-    // Title.
-    {
-      InlineText title;
-      title.spans.push_back(text_span(page.title));
-      flow(title, style(s.title, s.title, s.title, std::round(s.title.size * 1.15f), Ink::heading), nullptr);
-      y += s.compact ? 16.0f : 24.0f;
-    }
-
-    // Lead.
-    flow(page.lead, style(s.lead, s.lead_italic, s.lead_bold, s.lead_line, Ink::heading), &targets);
+    breadcrumb_and_title();
+    const TypeScale& s = out.scale;
+    flow(pack_.page.lead, style(s.lead, s.lead_italic, s.lead_bold, s.lead_line, Ink::heading),
+         &targets);
     y += s.compact ? 28.0f : 40.0f;
-
-    // Body.
-    const FlowStyle body = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
-    const float para_gap = std::round(s.body.size * 1.0f);
-    bool first = true;
-    for (const Block& b : page.body) {
-      switch (b.kind) {
-        case Block::Kind::paragraph: {
-          if (!first) y += para_gap;
-          flow(b.text, body, &targets, 0, true);
-          break;
-        }
-        case Block::Kind::heading: {
-          if (!first) y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
-          const FontSpec f = b.level >= 3 ? s.h3 : s.h2;
-          flow(b.text, style(f, f, f, std::round(f.size * 1.3f), Ink::heading), &targets);
-          y += std::round(s.body.size * 0.5f);
-          first = true;  // no paragraph gap right under a heading
-          continue;
-        }
-        case Block::Kind::map: {
-          y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
-          map_figure(targets);
-          y += std::round(s.body.size * (s.compact ? 1.2f : 1.6f));
-          first = true;
-          continue;
-        }
-        case Block::Kind::list: {
-          if (!first) y += para_gap;
-          int n = 1;
-          const float indent = std::round(s.body.size * 1.6f);
-          for (const InlineText& item : b.items) {
-            InlineText marker;
-            marker.spans.push_back(text_span(b.ordered ? std::to_string(n) + "." : "•"));
-            const float item_top = y;
-            flow(marker, body, nullptr);
-            y = item_top;
-            flow(item, body, &targets, indent);
-            y += std::round(s.body.size * 0.4f);
-            ++n;
-          }
-          break;
-        }
-      }
-      first = false;
-    }
-
-    // Footnotes: a short rule, then each note led by its "[n]" marker, which links back.
-    if (!page.footnotes.empty()) {
-      y += s.compact ? 40.0f : 56.0f;
-      rule(out.column.x, std::min(96.0f, out.column.w));
-      y += 20.0f;
-      const FlowStyle note = style(s.small, s.small_italic, s.small_bold, s.small_line, Ink::text);
-      for (std::size_t i = 0; i < page.footnotes.size(); ++i) {
-        out.footnote_y.push_back(y);
-        InlineText t;
-        t.spans.push_back(text_span("[" + std::to_string(i + 1) + "]\u00A0"));
-        for (const Span& sp : page.footnotes[i].text.spans) t.spans.push_back(sp);
-        Target back;
-        back.kind = Target::Kind::footnote_back;
-        back.footnote = static_cast<int>(i);
-        out.targets.push_back(back);
-        targets.pin(&t.spans.front(), static_cast<int>(out.targets.size()) - 1);
-        flow(t, note, &targets);
-        targets.pin(nullptr, -1);
-        y += 10.0f;
-      }
-    }
-
-    // Links after the article.  A link without a known URL is plain text, never a fake link.
-    if (!page.links.empty()) {
-      y += s.compact ? 32.0f : 44.0f;
-      rule(out.column.x, out.column.w);
-      y += 20.0f;
-      const FlowStyle ui = style(s.ui, s.ui, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
-      for (const PageLink& l : page.links) {
-        InlineText t;
-        Span sp = text_span(l.text);
-        sp.href = l.url;
-        t.spans.push_back(std::move(sp));
-        flow(t, ui, &targets);
-        y += 10.0f;
-      }
-    }
+    body(targets);
+    footnotes(targets);
+    links(targets);
 
     y += s.compact ? 48.0f : 80.0f;
     out.height = std::ceil(y);
@@ -319,8 +192,173 @@ class Typesetter {
   PageLayout out;
 
  private:
-  // The map figure: wider than the text column where the screen allows (a map wants room),
-  // the details beside the map from 860 px, below the country list on narrower screens.
+  // --- the article ------------------------------------------------------------------------
+  // Header bar: the site's name on the left of the column, the page's other languages on the
+  // right, a hairline under the bar.
+  void header_bar() {
+    const TypeScale& s = out.scale;
+    const float header_h = s.compact ? 56.0f : 68.0f;
+    InlineText name;
+    name.spans.push_back(text_span(pack_.site.name));
+    flow(name, style(s.site_name, s.site_name, s.site_name, header_h, Ink::site_name), nullptr);
+    language_links(header_h);
+    y = header_h;
+    rule(0, out.viewport_width);
+    y += s.compact ? 28.0f : 56.0f;
+  }
+
+  // The page in its other languages, right-aligned in the header bar ("English").
+  void language_links(float header_h) {
+    const TypeScale& s = out.scale;
+    const std::vector<Translation>& translations = pack_.page.translations;
+    float right = out.column.x + out.column.w;
+    for (auto it = translations.rbegin(); it != translations.rend(); ++it) {
+      Target t;
+      t.kind = Target::Kind::page;
+      t.url = it->href;
+      t.lang = it->lang;
+      out.targets.push_back(std::move(t));
+      const int target = static_cast<int>(out.targets.size()) - 1;
+      PlacedRun run;
+      run.font = s.ui;
+      run.text = language_autonym(it->lang);
+      run.width = metrics_.measure(run.font, run.text);
+      run.line_height = header_h;
+      run.x = right - run.width;
+      run.baseline = std::round((header_h - metrics_.content_height(run.font)) * 0.5f +
+                                metrics_.ascent(run.font));
+      run.y = run.baseline - metrics_.ascent(run.font);
+      run.ink = Ink::link;
+      run.target = target;
+      out.targets[target].rects.push_back(Rect{run.x, 0, run.width, header_h});
+      right -= run.width + std::round(s.ui.size * 1.2f);
+      out.runs.push_back(std::move(run));
+    }
+  }
+
+  // Breadcrumb ("Nos actions › International"), then the title.
+  void breadcrumb_and_title() {
+    const Page& page = pack_.page;
+    const TypeScale& s = out.scale;
+    InlineText crumbs;
+    for (const std::string& c : page.breadcrumb) crumbs.spans.push_back(text_span(c + "\u00A0› "));
+    crumbs.spans.push_back(text_span(page.title));
+    flow(crumbs,
+         style(s.breadcrumb, s.breadcrumb, s.breadcrumb, std::round(s.breadcrumb.size * 1.5f),
+               Ink::muted),
+         nullptr);
+    y += s.compact ? 10.0f : 14.0f;
+
+    InlineText title;
+    title.spans.push_back(text_span(page.title));
+    flow(title, style(s.title, s.title, s.title, std::round(s.title.size * 1.15f), Ink::heading),
+         nullptr);
+    y += s.compact ? 16.0f : 24.0f;
+  }
+
+  // The blocks of the body, with their gaps: none right under a heading or the map.
+  void body(BlockTargets& targets) {
+    const TypeScale& s = out.scale;
+    const FlowStyle text = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
+    const float para_gap = std::round(s.body.size * 1.0f);
+    bool first = true;
+    for (const Block& b : pack_.page.body) {
+      switch (b.kind) {
+        case Block::Kind::paragraph:
+          if (!first) y += para_gap;
+          flow(b.text, text, &targets, 0, true);
+          first = false;
+          break;
+        case Block::Kind::heading:
+          if (!first) y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          heading(b, targets);
+          first = true;
+          break;
+        case Block::Kind::map:
+          y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          map_figure(targets);
+          y += std::round(s.body.size * (s.compact ? 1.2f : 1.6f));
+          first = true;
+          break;
+        case Block::Kind::list:
+          if (!first) y += para_gap;
+          list(b, text, targets);
+          first = false;
+          break;
+      }
+    }
+  }
+
+  void heading(const Block& b, BlockTargets& targets) {
+    const TypeScale& s = out.scale;
+    const FontSpec f = b.level >= 3 ? s.h3 : s.h2;
+    flow(b.text, style(f, f, f, std::round(f.size * 1.3f), Ink::heading), &targets);
+    y += std::round(s.body.size * 0.5f);
+  }
+
+  // Each item indented after its marker ("1." or "•"), on the marker's first line.
+  void list(const Block& b, const FlowStyle& text, BlockTargets& targets) {
+    const TypeScale& s = out.scale;
+    int n = 1;
+    const float indent = std::round(s.body.size * 1.6f);
+    for (const InlineText& item : b.items) {
+      InlineText marker;
+      marker.spans.push_back(text_span(b.ordered ? std::to_string(n) + "." : "•"));
+      const float item_top = y;
+      flow(marker, text, nullptr);
+      y = item_top;
+      flow(item, text, &targets, indent);
+      y += std::round(s.body.size * 0.4f);
+      ++n;
+    }
+  }
+
+  // Footnotes: a short rule, then each note led by its "[n]" marker, which links back.
+  void footnotes(BlockTargets& targets) {
+    const std::vector<Footnote>& notes = pack_.page.footnotes;
+    if (notes.empty()) return;
+    const TypeScale& s = out.scale;
+    y += s.compact ? 40.0f : 56.0f;
+    rule(out.column.x, std::min(96.0f, out.column.w));
+    y += 20.0f;
+    const FlowStyle note = style(s.small, s.small_italic, s.small_bold, s.small_line, Ink::text);
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      out.footnote_y.push_back(y);
+      InlineText t;
+      t.spans.push_back(text_span("[" + std::to_string(i + 1) + "]\u00A0"));
+      for (const Span& sp : notes[i].text.spans) t.spans.push_back(sp);
+      Target back;
+      back.kind = Target::Kind::footnote_back;
+      back.footnote = static_cast<int>(i);
+      out.targets.push_back(back);
+      targets.pin(&t.spans.front(), static_cast<int>(out.targets.size()) - 1);
+      flow(t, note, &targets);
+      targets.pin(nullptr, -1);
+      y += 10.0f;
+    }
+  }
+
+  // Links after the article.  A link without a known URL is plain text, never a fake link.
+  void links(BlockTargets& targets) {
+    if (pack_.page.links.empty()) return;
+    const TypeScale& s = out.scale;
+    y += s.compact ? 32.0f : 44.0f;
+    rule(out.column.x, out.column.w);
+    y += 20.0f;
+    const FlowStyle ui = style(s.ui, s.ui, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
+    for (const PageLink& l : pack_.page.links) {
+      InlineText t;
+      Span sp = text_span(l.text);
+      sp.href = l.url;
+      t.spans.push_back(std::move(sp));
+      flow(t, ui, &targets);
+      y += 10.0f;
+    }
+  }
+
+  // --- the map figure ---------------------------------------------------------------------
+  // Wider than the text column where the screen allows (a map wants room), the details
+  // beside the map from 860 px, below the country list on narrower screens.
   void map_figure(BlockTargets& targets) {
     if (!pack_.map) return;
     const MapSection& map = *pack_.map;
@@ -329,8 +367,9 @@ class Typesetter {
     const float margin = s.compact ? 20.0f : 40.0f;
     // In an embed the box is the partner's: use its width, with a small margin.
     const float embed_margin = s.compact ? 8.0f : 12.0f;
-    const float w = state_.embedded ? std::max(120.0f, out.viewport_width - 2 * embed_margin)
-                                    : std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
+    const float w = state_.embedded
+                        ? std::max(120.0f, out.viewport_width - 2 * embed_margin)
+                        : std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
     const float x = std::round((out.viewport_width - w) * 0.5f);
     fig.box = Rect{x, y, w, 0};
     fig.side_by_side = w >= 860.0f;
@@ -340,91 +379,16 @@ class Typesetter {
 
     InlineText title;
     title.spans.push_back(text_span(map.labels.title));
-    flow_at(title, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr, x, w);
+    flow_at(title, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr,
+            x, w);
     y += std::round(s.body.size * 0.6f);
 
     const float top = y;
     fig.map = Rect{x, y, map_w, std::round(std::min(map_w / aspect, s.compact ? 420.0f : 640.0f))};
     y += fig.map.h + std::round(gap * 0.75f);
-
-    // The legend: a swatch and a label per role, then "other countries", wrapped like words.
-    {
-      const FontSpec f = s.ui_small;
-      const float line = std::round(f.size * 1.7f), sw = std::round(f.size * 0.9f);
-      float lx = x;
-      auto entry = [&](int role, const std::string& label) {
-        const float tw = metrics_.measure(f, label);
-        const float ew = sw + 8 + tw;
-        if (lx > x && lx + ew > x + map_w) {
-          lx = x;
-          y += line;
-        }
-        fig.legend.push_back(MapLegendEntry{Rect{lx, y + std::round((line - sw) * 0.5f), sw, sw}, role});
-        if (ew > map_w) {
-          // Longer than the whole width (a phone): the label wraps beside its swatch.
-          InlineText t;
-          t.spans.push_back(text_span(label));
-          flow_at(t, style(f, f, f, line, Ink::text), nullptr, lx + sw + 8, map_w - sw - 8);
-          y -= line;  // the last line is shared with what follows, as for a one-line entry
-          lx = x + map_w;
-          return;
-        }
-        PlacedRun run;
-        run.x = lx + sw + 8;
-        run.width = tw;
-        run.line_height = line;
-        run.baseline = y + std::round((line - metrics_.content_height(f)) * 0.5f + metrics_.ascent(f));
-        run.y = run.baseline - metrics_.ascent(f);
-        run.font = f;
-        run.ink = Ink::text;
-        run.text = label;
-        out.runs.push_back(std::move(run));
-        lx += ew + std::round(f.size * 1.4f);
-      };
-      for (std::size_t r = 0; r < map.roles.size(); ++r) entry(static_cast<int>(r), map.roles[r].label);
-      entry(-1, map.labels.other);
-      y += line + std::round(gap * 0.6f);
-    }
-
-    // The country list: a label, then one chip per country with a role, wrapped.
-    InlineText list_label;
-    list_label.spans.push_back(text_span(map.labels.list));
-    flow_at(list_label, style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
-            nullptr, x, map_w);
-    const float chip_h = std::round(s.ui.size * 2.1f), pad_x = std::round(s.ui.size * 0.7f);
-    const float dot = std::round(s.ui.size * 0.55f), chip_gap = 8.0f;
-    float cx = x, cy = y;
-    for (std::size_t r = 0; r < map.roles.size(); ++r) {
-      for (const std::string& iso : map.roles[r].countries) {
-        const MapCountryText* c = map.country(iso);
-        const std::string& name = c ? c->name : iso;
-        const float text_w = metrics_.measure(s.ui, name);
-        const float cw = std::ceil(pad_x * 2 + dot + pad_x * 0.6f + text_w);
-        if (cx > x && cx + cw > x + map_w) {
-          cx = x;
-          cy += chip_h + chip_gap;
-        }
-        Target t;
-        t.kind = Target::Kind::country;
-        t.url = iso;
-        t.rects.push_back(Rect{cx, cy, cw, chip_h});
-        out.targets.push_back(std::move(t));
-        MapChip chip{Rect{cx, cy, cw, chip_h}, iso, static_cast<int>(r), static_cast<int>(out.targets.size()) - 1};
-        PlacedRun run;
-        run.x = cx + pad_x + dot + pad_x * 0.6f;
-        run.width = text_w;
-        run.line_height = chip_h;
-        run.baseline = cy + std::round((chip_h - metrics_.content_height(s.ui)) * 0.5f + metrics_.ascent(s.ui));
-        run.y = run.baseline - metrics_.ascent(s.ui);
-        run.font = s.ui;
-        run.ink = Ink::text;
-        run.text = name;
-        out.runs.push_back(std::move(run));
-        fig.chips.push_back(std::move(chip));
-        cx += cw + chip_gap;
-      }
-    }
-    y = cy + chip_h;
+    map_legend(map, x, map_w, std::round(gap * 0.6f), fig);
+    const float chips_bottom = country_chips(map, x, map_w, fig);
+    y = chips_bottom;
 
     // The details panel.
     const float dx = fig.side_by_side ? x + map_w + gap : x;
@@ -432,33 +396,150 @@ class Typesetter {
     if (fig.side_by_side) y = top;
     else y += gap;
     const float details_top = y;
-    const MapCountryText* c = map.country(state_.map_selected);
-    const int role = map.role_of(state_.map_selected);
-    const FlowStyle text = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
-    if (c) {
-      fig.selected = c->id;
-      InlineText name;
-      name.spans.push_back(text_span(c->name));
-      flow_at(name, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr, dx, dw);
-      if (role >= 0) {
-        InlineText r;
-        r.spans.push_back(text_span(map.roles[role].label));
-        flow_at(r, style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
-                nullptr, dx, dw);
-      }
-      for (const InlineText& para : c->details) {
-        y += std::round(s.body.size * 0.6f);
-        flow_at(para, text, &targets, dx, dw);
-      }
-    } else {
-      InlineText hint;
-      hint.spans.push_back(text_span(map.labels.empty));
-      flow_at(hint, style(s.body_italic, s.body_italic, s.body_bold, s.body_line, Ink::muted), nullptr, dx, dw);
-    }
+    map_details(map, dx, dw, targets, fig);
     fig.details = Rect{dx, details_top, dw, y - details_top};
-    if (fig.side_by_side) y = std::max(y, cy + chip_h);
+    if (fig.side_by_side) y = std::max(y, chips_bottom);
     fig.box.h = y - fig.box.y;
     out.map = std::move(fig);
+  }
+
+  // The legend: a swatch and a label per role, then "other countries", wrapped like words;
+  // y ends space_after below its last line.
+  void map_legend(const MapSection& map, float x, float map_w, float space_after, MapFigure& fig) {
+    const FontSpec f = out.scale.ui_small;
+    const float line = std::round(f.size * 1.7f);
+    float lx = x;
+    for (std::size_t r = 0; r < map.roles.size(); ++r)
+      legend_entry(static_cast<int>(r), map.roles[r].label, x, map_w, lx, fig);
+    legend_entry(-1, map.labels.other, x, map_w, lx, fig);
+    y += line + space_after;
+  }
+
+  // One entry of the legend at (lx, y), on the next line when it does not fit.
+  void legend_entry(int role, const std::string& label, float x, float map_w, float& lx,
+                    MapFigure& fig) {
+    const FontSpec f = out.scale.ui_small;
+    const float line = std::round(f.size * 1.7f), sw = std::round(f.size * 0.9f);
+    const float tw = metrics_.measure(f, label);
+    const float ew = sw + 8 + tw;
+    if (lx > x && lx + ew > x + map_w) {
+      lx = x;
+      y += line;
+    }
+    fig.legend.push_back(MapLegendEntry{Rect{lx, y + std::round((line - sw) * 0.5f), sw, sw}, role});
+    if (ew > map_w) {
+      // Longer than the whole width (a phone): the label wraps beside its swatch.
+      InlineText t;
+      t.spans.push_back(text_span(label));
+      flow_at(t, style(f, f, f, line, Ink::text), nullptr, lx + sw + 8, map_w - sw - 8);
+      y -= line;  // the last line is shared with what follows, as for a one-line entry
+      lx = x + map_w;
+      return;
+    }
+    PlacedRun run;
+    run.x = lx + sw + 8;
+    run.width = tw;
+    run.line_height = line;
+    run.baseline = y + std::round((line - metrics_.content_height(f)) * 0.5f + metrics_.ascent(f));
+    run.y = run.baseline - metrics_.ascent(f);
+    run.font = f;
+    run.ink = Ink::text;
+    run.text = label;
+    out.runs.push_back(std::move(run));
+    lx += ew + std::round(f.size * 1.4f);
+  }
+
+  // The country list: a label, then one chip per country with a role, wrapped.  Returns the
+  // bottom of the last row of chips.
+  float country_chips(const MapSection& map, float x, float map_w, MapFigure& fig) {
+    const TypeScale& s = out.scale;
+    InlineText list_label;
+    list_label.spans.push_back(text_span(map.labels.list));
+    flow_at(list_label,
+            style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
+            nullptr, x, map_w);
+    const float chip_h = std::round(s.ui.size * 2.1f), chip_gap = 8.0f;
+    float cx = x, cy = y;
+    for (std::size_t r = 0; r < map.roles.size(); ++r) {
+      for (const std::string& iso : map.roles[r].countries) {
+        const MapCountryText* c = map.country(iso);
+        const std::string& name = c ? c->name : iso;
+        const float text_w = metrics_.measure(s.ui, name);
+        const float cw = chip_width(text_w);
+        if (cx > x && cx + cw > x + map_w) {
+          cx = x;
+          cy += chip_h + chip_gap;
+        }
+        country_chip(Rect{cx, cy, cw, chip_h}, iso, name, text_w, static_cast<int>(r), fig);
+        cx += cw + chip_gap;
+      }
+    }
+    return cy + chip_h;
+  }
+
+  // A chip: padding, the role's dot, a little space, the name (text_w), padding.
+  float chip_width(float text_w) const {
+    const FontSpec ui = out.scale.ui;
+    const float pad_x = std::round(ui.size * 0.7f), dot = std::round(ui.size * 0.55f);
+    return std::ceil(pad_x * 2 + dot + pad_x * 0.6f + text_w);
+  }
+
+  // One chip of the country list: a target (selecting the country) and the name's run.
+  void country_chip(Rect box, const std::string& iso, const std::string& name, float text_w,
+                    int role, MapFigure& fig) {
+    const FontSpec ui = out.scale.ui;
+    const float pad_x = std::round(ui.size * 0.7f), dot = std::round(ui.size * 0.55f);
+    Target t;
+    t.kind = Target::Kind::country;
+    t.url = iso;
+    t.rects.push_back(box);
+    out.targets.push_back(std::move(t));
+    PlacedRun run;
+    run.x = box.x + pad_x + dot + pad_x * 0.6f;
+    run.width = text_w;
+    run.line_height = box.h;
+    run.baseline =
+        box.y + std::round((box.h - metrics_.content_height(ui)) * 0.5f + metrics_.ascent(ui));
+    run.y = run.baseline - metrics_.ascent(ui);
+    run.font = ui;
+    run.ink = Ink::text;
+    run.text = name;
+    out.runs.push_back(std::move(run));
+    fig.chips.push_back(MapChip{box, iso, role, static_cast<int>(out.targets.size()) - 1});
+  }
+
+  // The details panel at (dx, y), dw wide: the selected country's name, role and paragraphs,
+  // or the hint to select one.
+  void map_details(const MapSection& map, float dx, float dw, BlockTargets& targets,
+                   MapFigure& fig) {
+    const TypeScale& s = out.scale;
+    const MapCountryText* c = map.country(state_.map_selected);
+    if (!c) {
+      InlineText hint;
+      hint.spans.push_back(text_span(map.labels.empty));
+      flow_at(hint, style(s.body_italic, s.body_italic, s.body_bold, s.body_line, Ink::muted),
+              nullptr, dx, dw);
+      return;
+    }
+    const int role = map.role_of(state_.map_selected);
+    fig.selected = c->id;
+    InlineText name;
+    name.spans.push_back(text_span(c->name));
+    flow_at(name, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr,
+            dx, dw);
+    if (role >= 0) {
+      InlineText r;
+      r.spans.push_back(text_span(map.roles[role].label));
+      flow_at(r,
+              style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f),
+                    Ink::muted),
+              nullptr, dx, dw);
+    }
+    const FlowStyle text = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
+    for (const InlineText& para : c->details) {
+      y += std::round(s.body.size * 0.6f);
+      flow_at(para, text, &targets, dx, dw);
+    }
   }
 
   // Average characters of full lines (not a paragraph's last line) of body text.

@@ -1,4 +1,6 @@
 // page/scroll.cpp — page scrolling maths (see page/scroll.hpp).
+//
+// Depends on: page/scroll.hpp, the standard library.
 #include "core/page/scroll.hpp"
 
 #include <algorithm>

@@ -1,4 +1,10 @@
 // text/flow.cpp — greedy line breaking of styled inline text (see text/flow.hpp).
+//
+// flow_text() resolves each span's look, flattens the spans to code points, cuts them into
+// words at break spaces and hands the words to a LineFiller, which places them greedily and
+// merges adjacent pieces of one style into runs (LineBuilder).
+//
+// Depends on: text/flow.hpp, base/utf8.hpp, the standard library.
 #include "core/text/flow.hpp"
 
 #include <algorithm>
@@ -80,13 +86,128 @@ class LineBuilder {
   float baseline_in_line_ = 0;
 };
 
-}  // namespace
+// Places words greedily on lines of a given width, a piece at a time (a word's part in one
+// style); a piece wider than a whole line is split between code points.
+class LineFiller {
+ public:
+  LineFiller(const FlowStyle& style, float width, const FontMetrics& m,
+             std::vector<SpanStyle>& styles)
+      : width_(width), metrics_(m), styles_(styles), lb_(style, m, styles) {}
 
-FlowResult flow_text(const InlineText& text, const FlowStyle& style, float width,
-                     const FontMetrics& metrics, FlowTargets* targets) {
-  width = std::max(width, 1.0f);
+  // A break space: ends the word; drawn before the next word when both share a line.
+  void add_break(int span) {
+    place_word();
+    if (!line_empty_) pending_space_span_ = span;
+  }
 
-  // 1. Resolve each span's look once.
+  // The next bytes of the current word, from span.
+  void add_to_word(int span, std::string_view text) {
+    if (!word_.empty() && word_.back().span == span) {
+      word_.back().text.append(text);
+    } else {
+      word_.push_back(Piece{span, std::string(text), 0});
+    }
+  }
+
+  // The runs so far (the last word placed), and their number of lines: 0 when has_text is
+  // false, however many the pieces took otherwise.
+  FlowResult finish(bool has_text, float line_height) {
+    place_word();
+    FlowResult result = std::move(lb_.out);
+    result.lines = has_text ? line_ + 1 : 0;
+    result.height = result.lines * line_height;
+    return result;
+  }
+
+ private:
+  void new_line() {
+    ++line_;
+    x_ = 0;
+    line_empty_ = true;
+  }
+
+  // The word, after the pending space, on this line if it fits, else on the next one.
+  void place_word() {
+    if (word_.empty()) return;
+    float w = 0;
+    for (Piece& p : word_) {
+      p.width = metrics_.measure(styles_[p.span].font, p.text);
+      w += p.width;
+    }
+    float space_w = 0;
+    if (pending_space_span_ >= 0 && !line_empty_)
+      space_w = metrics_.measure(styles_[pending_space_span_].font, " ");
+    if (!line_empty_ && x_ + space_w + w > width_) {
+      new_line();
+      space_w = 0;
+    }
+    if (space_w > 0) {
+      lb_.emit(pending_space_span_, " ", space_w, line_, x_);
+      x_ += space_w;
+    }
+    pending_space_span_ = -1;
+    for (const Piece& p : word_) {
+      if (p.width <= width_ - x_) {
+        lb_.emit(p.span, p.text, p.width, line_, x_);
+        x_ += p.width;
+        line_empty_ = false;
+      } else {
+        split_piece(p);
+      }
+    }
+    word_.clear();
+  }
+
+  // Emergency: this piece alone does not fit the line; split it between code points.
+  void split_piece(const Piece& p) {
+    std::size_t i = 0;
+    while (i < p.text.size()) {
+      float best_w = 0;
+      const std::size_t best = fitting_end(p, i, best_w);
+      if (best == i) {  // nothing fits on this partly filled line: start a new one
+        new_line();
+        continue;
+      }
+      lb_.emit(p.span, std::string_view(p.text).substr(i, best - i), best_w, line_, x_);
+      x_ += best_w;
+      line_empty_ = false;
+      i = best;
+      if (i < p.text.size()) new_line();
+    }
+  }
+
+  // The end of the longest run of p's code points from i that fits at x_ (at least one
+  // code point on an empty line, even one wider than the line); its width in best_w.
+  std::size_t fitting_end(const Piece& p, std::size_t i, float& best_w) const {
+    std::size_t j = i, best = i;
+    while (j < p.text.size()) {
+      std::size_t k = j;
+      decode_utf8(p.text, k);
+      const float cw =
+          metrics_.measure(styles_[p.span].font, std::string_view(p.text).substr(i, k - i));
+      if (x_ + cw > width_ && best > i) break;
+      best = k;
+      best_w = cw;
+      j = k;
+      if (x_ + cw > width_) break;  // a single code point wider than the line: place it
+    }
+    return best;
+  }
+
+  float width_;
+  const FontMetrics& metrics_;
+  std::vector<SpanStyle>& styles_;
+  LineBuilder lb_;
+  int line_ = 0;
+  float x_ = 0;
+  bool line_empty_ = true;
+  int pending_space_span_ = -1;  // the break space before the next word, if any
+  std::vector<Piece> word_;
+};
+
+// 1. Each span's look, resolved once.
+std::vector<SpanStyle> resolve_styles(const InlineText& text, const FlowStyle& style,
+                                      FlowTargets* targets) {
   std::vector<SpanStyle> styles;
   styles.reserve(text.spans.size());
   for (const Span& sp : text.spans) {
@@ -104,8 +225,11 @@ FlowResult flow_text(const InlineText& text, const FlowStyle& style, float width
     if (s.target >= 0) s.ink = Ink::link;
     styles.push_back(std::move(s));
   }
+  return styles;
+}
 
-  // 2. Flatten to code points so the French rule can look across span boundaries.
+// 2. The code points of every span, in order, so the French rule can look across spans.
+std::vector<Glyph> flatten(const std::vector<SpanStyle>& styles) {
   std::vector<Glyph> glyphs;
   for (int si = 0; si < static_cast<int>(styles.size()); ++si) {
     const std::string& t = styles[si].text;
@@ -116,114 +240,40 @@ FlowResult flow_text(const InlineText& text, const FlowStyle& style, float width
       glyphs.push_back({si, b, i, cp});
     }
   }
+  return glyphs;
+}
 
-  auto breakable = [&](std::size_t gi) {
-    if (!is_break_space(glyphs[gi].cp)) return false;
-    if (!style.french_spacing) return true;
-    if (gi > 0 && glyphs[gi - 1].cp == U'\u00AB') return false;
-    if (gi + 1 < glyphs.size() && glues_after_space(glyphs[gi + 1].cp)) return false;
-    return true;
-  };
+// Whether the line may break at glyph gi: a space, but in French not one glued to its
+// punctuation ("« mot »", "mot ;").
+bool breakable(const std::vector<Glyph>& glyphs, std::size_t gi, bool french_spacing) {
+  if (!is_break_space(glyphs[gi].cp)) return false;
+  if (!french_spacing) return true;
+  if (gi > 0 && glyphs[gi - 1].cp == U'\u00AB') return false;
+  if (gi + 1 < glyphs.size() && glues_after_space(glyphs[gi + 1].cp)) return false;
+  return true;
+}
+
+}  // namespace
+
+FlowResult flow_text(const InlineText& text, const FlowStyle& style, float width,
+                     const FontMetrics& metrics, FlowTargets* targets) {
+  width = std::max(width, 1.0f);
+  std::vector<SpanStyle> styles = resolve_styles(text, style, targets);
+  const std::vector<Glyph> glyphs = flatten(styles);
 
   // 3. Cut into words (pieces between break spaces), then place them greedily.
-  LineBuilder lb(style, metrics, styles);
-  int line = 0;
-  float x = 0;
-  bool line_empty = true;
-  int pending_space_span = -1;  // the break space before the next word, if any
-
-  std::vector<Piece> word;
-  auto piece_text = [&](const Glyph& g) -> std::string_view {
-    const std::string& t = styles[g.span].text;
-    if (is_break_space(g.cp)) return " ";  // glued spaces are drawn as plain spaces
-    return std::string_view(t).substr(g.begin, g.end - g.begin);
-  };
-
-  auto place_word = [&]() {
-    if (word.empty()) return;
-    float w = 0;
-    for (Piece& p : word) {
-      p.width = metrics.measure(styles[p.span].font, p.text);
-      w += p.width;
-    }
-    float space_w = 0;
-    if (pending_space_span >= 0 && !line_empty)
-      space_w = metrics.measure(styles[pending_space_span].font, " ");
-    if (!line_empty && x + space_w + w > width) {
-      ++line;
-      x = 0;
-      line_empty = true;
-      space_w = 0;
-    }
-    if (space_w > 0) {
-      lb.emit(pending_space_span, " ", space_w, line, x);
-      x += space_w;
-    }
-    pending_space_span = -1;
-    for (const Piece& p : word) {
-      if (p.width <= width - x) {
-        lb.emit(p.span, p.text, p.width, line, x);
-        x += p.width;
-        line_empty = false;
-        continue;
-      }
-      // Emergency: this piece alone does not fit the line; split it between code points.
-      std::size_t i = 0;
-      while (i < p.text.size()) {
-        std::size_t j = i;
-        std::size_t best = i;
-        float best_w = 0;
-        while (j < p.text.size()) {
-          std::size_t k = j;
-          decode_utf8(p.text, k);
-          const float cw = metrics.measure(styles[p.span].font,
-                                           std::string_view(p.text).substr(i, k - i));
-          if (x + cw > width && best > i) break;
-          best = k;
-          best_w = cw;
-          j = k;
-          if (x + cw > width) break;  // a single code point wider than the line: place it
-        }
-        if (best == i) {  // nothing fits on this partly filled line: start a new one
-          ++line;
-          x = 0;
-          line_empty = true;
-          continue;
-        }
-        lb.emit(p.span, std::string_view(p.text).substr(i, best - i), best_w, line, x);
-        x += best_w;
-        line_empty = false;
-        i = best;
-        if (i < p.text.size()) {
-          ++line;
-          x = 0;
-          line_empty = true;
-        }
-      }
-    }
-    word.clear();
-  };
-
+  LineFiller filler(style, width, metrics, styles);
   for (std::size_t gi = 0; gi < glyphs.size(); ++gi) {
     const Glyph& g = glyphs[gi];
-    if (breakable(gi)) {
-      place_word();
-      if (!line_empty) pending_space_span = g.span;
-      continue;
-    }
-    const std::string_view t = piece_text(g);
-    if (!word.empty() && word.back().span == g.span) {
-      word.back().text.append(t);
+    if (breakable(glyphs, gi, style.french_spacing)) {
+      filler.add_break(g.span);
+    } else if (is_break_space(g.cp)) {
+      filler.add_to_word(g.span, " ");  // glued spaces are drawn as plain spaces
     } else {
-      word.push_back(Piece{g.span, std::string(t), 0});
+      filler.add_to_word(g.span, std::string_view(styles[g.span].text).substr(g.begin, g.end - g.begin));
     }
   }
-  place_word();
-
-  FlowResult result = std::move(lb.out);
-  result.lines = glyphs.empty() ? 0 : line + 1;
-  result.height = result.lines * style.line_height;
-  return result;
+  return filler.finish(!glyphs.empty(), style.line_height);
 }
 
 }  // namespace passerelle

@@ -1,4 +1,6 @@
 // text/sfnt.cpp — reading head.unitsPerEm and hhea.ascender/descender (see text/sfnt.hpp).
+//
+// Depends on: text/sfnt.hpp, the standard library.
 #include "core/text/sfnt.hpp"
 
 #include <cstdint>

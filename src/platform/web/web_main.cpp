@@ -7,9 +7,11 @@
 //
 // Why not Emscripten's GLFW: it listens for keys on window (every instance would get every
 // key and Tab/Backspace would be swallowed for the host page), allows one window, and stubs
-// cursors — wrong for a widget embedded in someone else's page (see shared/DESIGN.md).
+// cursors — wrong for a widget embedded in someone else's page, which may hold several
+// instances and keeps its own keyboard.
 //
-// Depends on: ui/app.hpp, imgui + imgui_impl_opengl3, Emscripten, GLES3.
+// Depends on: ui/app.hpp, imgui + imgui_impl_opengl3, nlohmann/json (the consent state it
+// hands to JavaScript), Emscripten, GLES3.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 

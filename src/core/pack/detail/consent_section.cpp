@@ -90,7 +90,7 @@ bool is_http_url(std::string_view s) {
 
 class ConsentReader {
  public:
-  ConsentReader(FieldReader& r, std::string_view pack_lang) : r_(r), pack_lang_(pack_lang) {}
+  ConsentReader(PackFieldReader& r, std::string_view pack_lang) : r_(r), pack_lang_(pack_lang) {}
 
   void read(const Json& v, ConsentConfig& c) {
     const std::string p = "/consent";
@@ -120,13 +120,13 @@ class ConsentReader {
   void read_integer(const Json& v, const std::string& p, std::int64_t min, std::int64_t max,
                     const std::string& expected, int& out) {
     std::int64_t n = 0;
-    if (!json_access::as_integer(v, n)) {
+    if (!json::as_integer(v, n)) {
       r_.report_value(v.is_number() ? ErrorCode::bad_value : ErrorCode::wrong_type, p, expected,
-                      json_access::describe(v));
+                      json::describe(v));
       return;
     }
     if (n < min || n > max) {
-      r_.report_value(ErrorCode::bad_value, p, expected, json_access::describe(v));
+      r_.report_value(ErrorCode::bad_value, p, expected, json::describe(v));
       return;
     }
     out = static_cast<int>(n);
@@ -147,9 +147,9 @@ class ConsentReader {
   // --- texts ----------------------------------------------------------------------------
   void read_texts(const Json& v, const std::string& p, std::map<std::string, ConsentTexts>& out) {
     if (!r_.expect_object(v, p)) return;
-    const Json::object_t& o = *json_access::as_object(v);
+    const Json::object_t& o = *json::as_object(v);
     for (const auto& [lang, value] : o) {
-      const std::string lp = FieldReader::child(p, lang);
+      const std::string lp = json::FieldReader::child(p, lang);
       if (!is_language_tag(lang)) {
         r_.report_key(ErrorCode::bad_value, lp, "a language tag such as \"fr\" or \"en\"",
                       quote_for_message(lang));
@@ -163,12 +163,12 @@ class ConsentReader {
       ConsentTexts t;
       for (const TextField& f : kTextFields)
         if (const Json* s = r_.required(value, lp, f.name, std::string("a text, ") + f.what))
-          r_.read_plain(*s, FieldReader::child(lp, f.name), t.*f.member);
+          r_.read_plain(*s, json::FieldReader::child(lp, f.name), t.*f.member);
       out.emplace(lang, std::move(t));
     }
     if (!pack_lang_.empty() && !o.count(std::string(pack_lang_)))
-      r_.report(ErrorCode::missing_field, FieldReader::child(p, pack_lang_),
-                r_.positions().value(p),
+      r_.report(ErrorCode::missing_field, json::FieldReader::child(p, pack_lang_),
+                r_.value_position(p),
                 "the texts in the pack's language \"" + std::string(pack_lang_) + "\"",
                 o.empty() ? std::string("no language") : "only " + languages_list());
   }
@@ -191,8 +191,8 @@ class ConsentReader {
     if (!r_.expect_object(v, p)) return false;
     bool ok = true;
     const std::vector<std::string> wanted = wanted_languages();
-    for (const auto& [lang, value] : *json_access::as_object(v)) {
-      const std::string lp = FieldReader::child(p, lang);
+    for (const auto& [lang, value] : *json::as_object(v)) {
+      const std::string lp = json::FieldReader::child(p, lang);
       if (!is_language_tag(lang)) {
         r_.report_key(ErrorCode::bad_value, lp, "a language tag such as \"fr\" or \"en\"",
                       quote_for_message(lang));
@@ -210,8 +210,8 @@ class ConsentReader {
       }
     }
     for (const std::string& lang : wanted) {
-      if (json_access::member(v, lang)) continue;
-      r_.report(ErrorCode::missing_field, FieldReader::child(p, lang), r_.positions().value(p),
+      if (json::member(v, lang)) continue;
+      r_.report(ErrorCode::missing_field, json::FieldReader::child(p, lang), r_.value_position(p),
                 "a text in \"" + lang + "\" (every language of /consent/texts)",
                 "no such field in " + p);
       ok = false;
@@ -226,7 +226,7 @@ class ConsentReader {
     bool any_required = false;
     std::vector<std::string> ids, id_pointers;
     for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string pp = FieldReader::child(p, i);
+      const std::string pp = json::FieldReader::child(p, i);
       const Json& item = (*a)[i];
       if (!r_.expect_object(item, pp)) continue;
       r_.check_fields(item, pp, {"id", "required", "name", "description", "services",
@@ -277,7 +277,7 @@ class ConsentReader {
     const Json::array_t* a = r_.read_array(v, p, true, kMaxServices);
     if (!a) return;
     for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string sp = FieldReader::child(p, i);
+      const std::string sp = json::FieldReader::child(p, i);
       const Json& item = (*a)[i];
       if (!r_.expect_object(item, sp)) continue;
       r_.check_fields(item, sp, {"name", "policy_url", "cookies"});
@@ -294,14 +294,14 @@ class ConsentReader {
   // A brand ("Passerelle") is one string for every language; a description-like name is
   // given by language.
   void read_service_name(const Json& v, const std::string& p, ConsentService& s) {
-    if (json_access::as_object(v)) {
+    if (json::as_object(v)) {
       if (!read_localized(v, p, s.names)) return;
       s.name = s.names.in(pack_lang_);
       return;
     }
-    if (!json_access::as_string(v)) {
+    if (!json::as_string(v)) {
       r_.report_value(ErrorCode::wrong_type, p, "a text, or an object of texts by language",
-                      json_access::describe(v));
+                      json::describe(v));
       return;
     }
     if (!r_.read_plain(v, p, s.name)) return;
@@ -313,7 +313,7 @@ class ConsentReader {
     const Json::array_t* a = r_.read_array(v, p, true, kMaxCookiePatterns);
     if (!a) return;
     for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string cp = FieldReader::child(p, i);
+      const std::string cp = json::FieldReader::child(p, i);
       std::string s;
       if (!r_.read_plain((*a)[i], cp, s)) continue;
       const bool chars_ok = s.size() <= kMaxPatternBytes && std::all_of(s.begin(), s.end(), is_pattern_char);
@@ -343,12 +343,12 @@ class ConsentReader {
     const Json::array_t* a = r_.read_array(v, p, true, std::size(kGoogleTypes));
     if (!a) return;
     for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string gp = FieldReader::child(p, i);
+      const std::string gp = json::FieldReader::child(p, i);
       const std::string* s = r_.expect_string((*a)[i], gp);
       if (!s) continue;
       if (std::find(std::begin(kGoogleTypes), std::end(kGoogleTypes), *s) == std::end(kGoogleTypes)) {
         r_.report_value(ErrorCode::bad_value, gp,
-                        "one of: " + join(std::vector<std::string_view>(std::begin(kGoogleTypes),
+                        "one of: " + json::join(std::vector<std::string_view>(std::begin(kGoogleTypes),
                                                                         std::end(kGoogleTypes))),
                         quote_for_message(*s));
       } else if (std::find(out.begin(), out.end(), *s) != out.end()) {
@@ -359,14 +359,14 @@ class ConsentReader {
     }
   }
 
-  FieldReader& r_;
+  PackFieldReader& r_;
   std::string_view pack_lang_;
   std::vector<std::string> languages_;  // of /consent/texts, in order, valid tags only
 };
 
 }  // namespace
 
-std::optional<ConsentConfig> read_consent(FieldReader& r, const Json& v, std::string_view pack_lang) {
+std::optional<ConsentConfig> read_consent(PackFieldReader& r, const Json& v, std::string_view pack_lang) {
   const std::size_t before = r.error_count();
   ConsentConfig c;
   ConsentReader(r, pack_lang).read(v, c);

@@ -37,7 +37,7 @@ constexpr LabelField kLabelFields[] = {
 
 class MapReader {
  public:
-  MapReader(FieldReader& r) : r_(r) {}
+  MapReader(PackFieldReader& r) : r_(r) {}
 
   std::optional<MapSection> read(const Json& v) {
     const std::size_t errors_before = r_.error_count();
@@ -68,7 +68,7 @@ class MapReader {
     r_.check_fields(v, p, names);
     for (const LabelField& f : kLabelFields)
       if (const Json* t = r_.required(v, p, f.name, "a text"))
-        r_.read_plain(*t, FieldReader::child(p, f.name), labels.*f.member);
+        r_.read_plain(*t, json::FieldReader::child(p, f.name), labels.*f.member);
   }
 
   bool read_code(const Json& v, const std::string& pointer, std::string& out) {
@@ -84,7 +84,7 @@ class MapReader {
     const Json::array_t* a = r_.read_array(v, "/map/roles", false, kMaxRoles);
     if (!a) return;
     for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = FieldReader::child("/map/roles", i);
+      const std::string p = json::FieldReader::child("/map/roles", i);
       const Json& item = (*a)[i];
       if (!r_.expect_object(item, p)) continue;
       r_.check_fields(item, p, {"id", "label", "countries"});
@@ -107,7 +107,7 @@ class MapReader {
       if (const Json* c = r_.required(item, p, "countries", "an array of country codes")) {
         if (const Json::array_t* codes = r_.read_array(*c, p + "/countries", false, kMaxCountries)) {
           for (std::size_t k = 0; k < codes->size(); ++k) {
-            const std::string cp = FieldReader::child(p + "/countries", k);
+            const std::string cp = json::FieldReader::child(p + "/countries", k);
             std::string code;
             if (!read_code((*codes)[k], cp, code)) continue;
             if (map.role_of(code) >= 0 ||
@@ -126,7 +126,7 @@ class MapReader {
     const Json::array_t* a = r_.read_array(v, "/map/countries", true, kMaxCountries);
     if (!a) return;
     for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = FieldReader::child("/map/countries", i);
+      const std::string p = json::FieldReader::child("/map/countries", i);
       const Json& item = (*a)[i];
       if (!r_.expect_object(item, p)) continue;
       r_.check_fields(item, p, {"id", "name", "details"});
@@ -146,7 +146,7 @@ class MapReader {
       if (const Json* d = r_.optional(item, "details")) {
         if (const Json::array_t* paras = r_.read_array(*d, p + "/details", true, kMaxDetails)) {
           for (std::size_t k = 0; k < paras->size(); ++k) {
-            const std::string dp = FieldReader::child(p + "/details", k);
+            const std::string dp = json::FieldReader::child(p + "/details", k);
             InlineText text;
             if (!r_.read_inline((*paras)[k], dp, text)) continue;
             const bool has_note = std::any_of(text.spans.begin(), text.spans.end(), [](const Span& s) {
@@ -163,7 +163,7 @@ class MapReader {
     }
   }
 
-  FieldReader& r_;
+  PackFieldReader& r_;
 };
 
 }  // namespace
@@ -181,7 +181,7 @@ bool is_relative_resource(std::string_view s) {
   });
 }
 
-std::optional<MapSection> read_map(FieldReader& r, const Json& v) { return MapReader(r).read(v); }
+std::optional<MapSection> read_map(PackFieldReader& r, const Json& v) { return MapReader(r).read(v); }
 
 }  // namespace passerelle::pack_detail
 

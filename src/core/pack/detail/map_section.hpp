@@ -1,9 +1,9 @@
 // pack/detail/map_section.hpp — reading the pack's "map" section into a MapSection.
 //
-// Private to the pack reader (pack/pack.cpp calls it with its FieldReader).  The section is
+// Private to the pack reader (pack/pack.cpp calls it with its PackFieldReader).  The section is
 // documented field by field in content/pack.schema.json ("$defs/map").
 //
-// Depends on: pack/detail/reader.hpp (nlohmann/json), pack/pack.hpp.
+// Depends on: pack/detail/reader.hpp (json::Json), pack/pack.hpp.
 #pragma once
 #include <optional>
 
@@ -14,7 +14,7 @@ namespace passerelle::pack_detail {
 
 // Reads the value at /map.  Every problem is reported through r; the section is returned only
 // when it has none.
-std::optional<MapSection> read_map(FieldReader& r, const Json& v);
+std::optional<MapSection> read_map(PackFieldReader& r, const Json& v);
 
 // "ML", "PS": two upper-case ASCII letters (ISO 3166-1 alpha-2, as the geometry file uses).
 bool is_country_code(std::string_view s);

@@ -4,8 +4,9 @@
 #   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
 #   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
 #      seed corpus (scripts/fuzz.sh, clang, build/fuzz);
-#   3. web: builds dist/, checks its size budgets (scripts/check-budgets.mjs) and drives it
-#      in headless Chromium (tests/e2e).
+#   3. web: builds dist/, checks its size budgets (scripts/check-budgets.mjs), checks the
+#      web sources (tests/tools: the pl_* constants of C++ and JS, exports.txt, function
+#      lengths) and drives dist/ in headless Chromium (tests/e2e).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -23,6 +24,9 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
 echo "== web build"
 bash scripts/build-site.sh
 node scripts/check-budgets.mjs   # size budgets: page ≤ 300 KB, embed.js ≤ 4 KB (brotli)
+
+echo "== web sources: the pl_* table on both sides, exports.txt, function lengths (tests/tools)"
+node --test tests/tools/
 
 echo "== browser tests (headless Chromium)"
 npm run --silent test:e2e

@@ -37,7 +37,7 @@ function loadTimings(page) {
     const nav = performance.getEntriesByType('navigation')[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const mark = performance.getEntriesByName('passerelle:interactive')[0];
-    // The loader's start-up measures (web/passerelle.js): durations in ms.
+    // The loader's start-up measures (web/loader/time.js, measure()): durations in ms.
     const took = (name) => { const e = performance.getEntriesByName(name, 'measure')[0]; return e ? e.duration : NaN; };
     const startup = resources.filter((e) => /\.(wasm|ttf)$|\/content\/[^/]*\.json$/.test(new URL(e.name).pathname) &&
       !/map-geometry/.test(e.name));

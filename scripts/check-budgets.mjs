@@ -114,7 +114,7 @@ export function pageFiles(dist) {
   // The loader: the script the page includes that defines Passerelle.mount.
   const loader = scripts.map((t) => sitePath(t.src)).find((p) => p && /Passerelle|api\.mount/.test(readFileSync(path.join(dist, p), 'utf8')) &&
     /FACES\s*=/.test(readFileSync(path.join(dist, p), 'utf8')));
-  if (!loader) throw new MissingFile(`no script of ${htmlPath} defines the loader's FACES list (web/passerelle.js)`);
+  if (!loader) throw new MissingFile(`no script of ${htmlPath} defines the loader's FACES list (web/loader/mount.js)`);
   const src = readFileSync(path.join(dist, loader), 'utf8');
   const faces = /FACES\s*=\s*\[([^\]]*)\]/.exec(src);
   const names = faces ? [...faces[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((m) => m[1] ?? m[2]) : [];

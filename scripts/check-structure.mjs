@@ -19,6 +19,14 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+// JS is parsed with acorn (Debian's node-acorn, which Emscripten needs too, so the same one
+// scripts/strip-comments.mjs uses): a real parser sees every function shape.
+const require = createRequire(import.meta.url);
+function loadAcorn() {
+  try { return require('acorn'); } catch { return require('/usr/share/nodejs/acorn'); }
+}
 
 export const MAX_LINES = 60;
 
@@ -116,83 +124,33 @@ export function checkIncludes(root, rel, text) {
 // --- 2. function length ---------------------------------------------------------------------
 
 // Blanks out comments, string and character literals (keeping newlines, so line numbers hold)
-// and C++ preprocessor lines, so that braces can be counted.  js: also template literals
-// (their ${…} code is kept) and regular-expression literals.
-export function blankCode(src, js) {
+// and preprocessor lines of C++ source, so that its braces can be counted.
+export function blankCpp(src) {
   const out = src.split('');
   const blank = (a, b) => { for (let k = a; k < b; k++) if (out[k] !== '\n') out[k] = ' '; };
   let i = 0;
-  let lastSignificant = '';
-  const templateDepth = [];  // brace depth at which each open ${ … } returns to its template
-  let depth = 0;
-  const regexAllowed = () => /^$|[(,=:[!&|?{};+\-*%<>~^]$/.test(lastSignificant) || /\b(return|typeof|case|do|else|in|of|void|yield|await)$/.test(lastSignificant);
-  const readString = (q) => {  // from i at the opening quote; returns index after closing
-    let k = i + 1;
-    while (k < src.length && src[k] !== q && src[k] !== '\n') k += src[k] === '\\' ? 2 : 1;
-    return k + 1;
-  };
-  const readTemplate = (from) => {  // from just after ` or }: to the closing ` or to a ${
-    let k = from;
-    while (k < src.length) {
-      if (src[k] === '\\') { k += 2; continue; }
-      if (src[k] === '`') return [k + 1, false];
-      if (src[k] === '$' && src[k + 1] === '{') return [k + 2, true];
-      k++;
-    }
-    return [k, false];
-  };
   while (i < src.length) {
     const c = src[i], n = src[i + 1];
     if (c === '/' && n === '/') { const e = src.indexOf('\n', i); const end = e < 0 ? src.length : e; blank(i, end); i = end; continue; }
     if (c === '/' && n === '*') { const e = src.indexOf('*/', i + 2); const end = e < 0 ? src.length : e + 2; blank(i, end); i = end; continue; }
-    if (!js && c === '#' && /(^|\n)[ \t]*$/.test(src.slice(Math.max(0, i - 200), i))) {
+    if (c === '#' && /(^|\n)[ \t]*$/.test(src.slice(Math.max(0, i - 200), i))) {
       let e = i;  // a preprocessor line, with its continuations
       do { e = src.indexOf('\n', e + 1); } while (e > 0 && src[e - 1] === '\\');
       const end = e < 0 ? src.length : e;
       blank(i, end); i = end; continue;
     }
-    if (!js && c === 'R' && n === '"' && !/\w/.test(src[i - 1] ?? '')) {  // raw string R"d( … )d"
+    if (c === 'R' && n === '"' && !/\w/.test(src[i - 1] ?? '')) {  // raw string R"d( … )d"
       const open = src.indexOf('(', i);
       const delim = ')' + src.slice(i + 2, open) + '"';
       const e = src.indexOf(delim, open);
       const end = e < 0 ? src.length : e + delim.length;
-      blank(i + 1, end); i = end; lastSignificant = '"'; continue;
+      blank(i + 1, end); i = end; continue;
     }
-    if (c === '"' || (c === "'" && !(!js && /[0-9a-fA-F]/.test(src[i - 1] ?? '') && /[0-9a-fA-F]/.test(n ?? '')))) {
-      const end = readString(c); blank(i + 1, end - 1); i = end; lastSignificant = '"'; continue;
-    }
-    if (js && c === '`') {
-      const [end, opened] = readTemplate(i + 1);
-      blank(i + 1, opened ? end : end - 1);  // ${ … } braces are the template's, not code's
-      if (opened) { templateDepth.push(depth); depth++; }
-      i = end; lastSignificant = opened ? '{' : '"'; continue;
-    }
-    if (js && c === '/' && regexAllowed()) {
-      let k = i + 1, inClass = false;
-      while (k < src.length && src[k] !== '\n') {
-        if (src[k] === '\\') { k += 2; continue; }
-        if (src[k] === '[') inClass = true;
-        else if (src[k] === ']') inClass = false;
-        else if (src[k] === '/' && !inClass) break;
-        k++;
-      }
-      blank(i + 1, k); i = k + 1; lastSignificant = '"'; continue;
-    }
-    if (js && c === '{') depth++;
-    if (js && c === '}') {
-      depth--;
-      if (templateDepth.length && templateDepth[templateDepth.length - 1] === depth) {
-        templateDepth.pop();
-        const [end, opened] = readTemplate(i + 1);
-        blank(i, opened ? end : end - 1);
-        if (opened) { templateDepth.push(depth); depth++; }
-        i = end; lastSignificant = opened ? '{' : '"'; continue;
-      }
-    }
-    if (!/\s/.test(c)) {
-      const word = src.slice(i).match(/^[\w$]+/);
-      if (word) { lastSignificant = word[0]; i += word[0].length; continue; }
-      lastSignificant = c;
+    // A string, or a character literal (not a digit separator: 1'000'000).
+    if (c === '"' || (c === "'" && !(/[0-9a-fA-F]/.test(src[i - 1] ?? '') && /[0-9a-fA-F]/.test(n ?? '')))) {
+      let k = i + 1;
+      while (k < src.length && src[k] !== c && src[k] !== '\n') k += src[k] === '\\' ? 2 : 1;
+      blank(i + 1, k); i = k + 1; continue;
     }
     i++;
   }
@@ -202,35 +160,54 @@ export function blankCode(src, js) {
 const CPP_CONTAINER = /\b(namespace|class|struct|union|enum)\b[^()]*$|\bextern\s*"?\s*"?\s*$/;
 const CPP_FUNCTION = /\)\s*((const|noexcept|override|final|mutable|volatile|&&?)\s*)*(->\s*[\w:<>,\s*&]+)?$/;
 const CPP_CTOR = /\)\s*(noexcept\s*)?:[^;]*[)}]$/;
-const JS_KEYWORD_HEAD = /^(if|for|while|switch|catch|with|else\s+if)\b/;
-const JS_FUNCTION = [
-  /\bfunction\b[\s\w$*]*\([^]*\)\s*$/,   // function f(…) {, function (…) {
-  /=>\s*$/,                               // (…) => {
-  /^(static\s+|async\s+|get\s+|set\s+|\*\s*)*[\w$]+\s*\([^]*\)\s*$/,  // method(…) {
-];
+const isFunctionNode = (n) => /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(n?.type);
 
-// The functions of a source file: [{ start, end, name }] with 1-based lines.  A function
+// The functions of a script, from acorn's tree: [{ start, end, name, exempt }].  The module
+// wrapper of a script — (function () { … })(); — is the file itself, not a function a reader
+// has to hold in mind: exempt.  Nested functions are listed too (each is checked alone, and
+// counts in its parent's length).
+export function jsFunctions(src) {
+  const acorn = loadAcorn();
+  const program = acorn.parse(src, { ecmaVersion: 'latest', sourceType: 'module', locations: true, allowReturnOutsideFunction: true, allowHashBang: true });
+  const top = program.body.length === 1 && program.body[0].type === 'ExpressionStatement' && program.body[0].expression;
+  const call = top && (top.type === 'UnaryExpression' ? top.argument : top);
+  const wrapper = call && call.type === 'CallExpression' && isFunctionNode(call.callee) ? call.callee : null;
+  const found = [];
+  (function walk(node, name) {
+    if (!node || typeof node.type !== 'string') return;
+    if (isFunctionNode(node))
+      found.push({ start: node.loc.start.line, end: node.loc.end.line, name: node.id?.name ?? name ?? 'function', exempt: node === wrapper });
+    const nameOf = (n) => n.key?.name ?? n.key?.value ?? (n.type === 'VariableDeclarator' ? n.id?.name : undefined) ??
+      (n.type === 'AssignmentExpression' ? n.left?.property?.name ?? n.left?.name : undefined) ??
+      (n.type === 'CallExpression' ? n.callee?.property?.name ?? n.callee?.name : undefined);
+    const childName = nameOf(node) ?? (isFunctionNode(node) ? undefined : name);
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'loc') continue;
+      if (Array.isArray(v)) v.forEach((c) => walk(c, childName));
+      else if (v && typeof v === 'object') walk(v, childName);
+    }
+  })(program, undefined);
+  return found;
+}
+
+// The functions of a C++ source file: [{ start, end, name }] with 1-based lines.  A function
 // starts at the first line of its head (the text since the previous statement) and ends at
 // its closing brace.
 export function findFunctions(src, js) {
-  const code = blankCode(src, js);
+  if (js) return jsFunctions(src);
+  const code = blankCpp(src);
   const lineAt = [];
   for (let i = 0, line = 1; i < code.length; i++) { lineAt.push(line); if (code[i] === '\n') line++; }
   const stack = [];  // { kind: 'container' | 'fn' | 'block' | 'init', start, name }
   const found = [];
   let headStart = 0;
-  let parens = 0;  // ( and [ open around this point
   const inFunction = () => stack.some((s) => s.kind === 'fn');
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
     if (c === ';') { headStart = i + 1; continue; }
-    if (c === '(' || c === '[') { parens++; continue; }
-    if (c === ')' || c === ']') { parens--; continue; }
-    // JS: a comma between the members of an object literal ends a member's head too.
-    if (js && c === ',' && parens === (stack.length ? stack[stack.length - 1].parens : 0)) { headStart = i + 1; continue; }
     if (c === '}') {
       const s = stack.pop();
-      if (s && s.kind === 'fn') found.push({ start: s.start, end: lineAt[i], name: s.name, exempt: s.exempt });
+      if (s && s.kind === 'fn') found.push({ start: s.start, end: lineAt[i], name: s.name });
       // An initializer's braces belong to the statement around them (C++: `T x{…}`,
       // constructor initializer lists `: a_{x} {`); anything else ends a statement.
       if (!(s && s.kind === 'init')) headStart = i + 1;
@@ -242,11 +219,7 @@ export function findFunctions(src, js) {
     const offset = rawHead.search(/\S/);
     const start = lineAt[offset < 0 ? i : headStart + offset];
     let kind;
-    if (js) {
-      const h = head.replace(/^(export\s+)?(default\s+)?/, '');
-      const bare = h.replace(/^.*[=(,:?]\s*(?=(async\s+)?(function\b|\(|[\w$]+\s*=>))/, '');
-      kind = !JS_KEYWORD_HEAD.test(h) && JS_FUNCTION.some((re) => re.test(h) || re.test(bare)) ? 'fn' : 'block';
-    } else if (inFunction()) {
+    if (inFunction()) {
       kind = 'block';  // a block or a lambda: both count in the function around them
     } else if (CPP_CONTAINER.test(head)) {
       kind = 'container';
@@ -255,14 +228,8 @@ export function findFunctions(src, js) {
     } else {
       kind = 'init';
     }
-    const depth0 = stack.length === 0;
-    const name = (js && (head.match(/([\w$]+)\s*[:=]\s*(async\s+)?(function\b|\(|[\w$]+\s*=>)/) ??
-                         head.match(/\bfunction\s*\*?\s*([\w$]+)/)) ||
-                  head.match(/([\w$:~]+)\s*\(/) || [])[1] ?? head.slice(0, 40);
-    // The module wrapper of a script — (function () { … })(); or (() => { … })() — is the
-    // file itself, not a function a reader has to hold in mind.
-    const exempt = js && depth0 && /^[(!]\s*(async\s*)?(function\b|\()/.test(head);
-    stack.push({ kind, start, name, exempt, parens });
+    const name = (head.match(/([\w$:~]+)\s*\(/) || [])[1] ?? head.slice(0, 40);
+    stack.push({ kind, start, name });
     if (kind !== 'init') headStart = i + 1;
   }
   return found;

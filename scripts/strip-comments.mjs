@@ -2,6 +2,9 @@
 //
 //   node scripts/strip-comments.mjs IN OUT      (Makefile.emscripten: web/*.js → dist/)
 //
+// The loader, dist/passerelle.js, is joined from web/loader/ first: scripts/build-loader.mjs
+// imports stripComments.
+//
 // Comments out, indentation and blank lines out; statements keep their lines (no reliance
 // on automatic semicolon insertion changes).  The sources have no template literals (a
 // multi-line one would lose its indentation).  Not a minifier: names stay readable in the

@@ -2,7 +2,8 @@
 # The one command that runs every test, on a fresh machine too: installs what is missing,
 # then
 #   0. structure: scripts/check-structure.mjs (who may include whom, no function longer than a
-#      screen without a reason) and the node tests of the project's own scripts (tests/tools);
+#      screen without a reason) and the node tests of the project's own scripts (tests/tools:
+#      that check itself, the pl_* constants of C++ and JS and exports.txt, the loader's rules);
 #   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
 #   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
 #      seed corpus (scripts/fuzz.sh, clang, build/fuzz);

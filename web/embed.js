@@ -27,15 +27,28 @@
   performance.mark('passerelle:embed-start');
   var P = window.Passerelle = window.Passerelle || {};
   var E = P._embed = P._embed || { done: new WeakSet(), loads: {} };
+  // The texts of a box, by language: while loading, when its view failed (by view), the link
+  // to the standalone page, and the canvas's accessible name (by view; the consent view's
+  // canvas is named like the map's).
   var TEXT = {
-    fr: ['Chargement…', 'La carte n’a pas pu s’afficher ici.', 'La page n’a pas pu s’afficher ici.',
-      'Le bandeau des cookies n’a pas pu s’afficher : les contenus soumis à votre accord restent bloqués.',
-      'Voir la page « International » de La Cimade', 'Carte des pays partenaires de La Cimade',
-      'Page « International » de La Cimade'],
-    en: ['Loading…', 'The map could not be shown here.', 'The page could not be shown here.',
-      'The cookie banner could not be shown: content that needs your consent stays blocked.',
-      'See La Cimade’s “International” page', 'Map of La Cimade’s partner countries',
-      'La Cimade’s “International” page']
+    fr: {
+      loading: 'Chargement…',
+      failed: {
+        map: 'La carte n’a pas pu s’afficher ici.', page: 'La page n’a pas pu s’afficher ici.',
+        consent: 'Le bandeau des cookies n’a pas pu s’afficher : les contenus soumis à votre accord restent bloqués.'
+      },
+      seePage: 'Voir la page « International » de La Cimade',
+      label: { map: 'Carte des pays partenaires de La Cimade', page: 'Page « International » de La Cimade' }
+    },
+    en: {
+      loading: 'Loading…',
+      failed: {
+        map: 'The map could not be shown here.', page: 'The page could not be shown here.',
+        consent: 'The cookie banner could not be shown: content that needs your consent stays blocked.'
+      },
+      seePage: 'See La Cimade’s “International” page',
+      label: { map: 'Map of La Cimade’s partner countries', page: 'La Cimade’s “International” page' }
+    }
   };
   // The consent view covers the window, lets every click through (pointer-events) except on
   // its canvas, and clips the canvas to what the banner, the panel or the "Gérer mes cookies"
@@ -65,138 +78,156 @@
     try { setUp(tag); } catch (e) { console.warn('[passerelle]', e); }  // never the host's error
   });
 
+  // One tag: its box (w, below), placed, and started when it comes near the screen.
   function setUp(tag) {
-    var base = new URL('.', tag.src).href;
-    function asset(name) {
-      var a = ASSETS && ASSETS[name];
-      return [new URL(a ? a[0] : name, base).href, a ? a[1] : ''];
-    }
+    var w = settings(tag);
+    makeBox(w);
+    if (place(w)) return;
+    if (document.readyState !== 'loading') console.warn('[passerelle] data-target not found: ' + w.attr('target'));
+    else document.addEventListener('DOMContentLoaded', function () {
+      if (!place(w)) console.warn('[passerelle] data-target not found: ' + w.attr('target'));
+    }, { once: true });
+  }
+
+  // What the tag asks for: {tag, base, attr(name), view, lang, t (its TEXT), height, aspect}.
+  function settings(tag) {
     function attr(n) { return (tag.getAttribute('data-' + n) || '').trim(); }
     var view = /^(page|map|consent)$/.test(attr('view')) ? attr('view') : 'page';
     var lang = [attr('lang'), document.documentElement.lang, navigator.language, 'fr'].map(function (l) {
       return String(l || '').slice(0, 2).toLowerCase();
     }).filter(function (l) { return TEXT[l]; })[0];
-    var t = TEXT[lang];
-    var height = attr('height'), aspect = attr('aspect');
+    return {
+      tag: tag, base: new URL('.', tag.src).href, attr: attr, view: view, lang: lang, t: TEXT[lang],
+      height: attr('height'), aspect: attr('aspect')
+    };
+  }
 
-    var host = document.createElement('passerelle-embed');
-    host.setAttribute('data-view', view);
+  // The versioned URL and integrity of a file, by its logical name.
+  function asset(w, name) {
+    var a = ASSETS && ASSETS[name];
+    return [new URL(a ? a[0] : name, w.base).href, a ? a[1] : ''];
+  }
+
+  // The <passerelle-embed> host, its shadow root and the status (label and progress bar).
+  function makeBox(w) {
+    var host = w.host = document.createElement('passerelle-embed');
+    host.setAttribute('data-view', w.view);
     var root = host.attachShadow({ mode: 'open' });
     style(root);
-    var box = document.createElement('div');
+    var box = w.box = document.createElement('div');
     box.className = 'box';
-    var status = document.createElement('div');
+    var status = w.status = document.createElement('div');
     status.className = 'status';
     status.setAttribute('role', 'status');
     var label = document.createElement('p');
-    label.textContent = t[0];
-    var bar = document.createElement('progress');
+    label.textContent = w.t.loading;
+    var bar = w.bar = document.createElement('progress');
     bar.max = 1;
     bar.value = 0;
     status.append(label, bar);
     box.append(status);
     root.append(box);
     // Sizes are set through the CSSOM, which a strict style-src allows.
-    if (view === 'consent') { host.setAttribute('data-hidden', ''); status.hidden = true; }
-    else if (height) host.style.height = height;
-    else if (aspect) { host.style.height = 'auto'; host.style.aspectRatio = aspect.replace(':', '/'); }
+    if (w.view === 'consent') { host.setAttribute('data-hidden', ''); status.hidden = true; }
+    else if (w.height) host.style.height = w.height;
+    else if (w.aspect) { host.style.height = 'auto'; host.style.aspectRatio = w.aspect.replace(':', '/'); }
+  }
 
-    function fail(detail) {
-      if (detail) console.warn('[passerelle]', detail);
-      host.setAttribute('data-passerelle-state', 'error');
-      host.removeAttribute('data-hidden');
-      status.hidden = false;
-      status.setAttribute('role', 'alert');
-      var p = document.createElement('p');
-      p.textContent = t[view === 'map' ? 1 : view === 'page' ? 2 : 3];
-      status.replaceChildren(p);
-      if (view === 'consent') return;
-      var a = document.createElement('a');
-      a.href = new URL('index.html', base).href;
-      a.textContent = t[4];
-      status.append(a);
-    }
-    var ui = {
-      progress: function (f) { bar.value = f; },
-      fail: function (title, detail) { fail(detail || title); },
-      hide: function () { status.hidden = true; }
-    };
+  // The box says the view could not start, and links to the standalone page.
+  function fail(w, detail) {
+    if (detail) console.warn('[passerelle]', detail);
+    var host = w.host, status = w.status;
+    host.setAttribute('data-passerelle-state', 'error');
+    host.removeAttribute('data-hidden');
+    status.hidden = false;
+    status.setAttribute('role', 'alert');
+    var p = document.createElement('p');
+    p.textContent = w.t.failed[w.view];
+    status.replaceChildren(p);
+    if (w.view === 'consent') return;
+    var a = document.createElement('a');
+    a.href = new URL('index.html', w.base).href;
+    a.textContent = w.t.seePage;
+    status.append(a);
+  }
 
-    function start() {
-      var need = [P.mount ? 0 : load('passerelle.js')];
-      if (!P._createModule && !window.createPasserelleModule) need.push(load('passerelle-module.js'));
-      if (view === 'consent' && !P._consentGate) need.push(load('consent-gate.js'));
-      Promise.all(need).then(function () {
-        if (!host.isConnected) return;  // removed while the scripts loaded
-        var files = {};
-        ['passerelle.wasm', 'fonts/NotoSerif-Regular.ttf', 'fonts/NotoSerif-Italic.ttf', 'fonts/NotoSerif-Bold.ttf',
-          'fonts/NotoSans-Regular.ttf', 'fonts/NotoSans-Bold.ttf'].forEach(function (n) { files[n] = asset(n); });
-        P.mount(host, {
-          view: view, lang: lang, embedded: true, container: box, base: base, assets: files, status: ui,
-          pack: attr('pack') ? new URL(attr('pack'), document.baseURI).href : asset('content/international.' + lang + '.json')[0],
-          country: attr('country'), label: view === 'page' ? t[6] : t[5],
-          onContentSize: function (size, inst) {
-            var h = Math.ceil(size.height);
-            if (view !== 'consent') {
-              if (!height && !aspect && h > 0) host.style.height = h + 'px';
-              return;
-            }
-            // Banner: the bottom of the window; panel: all of it; hidden: the small
-            // "Gérer mes cookies" box in the corner, or nothing.
-            var v = inst.consentView ? inst.consentView() : 'hidden';
-            toggle('data-hidden', !(h > 0) && v !== 'panel');
-            inst.canvas.style.clipPath = v === 'panel' ? 'none' : 'inset(calc(100% - ' + h + 'px) ' +
-              (size.width > 0 ? 'calc(100% - ' + Math.ceil(size.width) + 'px)' : '0') + ' 0 0)';
-          }
-        });
-      }, function (e) { fail(e.message); });
-    }
-    function toggle(name, on) {
-      if (on) host.setAttribute(name, ''); else host.removeAttribute(name);
-    }
+  // Loads what is missing of passerelle.js, passerelle-module.js and consent-gate.js, then
+  // mounts the view.
+  function start(w) {
+    var need = [P.mount ? 0 : load(w, 'passerelle.js')];
+    if (!P._createModule && !window.createPasserelleModule) need.push(load(w, 'passerelle-module.js'));
+    if (w.view === 'consent' && !P._consentGate) need.push(load(w, 'consent-gate.js'));
+    Promise.all(need).then(function () {
+      if (!w.host.isConnected) return;  // removed while the scripts loaded
+      var files = {};
+      ['passerelle.wasm', 'fonts/NotoSerif-Regular.ttf', 'fonts/NotoSerif-Italic.ttf', 'fonts/NotoSerif-Bold.ttf',
+        'fonts/NotoSans-Regular.ttf', 'fonts/NotoSans-Bold.ttf'].forEach(function (n) { files[n] = asset(w, n); });
+      var pack = w.attr('pack');
+      P.mount(w.host, {
+        view: w.view, lang: w.lang, embedded: true, container: w.box, base: w.base, assets: files,
+        status: {
+          progress: function (f) { w.bar.value = f; },
+          fail: function (title, detail) { fail(w, detail || title); },
+          hide: function () { w.status.hidden = true; }
+        },
+        pack: pack ? new URL(pack, document.baseURI).href : asset(w, 'content/international.' + w.lang + '.json')[0],
+        country: w.attr('country'), label: w.t.label[w.view === 'page' ? 'page' : 'map'],
+        onContentSize: function (size, inst) { fit(w, size, inst); }
+      });
+    }, function (e) { fail(w, e.message); });
+  }
 
-    // Where the box goes: into data-target, else right after the tag (the body's end for a
-    // tag in <head>, and always for the fixed consent banner).
-    function place() {
-      var sel = attr('target'), into = null;
-      if (sel) {
-        try { into = document.querySelector(sel); } catch (e) { /* not a selector */ }
-        if (!into) return false;
-        into.append(host);
-      } else if (view !== 'consent' && tag.parentNode && tag.parentNode !== document.head) {
-        tag.parentNode.insertBefore(host, tag.nextSibling);
-      } else if (document.body) {
-        document.body.append(host);
-      } else return false;
-      if (view === 'consent' || !window.IntersectionObserver) { start(); return true; }
-      // Lazy: start when the box comes within one viewport of the visible area.
-      var io = new IntersectionObserver(function (entries) {
-        if (!entries.some(function (e) { return e.isIntersecting; })) return;
-        io.disconnect();
-        start();
-      }, { rootMargin: '100% 0px' });
-      io.observe(host);
-      return true;
+  // The box follows the size its content needs (unless the tag fixed it).
+  function fit(w, size, inst) {
+    var host = w.host, h = Math.ceil(size.height);
+    if (w.view !== 'consent') {
+      if (!w.height && !w.aspect && h > 0) host.style.height = h + 'px';
+      return;
     }
-    if (!place()) {
-      if (document.readyState !== 'loading') console.warn('[passerelle] data-target not found: ' + attr('target'));
-      else document.addEventListener('DOMContentLoaded', function () {
-        if (!place()) console.warn('[passerelle] data-target not found: ' + attr('target'));
-      }, { once: true });
-    }
+    // Banner: the bottom of the window; panel: all of it; hidden: the small
+    // "Gérer mes cookies" box in the corner, or nothing.
+    var v = inst.consentView ? inst.consentView() : 'hidden';
+    if (!(h > 0) && v !== 'panel') host.setAttribute('data-hidden', ''); else host.removeAttribute('data-hidden');
+    inst.canvas.style.clipPath = v === 'panel' ? 'none' : 'inset(calc(100% - ' + h + 'px) ' +
+      (size.width > 0 ? 'calc(100% - ' + Math.ceil(size.width) + 'px)' : '0') + ' 0 0)';
+  }
 
-    // A classic script, once per page, with its integrity; CORS so that integrity applies.
-    function load(name) {
-      return E.loads[name] || (E.loads[name] = new Promise(function (ok, ko) {
-        var a = asset(name), s = document.createElement('script');
-        s.src = a[0];
-        s.crossOrigin = 'anonymous';
-        if (a[1]) s.integrity = a[1];
-        s.onload = ok;
-        s.onerror = function () { delete E.loads[name]; s.remove(); ko(new Error(a[0] + ' did not load')); };
-        document.head.append(s);
-      }));
-    }
+  // Where the box goes: into data-target, else right after the tag (the body's end for a
+  // tag in <head>, and always for the fixed consent banner).  False when there is no place
+  // yet.
+  function place(w) {
+    var sel = w.attr('target'), into = null, tag = w.tag, host = w.host;
+    if (sel) {
+      try { into = document.querySelector(sel); } catch (e) { /* not a selector */ }
+      if (!into) return false;
+      into.append(host);
+    } else if (w.view !== 'consent' && tag.parentNode && tag.parentNode !== document.head) {
+      tag.parentNode.insertBefore(host, tag.nextSibling);
+    } else if (document.body) {
+      document.body.append(host);
+    } else return false;
+    if (w.view === 'consent' || !window.IntersectionObserver) { start(w); return true; }
+    // Lazy: start when the box comes within one viewport of the visible area.
+    var io = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      io.disconnect();
+      start(w);
+    }, { rootMargin: '100% 0px' });
+    io.observe(host);
+    return true;
+  }
+
+  // A classic script, once per page, with its integrity; CORS so that integrity applies.
+  function load(w, name) {
+    return E.loads[name] || (E.loads[name] = new Promise(function (ok, ko) {
+      var a = asset(w, name), s = document.createElement('script');
+      s.src = a[0];
+      s.crossOrigin = 'anonymous';
+      if (a[1]) s.integrity = a[1];
+      s.onload = ok;
+      s.onerror = function () { delete E.loads[name]; s.remove(); ko(new Error(a[0] + ' did not load')); };
+      document.head.append(s);
+    }));
   }
 
   // One constructed stylesheet for every box; where adoptedStyleSheets is missing (Safari

@@ -1,26 +1,29 @@
 // gl_restore.cpp — the GL objects of this instance, made again after the browser gave a lost
 // WebGL context back, and the font atlas built on its own (so the loader can time it).
 //
-// web/passerelle.js calls pl_gl_restore() on `webglcontextrestored` (after preventDefault() on
+// The loader (web/loader/gl-context.js) calls pl_gl_restore() on `webglcontextrestored` (after preventDefault() on
 // `webglcontextlost`): the context object is the same, but every buffer, shader and texture
 // of the lost one is gone.  ImGui's OpenGL3 backend forgets its old names and makes new ones,
 // the font texture included, uploaded again from the atlas ImGui kept in memory.
 //
-// Depends on: platform/web/web_app.hpp (the App), imgui + imgui_impl_opengl3.
+// Depends on: platform/web/web_app.hpp (the App), pl_abi.hpp, imgui + imgui_impl_opengl3.
 #include <emscripten.h>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
+
+namespace abi = passerelle::web::abi;
 
 extern "C" {
 
-// Returns 1 when the GL objects exist again (the next frame draws), 0 on failure (a shader
-// did not compile: the loader shows a message).
+// Returns an abi::Flag: on when the GL objects exist again (the next frame draws), off on
+// failure (a shader did not compile: the loader shows a message).
 EMSCRIPTEN_KEEPALIVE int pl_gl_restore(void) {
-  if (!pl_app()) return 0;
+  if (!pl_app()) return abi::flag(false);
   ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the old names: deleting them is a no-op now
-  return ImGui_ImplOpenGL3_CreateDeviceObjects() ? 1 : 0;
+  return abi::flag(ImGui_ImplOpenGL3_CreateDeviceObjects());
 }
 
 // Builds the font atlas for the current pixel ratio and uploads it, as the next frame would

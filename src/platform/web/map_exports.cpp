@@ -1,8 +1,8 @@
-// map_exports.cpp — the map's pl_* functions for web/passerelle.js (instance.map).
+// map_exports.cpp — the map's pl_* functions for the loader's instance.map (web/loader/map.js).
 //
 // Strings returned point to static storage valid until the next call of the same function.
 //
-// Depends on: platform/web/web_app.hpp, core/map_route.hpp, Emscripten.
+// Depends on: platform/web/web_app.hpp, pl_abi.hpp, core/map/route.hpp, Emscripten.
 #include <emscripten.h>
 
 #include <cstdio>
@@ -10,7 +10,10 @@
 
 #include "core/base/diagnostic.hpp"
 #include "core/map/route.hpp"
+#include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
+
+namespace abi = passerelle::web::abi;
 
 namespace {
 std::string g_text;
@@ -41,9 +44,9 @@ EMSCRIPTEN_KEEPALIVE void pl_map_unavailable(const char* message) {
 }
 
 // Selects by ISO code ("" deselects), shows the country and scrolls the page to the map.
-// Returns 1 when known.
+// Returns an abi::Flag: on when the code is known.
 EMSCRIPTEN_KEEPALIVE int pl_map_select(const char* iso, double t) {
-  return pl_app() && pl_app()->map_select(iso ? iso : "", t, true) ? 1 : 0;
+  return abi::flag(pl_app() && pl_app()->map_select(iso ? iso : "", t, true));
 }
 
 // {"ready":…, "zoom":1.0, "focus":-1, "box":[x, y, w, h], "selected":"ML"} — the box in
@@ -68,9 +71,10 @@ EMSCRIPTEN_KEEPALIVE const char* pl_map_selected(void) {
   return g_text.c_str();
 }
 
-// 1 when the selection changed since the last call (the page updates its URL and announces).
+// An abi::Flag: on when the selection changed since the last call (the page updates its URL
+// and announces).
 EMSCRIPTEN_KEEPALIVE int pl_map_take_change(void) {
-  return pl_app() && pl_app()->map().take_selection_change() ? 1 : 0;
+  return abi::flag(pl_app() && pl_app()->map().take_selection_change());
 }
 
 // The country's name in the page's language.
@@ -79,15 +83,15 @@ EMSCRIPTEN_KEEPALIVE const char* pl_map_name(const char* iso) {
   return g_text.c_str();
 }
 
-// Canvas CSS px of a longitude/latitude: 1 and pl_map_point_x/y() when it is inside the map
-// box as drawn now, 0 otherwise.
+// Canvas CSS px of a longitude/latitude: abi::Flag on and pl_map_point_x/y() when it is
+// inside the map box as drawn now, off otherwise.
 EMSCRIPTEN_KEEPALIVE int pl_map_screen_point(double lon, double lat) {
-  if (!pl_app()) return 0;
+  if (!pl_app()) return abi::flag(false);
   const auto p = pl_app()->map().screen_point(lon, lat);
-  if (!p) return 0;
+  if (!p) return abi::flag(false);
   g_point_x = p->x;
   g_point_y = p->y;
-  return 1;
+  return abi::flag(true);
 }
 EMSCRIPTEN_KEEPALIVE float pl_map_point_x(void) { return g_point_x; }
 EMSCRIPTEN_KEEPALIVE float pl_map_point_y(void) { return g_point_y; }

@@ -1,13 +1,13 @@
 // web_app.hpp — the page's one App, for the pl_* export files of the web platform.
 //
-// Depends on: ui/app.hpp.
+// Depends on: ui/app.hpp (pl_app() is defined in web_main.cpp, pl_action_code in
+// input_exports.cpp).
 #pragma once
 #include "ui/app.hpp"
 
 // Null until pl_init() succeeded.
 passerelle::ui::App* pl_app();
 
-// An Action as the JS side reads it: 0 nothing, 1 handled in the page, 2 open pl_pending_url()
-// in a new tab (at once, within the gesture), 3 go to pl_pending_url() in this tab (the page
-// in another language).  Keeps the address for pl_pending_url().
+// An Action as the JS side reads it: an abi::ActionCode (pl_abi.hpp).  Keeps the address of
+// open_url and open_page for pl_pending_url().
 int pl_action_code(const passerelle::ui::Action& a);

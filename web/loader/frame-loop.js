@@ -1,0 +1,78 @@
+// frame-loop.js — render on demand: a view draws a frame only when something asked for one
+// (input, a resize, an animation the C++ still runs), then does what follows a frame.
+//
+// Depends on: abi.js (ABI, nameOf), time.js (measure), listen.js (the view's scope).
+
+// CSS cursors by ABI.Cursor name (pl_cursor).
+var CSS_CURSOR = {
+  arrow: 'default', text_input: 'text', resize_all: 'move', resize_ns: 'ns-resize',
+  resize_ew: 'ew-resize', resize_nesw: 'nesw-resize', resize_nwse: 'nwse-resize',
+  hand: 'pointer', not_allowed: 'not-allowed', grab: 'grab', grabbing: 'grabbing'
+};
+
+// Sets instance.requestFrame; returns {request, stop}.  v: the view (mount.js, wire).
+function startFrames(v) {
+  var instance = v.instance, mod = v.mod;
+  var scheduled = 0, first = true;
+  var after = { bannerFrames: 0, cursor: '', shape: '' };
+  function stop() { if (scheduled) cancelAnimationFrame(scheduled); scheduled = 0; }
+  instance._scope.later(stop);
+  function request() {
+    if (!scheduled && instance._mod && !instance.contextLost) scheduled = requestAnimationFrame(tick);
+  }
+  instance.requestFrame = request;
+  instance.frameTimes = [];  // main-thread ms of the last frames (for bench/), newest last
+  function tick(ts) {
+    scheduled = 0;
+    if (!instance._mod || instance.contextLost) return;
+    var t0 = performance.now();
+    if (first && mod._pl_prepare_fonts) {  // the font atlas, built before the first frame
+      mod._pl_prepare_fonts();
+      measure('passerelle:font-atlas', t0, { view: instance.view });
+      t0 = performance.now();
+    }
+    mod._pl_set_wall_clock(Date.now() / 1000);
+    var more = mod._pl_frame(ts / 1000);
+    instance.frames++;
+    afterFrame(v, after);
+    if (first) {
+      first = false;
+      firstFrame(instance, t0);
+    }
+    if (more) request();
+    instance.frameTimes.push(performance.now() - t0);
+    if (instance.frameTimes.length > 600) instance.frameTimes.shift();
+  }
+  return { request: request, stop: stop };
+}
+
+// What follows every frame: the cursor, the map's URL and live region, the mirror, consent
+// decisions, and the size the content needs.  s: what the last frames left.
+function afterFrame(v, s) {
+  var instance = v.instance, mod = v.mod, options = v.options;
+  var c = CSS_CURSOR[nameOf(ABI.Cursor, mod._pl_cursor())] || 'default';
+  if (c !== s.cursor) v.canvas.style.cursor = s.cursor = c;
+  if (instance.map) instance.map.sync();
+  if (options.mirror) options.mirror.sync();
+  if (instance.consent && instance.takeConsent) {
+    instance.takeConsent();
+    // ImGui shows an auto-sized window on its second frame: that one paints the banner.
+    if (s.bannerFrames < 2 && mod._pl_consent_view() !== ABI.ConsentView.hidden && ++s.bannerFrames === 2) {
+      performance.mark('passerelle:banner-painted');
+    }
+  }
+  // The height the content needs at this width: an embed without a fixed height follows
+  // it, so that it never scrolls inside (the map's details grow with a selection).
+  if (options.onContentSize && mod._pl_content_height) {
+    var size = instance.contentSize();
+    var shape = size.width + '/' + size.height + '/' + (instance.consent ? mod._pl_consent_view() : '');
+    if (shape !== s.shape) { s.shape = shape; options.onContentSize(size, instance); }
+  }
+}
+
+// The first complete frame with input live: the start-up is over.
+function firstFrame(instance, t0) {
+  measure('passerelle:first-frame', t0, { view: instance.view });
+  performance.mark('passerelle:interactive', { detail: { view: instance.view } });
+  instance.element.setAttribute('data-passerelle-state', instance.view === 'error' ? 'error' : 'ready');
+}

@@ -1,0 +1,138 @@
+// input.js — a view's canvas's own input events, handed to the C++: pointer and touch,
+// clicks, the wheel and keys.  Every listener is the view's (scope.listen), so it goes when the
+// view is released.
+//
+// Depends on: abi.js (ABI, flag), time.js (now, eventTime), listen.js (the view's scope).
+
+var CLICK_SLOP = 8;  // px a pointer may move between down and up and still click
+
+// DOM KeyboardEvent.key → the code pl_key and pl_ui_key take.
+var SCROLL_KEYS = {
+  ArrowUp: ABI.ScrollKey.line_up, ArrowDown: ABI.ScrollKey.line_down, PageUp: ABI.ScrollKey.page_up,
+  PageDown: ABI.ScrollKey.page_down, Home: ABI.ScrollKey.home, End: ABI.ScrollKey.end
+};
+var UI_KEYS = {
+  Tab: ABI.UiKey.tab, ArrowLeft: ABI.UiKey.left, ArrowRight: ABI.UiKey.right, ArrowUp: ABI.UiKey.up,
+  ArrowDown: ABI.UiKey.down, ' ': ABI.UiKey.activate, Enter: ABI.UiKey.activate, Escape: ABI.UiKey.escape
+};
+
+// The canvas's input, wired.  vp: watchViewport's (the wheel's page unit is its height).
+function wireInput(v, request, vp) {
+  var drag = { down: null };  // where the primary pointer went down, to tell clicks from drags
+  wirePointer(v, request, drag);
+  wireClick(v, request, drag);
+  wireWheel(v, request, vp);
+  wireKeys(v, request);
+}
+
+// Canvas CSS px of a pointer event.
+function localPoint(canvas, e) {
+  var r = canvas.getBoundingClientRect();
+  return { x: e.clientX - r.left, y: e.clientY - r.top };
+}
+
+// Mouse and pen go to pl_pointer, fingers to pl_touch (by pointerId).
+function wirePointer(v, request, drag) {
+  var instance = v.instance, mod = v.mod, canvas = v.canvas, listen = instance._scope.listen;
+  var active = new Set();  // pointers currently down
+  function send(e, pointer, touch) {
+    var p = localPoint(canvas, e);
+    if (e.pointerType === 'touch') mod._pl_touch(touch, e.pointerId, p.x, p.y, eventTime(e));
+    else mod._pl_pointer(pointer, p.x, p.y);
+    request();
+  }
+  listen(canvas, 'pointerdown', function (e) {
+    if (!instance._mod) return;
+    var p = localPoint(canvas, e);
+    // A second finger makes a pinch, never a click.
+    if (active.size > 0 && drag.down) drag.down.moved = true;
+    else drag.down = { x: p.x, y: p.y, id: e.pointerId, moved: false };
+    active.add(e.pointerId);
+    try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* pointer already gone */ }
+    send(e, ABI.Pointer.down, ABI.Touch.begin);
+  });
+  listen(canvas, 'pointermove', function (e) {
+    if (!instance._mod) return;
+    var p = localPoint(canvas, e), down = drag.down;
+    if (down && down.id === e.pointerId && Math.hypot(p.x - down.x, p.y - down.y) > CLICK_SLOP) down.moved = true;
+    send(e, ABI.Pointer.move, ABI.Touch.move);
+  });
+  function up(e) {
+    if (!instance._mod) return;
+    active.delete(e.pointerId);
+    send(e, ABI.Pointer.up, ABI.Touch.end);
+  }
+  listen(canvas, 'pointerup', up);
+  listen(canvas, 'pointercancel', function (e) { if (drag.down) drag.down.moved = true; up(e); });
+  listen(canvas, 'pointerleave', function (e) {
+    if (instance._mod && e.pointerType !== 'touch') { mod._pl_pointer(ABI.Pointer.leave, 0, 0); request(); }
+  });
+  listen(canvas, 'contextmenu', function () { drag.down = null; });
+}
+
+// A click that was not a drag: pl_click decides, inside the click event (so that a new tab
+// opens within the gesture).
+function wireClick(v, request, drag) {
+  var instance = v.instance, mod = v.mod, canvas = v.canvas;
+  instance._scope.listen(canvas, 'click', function (e) {
+    if (!instance._mod) return;
+    var p = localPoint(canvas, e);
+    var dragged = drag.down && drag.down.moved;
+    drag.down = null;
+    if (dragged) return;
+    var r = mod._pl_click(p.x, p.y, now());
+    followAction(mod, r);
+    if (r !== ABI.ActionCode.none) e.preventDefault();
+    request();
+  });
+}
+
+// Does what pl_click or pl_activate returned (ABI.ActionCode) beyond the page itself.
+function followAction(mod, code) {
+  // Inside the click event, so popup blockers let it through.  noopener: the new page
+  // cannot reach back into this one.
+  if (code === ABI.ActionCode.open_url) window.open(mod.UTF8ToString(mod._pl_pending_url()), '_blank', 'noopener');
+  if (code === ABI.ActionCode.open_page) location.assign(new URL(mod.UTF8ToString(mod._pl_pending_url()), location.href).href);
+}
+
+function wireWheel(v, request, vp) {
+  var instance = v.instance, mod = v.mod, canvas = v.canvas;
+  instance._scope.listen(canvas, 'wheel', function (e) {
+    if (!instance._mod) return;
+    // Ctrl/⌘ + wheel and trackpad pinches (ctrlKey) zoom the map when over it; elsewhere
+    // they stay the browser's page zoom.  A plain wheel scrolls the article (in an embed:
+    // the host's page), map or not.  Only what the C++ used is kept from the browser.
+    var unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? vp.cssHeight() : 1;
+    var p = localPoint(canvas, e);
+    if (mod._pl_wheel(e.deltaX * unit, e.deltaY * unit, flag(e.ctrlKey || e.metaKey), p.x, p.y, now())) e.preventDefault();
+    request();
+  }, { passive: false });
+}
+
+// Keys reach a view only while its canvas has focus; Tab leaves it once the C++ has no
+// widget left to move to.
+function wireKeys(v, request) {
+  var instance = v.instance, mod = v.mod, canvas = v.canvas, listen = instance._scope.listen;
+  // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.  With a mirror,
+  // the widgets' keyboard is the mirror's: Tab goes there.
+  function uiKey(e) { return v.options.mirror && e.key !== 'Escape' ? undefined : UI_KEYS[e.key]; }
+  listen(canvas, 'blur', function () { if (instance._mod) { mod._pl_blur(); request(); } });
+  listen(canvas, 'keydown', function (e) {
+    if (!instance._mod || e.altKey || e.ctrlKey || e.metaKey) return;
+    var u = uiKey(e);
+    if (u !== undefined && mod._pl_ui_key(u, ABI.Flag.on, flag(e.shiftKey))) {
+      e.preventDefault();
+      request();
+      return;
+    }
+    var k = SCROLL_KEYS[e.key];
+    if (e.key === ' ' || e.key === 'Spacebar') k = e.shiftKey ? ABI.ScrollKey.page_up : ABI.ScrollKey.page_down;
+    if (k === undefined) return;
+    if (mod._pl_key(k, now())) { e.preventDefault(); request(); }
+  });
+  listen(canvas, 'keyup', function (e) {
+    if (!instance._mod) return;
+    var u = uiKey(e);
+    if (u !== undefined && mod._pl_ui_key(u, ABI.Flag.off, flag(e.shiftKey))) request();
+  });
+}

@@ -1,0 +1,180 @@
+// mirror.js — the semantic mirror of the standalone page.
+//
+// The prerendered HTML of dist/index.html (passerelle-pack prerender) is the page until the
+// canvas draws.  Then it stays in the document, visually hidden, for assistive technology
+// and the keyboard: focus lives in it and the canvas draws the ring (pl_focus), activating
+// an element does what a click on the canvas does (pl_activate), and the core's HTML
+// replaces a part when what it shows changed (pl_mirror_version).  Choices made on the
+// prerendered banner before the wasm is up are kept and applied as soon as it is, by the
+// same rules (the core's), so none is lost and none is decided twice.
+//
+// Its listeners are its own scope's (they work before the module is up); destroy() of the
+// view that started it (mount.js) releases them.
+//
+// Depends on: abi.js (ABI, flag), time.js (now), bridge.js (withStrings), listen.js
+// (makeScope), input.js (followAction, SCROLL_KEYS).
+
+// The parts the core fills, by ABI.MirrorPart name: data-passerelle-part="consent" / "page".
+function makeMirror(root) {
+  var m = { root: root, mod: null, instance: null, version: -1, html: {}, queue: [], scope: makeScope() };
+  m.shownDialog = dialogKind(m);
+  m.scope.listen(root, 'click', function (e) { onMirrorClick(m, e); });
+  m.scope.listen(root, 'focusin', function (e) {
+    var el = keyed(m, e.target);
+    tellFocus(m, el ? el.getAttribute('data-key') : '');
+  });
+  m.scope.listen(root, 'focusout', function (e) {
+    if (!e.relatedTarget || !root.contains(e.relatedTarget)) tellFocus(m, '');
+  });
+  // Keys: focus is in the mirror (or nowhere, on the body), the page is the canvas's.
+  m.scope.listen(document, 'keydown', function (e) { onMirrorKey(m, e, true); });
+  m.scope.listen(document, 'keyup', function (e) { onMirrorKey(m, e, false); });
+  // The canvas is up: it shows the page, the mirror is for assistive technology.
+  m.start = function (instance, mod) {
+    m.instance = instance;
+    m.mod = mod;
+    document.documentElement.classList.add('passerelle-canvas-on');
+    window.scrollTo(0, 0);
+    m.sync();
+    var active = keyed(m, document.activeElement);
+    if (active) tellFocus(m, active.getAttribute('data-key'));
+  };
+  m.sync = function () { syncMirror(m); };
+  m.stop = m.scope.release;
+  return m;
+}
+
+function mirrorPart(m, name) { return m.root.querySelector('[data-passerelle-part="' + name + '"]'); }
+
+// The mirror element with a data-key that holds node, or null.
+function keyed(m, node) {
+  var el = node && node.closest ? node.closest('[data-key]') : null;
+  return el && m.root.contains(el) ? el : null;
+}
+
+function dialogKind(m) {
+  var consent = mirrorPart(m, 'consent');
+  var d = consent && consent.querySelector('[role="dialog"]');
+  return d ? (d.getAttribute('aria-modal') === 'true' ? 'panel' : 'banner') : 'none';
+}
+
+function tellFocus(m, key) {
+  if (!m.mod) return;
+  withStrings(m.mod, [key], function (k) { m.mod._pl_focus(k, now()); });
+  m.instance.requestFrame();
+}
+
+function activateKey(m, key, el) {
+  var mod = m.mod;
+  var r = withStrings(mod, [key], function (k) { return mod._pl_activate(k, now()); });
+  followAction(mod, r);
+  // A footnote mark and its way back: the keyboard follows the reading to the other end.
+  var href = el && el.getAttribute('href');
+  if (r === ABI.ActionCode.handled && href && /^#fn(ref)?-\d+$/.test(href)) {
+    var dest = m.root.querySelector(href);
+    if (dest && dest.tagName !== 'A') dest = dest.querySelector('a');
+    if (dest) dest.focus({ preventScroll: true });
+  }
+  m.instance.requestFrame();
+}
+
+function onMirrorClick(m, e) {
+  var el = keyed(m, e.target);
+  if (!el) return;
+  // Links to other pages are links: the browser follows them (new tab for external ones).
+  if (el.tagName === 'A' && (el.target === '_blank' || el.hasAttribute('hreflang'))) return;
+  var key = el.getAttribute('data-key');
+  if (!m.mod) {
+    if (el.tagName !== 'BUTTON') return;  // in-page links work as plain links until then
+    e.preventDefault();
+    m.queue.push(key);
+    // A decision closes the banner at once; the core records it when it starts.
+    if (/^consent:(refuse_all|accept_all|continue_without)$/.test(key)) {
+      var d = el.closest('[role="dialog"]');
+      if (d) d.hidden = true;
+    } else {
+      el.setAttribute('aria-busy', 'true');
+    }
+    return;
+  }
+  e.preventDefault();
+  activateKey(m, key, el);
+}
+
+function onMirrorKey(m, e, down) {
+  if (!m.mod || e.altKey || e.ctrlKey || e.metaKey) return;
+  var t = e.target;
+  if (!(m.root.contains(t) || t === document.body || t === document.documentElement)) return;
+  if (e.key === 'Escape') {
+    escapeKey(m, e, down);
+  } else if (down && e.key === 'Tab') {
+    trapTab(m, e);
+  } else if (down) {
+    var k = SCROLL_KEYS[e.key];
+    if (e.key === ' ') {
+      if (t.closest && t.closest('button, a')) return;  // Space presses a button
+      k = e.shiftKey ? ABI.ScrollKey.page_up : ABI.ScrollKey.page_down;
+    }
+    if (k === undefined) return;
+    if (m.mod._pl_key(k, now())) { e.preventDefault(); m.instance.requestFrame(); }
+  }
+}
+
+// Escape closes the panel; on the map's controls, deselects.
+function escapeKey(m, e, down) {
+  var mod = m.mod, t = e.target;
+  var onMap = down && !m.root.querySelector('[aria-modal="true"]') && t.closest && t.closest('figure');
+  if (onMap && withStrings(mod, ['map:deselect'], function (k) { return mod._pl_activate(k, now()); })) {
+    e.preventDefault();
+  } else if (mod._pl_ui_key(ABI.UiKey.escape, flag(down), ABI.Flag.off)) {
+    e.preventDefault();
+  }
+  m.instance.requestFrame();
+}
+
+// The settings panel is modal: Tab stays inside.
+function trapTab(m, e) {
+  var t = e.target;
+  var dialog = m.root.querySelector('[role="dialog"][aria-modal="true"]');
+  if (!dialog) return;
+  var items = dialog.querySelectorAll('[data-key]');
+  var first = items[0], last = items[items.length - 1];
+  if (!dialog.contains(t) || (e.shiftKey && t === first) || (!e.shiftKey && t === last)) {
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus({ preventScroll: true });
+  }
+}
+
+// After a frame: copy the parts that changed, keep the focus on the same item.
+function syncMirror(m) {
+  var mod = m.mod, root = m.root;
+  // Clicks made on the prerendered page, applied once a frame has laid the page out.
+  if (mod && m.queue.length && mod._pl_mirror_version() > 0) {
+    m.queue.splice(0).forEach(function (key) { activateKey(m, key, null); });
+  }
+  // Version 0: no frame has built the mirror yet (the prerendered one stays).
+  if (!mod || mod._pl_mirror_version() === 0 || mod._pl_mirror_version() === m.version) return;
+  m.version = mod._pl_mirror_version();
+  var active = document.activeElement;
+  var activeKey = active && root.contains(active) ? active.getAttribute('data-key') : null;
+  Object.keys(ABI.MirrorPart).forEach(function (name) {
+    var html = mod.UTF8ToString(mod._pl_mirror_html(ABI.MirrorPart[name]));
+    var host = mirrorPart(m, name);
+    if (!host || m.html[name] === html) return;
+    m.html[name] = html;
+    host.innerHTML = html;
+  });
+  var kind = dialogKind(m), opened = kind !== 'none' && kind !== m.shownDialog;
+  m.shownDialog = kind;
+  var focusLost = active && !active.isConnected;
+  if (opened && (focusLost || !active || active === document.body || root.contains(active))) {
+    // A dialog that opens takes the focus (its first control).
+    var firstIn = mirrorPart(m, 'consent').querySelector('[role="dialog"] [data-key]');
+    if (firstIn) firstIn.focus({ preventScroll: true });
+  } else if (focusLost) {
+    var again = activeKey && root.querySelector('[data-key="' + activeKey + '"]');
+    // The item is gone (the banner after a choice): "Gérer mes cookies" comes next.
+    if (!again) again = mirrorPart(m, 'consent') && mirrorPart(m, 'consent').querySelector('[data-key]');
+    if (again) again.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,274 @@
+// mount.js — Passerelle.mount: one view from start to end.  Checks the browser, starts the
+// downloads, makes the canvas and the module, hands the module its fonts and pack, wires the
+// view (frames, viewport, WebGL context, input), and frees it all again.
+//
+// Depends on: every file before it in scripts/build-loader.mjs's order.
+
+// The font files, in ABI.Face order (the loader passes each one's index to pl_set_face).
+// scripts/check-budgets.mjs reads this list from the shipped file.
+var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSans-Regular', 'NotoSans-Bold'];
+
+api.mount = function (element, options) {
+  options = options || {};
+  var view = ABI.View.hasOwnProperty(options.view) ? options.view : 'page';
+  var instance = {
+    element: element, canvas: null, view: view, frames: 0, errors: [], ready: null,
+    embedded: !!options.embedded, destroyed: false, _scope: makeScope(), _mod: null,
+    _mirror: options.mirror || null
+  };
+  api.instances.push(instance);
+  var status = options.status || makeStatus(options.container || element);
+  instance.destroy = function () { destroy(instance); };
+
+  instance.ready = run(instance, options, status).catch(function (err) {
+    noteFailure(instance, err);
+    if (instance.embedded) {  // a widget that cannot start holds nothing
+      release(instance);
+      if (instance.canvas) instance.canvas.remove();
+    }
+    if (!instance.destroyed) {
+      status.fail(say('title-start'), instance.failure);
+      if (instance.embedded) element.setAttribute('data-passerelle-state', 'error');
+    }
+    throw err;
+  });
+  instance.ready.catch(function () {});  // reported in the page; no unhandled rejection
+  if (instance.embedded) watchRemoval();
+  return instance;
+};
+
+// Resolves with the instance once its first frame is asked for; rejects with a failure.
+function run(instance, options, status) {
+  var lacking = missing();
+  if (lacking) return Promise.reject(lacking);
+  var gl = webgl2(), factory = moduleFactory();
+  var d = startDownloads(instance, options, status);
+  var canvas = instance.canvas = makeCanvas(options);
+  var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
+  return Promise.all(waits).then(function (results) {
+    if (instance.destroyed) throw failure('removed');
+    var container = options.container || instance.element;
+    container.insertBefore(canvas, container.firstChild);
+    return instantiate(instance, factory, results, canvas, status);
+  }).then(function (r) {
+    return startModule({ instance: instance, mod: r.mod, canvas: canvas, options: options, gl: gl, status: status },
+      r.buffers, d);
+  });
+}
+
+function moduleFactory() { return api._createModule || window.createPasserelleModule; }
+
+// What the browser lacks for a view, as a failure; null when it has everything.
+function missing() {
+  if (typeof WebAssembly !== 'object') return failure('no-wasm');
+  if (!webgl2()) return failure('no-webgl');
+  if (typeof moduleFactory() !== 'function') return failure('no-module');
+  return null;
+}
+
+function resolvePackUrl(element) {
+  var pack = element.getAttribute('data-passerelle-pack') || 'content/international.fr.json';
+  // ?pack= lets a page show another pack of the same site (editors preview, tests);
+  // never another origin's.
+  var param = new URLSearchParams(location.search).get('pack');
+  if (param) {
+    var u = new URL(param, location.href);
+    if (u.origin === location.origin) return u.href;
+  }
+  return new URL(pack, location.href).href;
+}
+
+// The wasm, the pack and the fonts, downloaded in parallel (each once per page), their
+// progress on the status.  Returns {wasm, parts: [wasm, pack, fonts…], packUrl, packName}.
+function startDownloads(instance, options, status) {
+  var base = options.base || scriptBase;
+  function asset(name) {
+    var a = options.assets && options.assets[name];
+    return a ? [new URL(a[0], base).href, a[1] || ''] : [new URL(name, base).href, ''];
+  }
+  var packUrl = options.pack ? new URL(options.pack, location.href).href : resolvePackUrl(instance.element);
+  var wasm = asset('passerelle.wasm');
+  var wasmFile = compileOnce(wasm[0], wasm[1]);
+  var parts = [wasmFile, fetchOnce(packUrl, '')].concat(FACES.map(function (f) {
+    var a = asset('fonts/' + f + '.ttf');
+    return fetchOnce(a[0], a[1]);
+  }));
+  // Progress: each file weighs its size, so the bar moves evenly; shared downloads report
+  // to every view that waits for them.
+  function progress() {
+    var sum = 0, all = 0;
+    parts.forEach(function (p) {
+      var done = !p.promise && p.module;  // the wasm, compiled: its bytes are gone
+      sum += done ? 1 : p.got;
+      all += done ? 1 : (p.total || Math.max(p.got, 1));
+    });
+    status.progress(all ? sum / all : 0);
+  }
+  parts.forEach(function (p) { if (p.listeners) p.listeners.push(progress); });
+  progress();
+  return {
+    wasm: wasmFile, parts: parts, packUrl: packUrl,
+    packName: decodeURIComponent(packUrl.split('?')[0].split('/').pop() || 'pack.json')
+  };
+}
+
+function makeCanvas(options) {
+  var canvas = document.createElement('canvas');
+  canvas.className = 'passerelle-canvas';
+  if (options.mirror) {
+    // The mirror is what assistive technology reads and the keyboard moves through; the
+    // canvas is a picture of it (focusable by a click only, for the scroll keys).
+    canvas.tabIndex = -1;
+    canvas.setAttribute('aria-hidden', 'true');
+  } else {
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', options.label || say('canvas'));
+  }
+  return canvas;
+}
+
+// This view's Emscripten module, instantiated from the compiled wasm; resolves with
+// {mod, buffers: the downloads}.
+function instantiate(instance, factory, results, canvas, status) {
+  var wasmModule = results[0];
+  return new Promise(function (resolve, reject) {
+    factory({
+      canvas: canvas,
+      instantiateWasm: function (imports, done) {
+        WebAssembly.instantiate(wasmModule, imports).then(function (inst) { done(inst, wasmModule); },
+          function (err) { reject(tag(err, 'bad-wasm')); });
+        return {};
+      },
+      print: function () {},
+      printErr: function (t) { console.warn('[passerelle]', t); },
+      onAbort: function (what) {
+        reject(failure('abort', { what: what }));
+        if (instance._mod) status.fail(say('title-abort'), String(what));
+      }
+    }).then(function (mod) { resolve({ mod: mod, buffers: results }); }, reject);
+  });
+}
+
+// The module is up: its GL context, fonts, pack, view, consent and map, then frames and
+// input.  v: the view {instance, mod, canvas, options, gl, status}.
+function startModule(v, buffers, d) {
+  var instance = v.instance, mod = v.mod;
+  instance._mod = mod;
+  if (instance.destroyed) { release(instance); throw failure('removed'); }
+  if (mod._pl_init(flag(instance.embedded && instance.view === 'consent')) !== ABI.InitResult.ok) throw failure('gl-init');
+  instance._gl = true;
+  loadFonts(instance, mod, buffers.slice(2));
+  loadPack(instance, mod, buffers[1], d.packName);
+  var lang = String(v.options.lang || document.documentElement.lang || 'fr').slice(0, 8);
+  if (instance.embedded && mod._pl_set_embedded) mod._pl_set_embedded(ABI.Flag.on);
+  var viewCode = ABI.View[instance.view];  // undefined for 'error': the notice is the page's
+  if (mod._pl_set_view) mod._pl_set_view(viewCode === undefined ? ABI.View.page : viewCode);
+  // In a partner's page only the consent view runs the consent rules: the page and map
+  // views set no cookie and load nothing of anyone else's.
+  if (!instance.embedded || instance.view === 'consent') startConsent(instance, mod, lang);
+  if (instance.view !== 'consent') startMap(instance, mod, d.packUrl, v.options);
+  addProbes(instance, mod);
+  wire(v);
+  v.status.hide();
+  if (v.options.mirror) v.options.mirror.start(instance, mod);
+  return instance;
+}
+
+function loadFonts(instance, mod, fonts) {
+  var t0 = performance.now();
+  FACES.forEach(function (name, face) {  // face: its ABI.Face code
+    if (!copyIn(mod, fonts[face], function (p, n) { return mod._pl_set_face(face, p, n); })) {
+      throw failure('bad-font', { face: name });
+    }
+  });
+  measure('passerelle:fonts', t0, { view: instance.view });
+}
+
+// A bad pack: the view becomes a notice of its errors ('error'), repeated as text; an embed
+// fails instead ('bad-pack': a partner's page gets a short message and a link, not a list of
+// JSON errors).
+function loadPack(instance, mod, buffer, packName) {
+  var t0 = performance.now();
+  var errorCount = withStrings(mod, [packName], function (namePtr) {
+    return copyIn(mod, buffer, function (p, n) { return mod._pl_load_pack(p, n, namePtr); });
+  });
+  measure('passerelle:pack-parse', t0, { view: instance.view, bytes: buffer.byteLength });
+  instance.errors = [];
+  for (var i = 0; i < errorCount; i++) instance.errors.push(mod.UTF8ToString(mod._pl_error_text(i)));
+  if (errorCount === 0) return;
+  instance.view = 'error';
+  if (instance.embedded) {
+    instance.errors.forEach(function (e) { console.warn('[passerelle]', e); });
+    throw failure('bad-pack', { pack: packName, first: instance.errors[0] });
+  }
+  announceErrors(instance.element, packName, instance.errors);
+}
+
+// For tests and tools: what is on screen now and where, the scroll offset, and the size (CSS
+// px) the content needs at the current width (width 0: any width).
+function addProbes(instance, mod) {
+  instance.visibleText = function () { return JSON.parse(mod.UTF8ToString(mod._pl_visible_runs())); };
+  instance.scrollTop = function () { return mod._pl_scroll(); };
+  instance.contentSize = function () {
+    return instance._mod && mod._pl_content_height
+      ? { width: mod._pl_content_width ? mod._pl_content_width() : 0, height: mod._pl_content_height() }
+      : { width: 0, height: 0 };
+  };
+}
+
+// A view's frames, viewport, WebGL context and input, in that order; then the first resize.
+function wire(v) {
+  var frames = startFrames(v);
+  var vp = watchViewport(v, frames.request);
+  watchContext(v, frames.stop);
+  wireInput(v, frames.request, vp);
+  vp.resize();
+  if (v.options.autofocus && !v.options.mirror) v.canvas.focus({ preventScroll: true });
+}
+
+// Stops frames and listeners, frees ImGui and GL objects, gives the WebGL context back
+// and drops the module.  Safe at any stage and more than once.
+function release(instance) {
+  instance._scope.release();
+  var mod = instance._mod;
+  instance._mod = null;
+  if (mod && instance._gl && mod._pl_shutdown) {
+    try { mod._pl_shutdown(); } catch (e) { /* a failed module has nothing left to free */ }
+  }
+  if (instance.canvas && instance._gl) {
+    var gl = instance.canvas.getContext('webgl2');
+    var lose = gl && gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+  }
+  instance._gl = false;
+}
+
+// The view is gone for good (instance.destroy(), or an embed whose element left the page):
+// released, out of Passerelle.instances, and the mirror it started stops listening.
+function destroy(instance) {
+  if (instance.destroyed) return;
+  instance.destroyed = true;
+  release(instance);
+  if (instance._mirror) instance._mirror.stop();
+  instance.view = 'destroyed';
+  var i = api.instances.indexOf(instance);
+  if (i >= 0) api.instances.splice(i, 1);
+  if (instance.map) instance.map.ready = Promise.resolve();
+}
+
+// One observer for the page: a widget whose element left the document is destroyed.  It
+// watches the tree only (no event of the host's is listened to), and stops with the last
+// widget.
+var watcher = null;
+function watchRemoval() {
+  if (watcher || !window.MutationObserver) return;
+  watcher = new MutationObserver(function (records) {
+    if (!records.some(function (r) { return r.removedNodes.length > 0; })) return;
+    api.instances.slice().forEach(function (i) {
+      if (i.embedded && !i.element.isConnected) destroy(i);
+    });
+    if (!api.instances.some(function (i) { return i.embedded; })) { watcher.disconnect(); watcher = null; }
+  });
+  watcher.observe(document.documentElement, { childList: true, subtree: true });
+}

@@ -184,6 +184,17 @@ test('a failed download shows a message and a retry button', async () => {
   await page.context().close();
 });
 
+test('the English page says its failures in English (one table of wording, by the view\'s language)', async () => {
+  const page = await newPage(env);
+  await page.route('**/passerelle.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  await openView(page, env, '/index.en.html');
+  const box = page.locator('.passerelle-error');
+  assert.match(await box.textContent(), /The page could not be loaded\..*HTTP 503 for/s);
+  assert.ok(await box.getByRole('button', { name: 'Try again' }).isVisible());
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].failureCode), 'download');
+  await page.context().close();
+});
+
 test('touch: a drag scrolls with the finger and a flick keeps coasting', async () => {
   const page = await newPage(env, { width: 375, height: 740, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   await openView(page, env);

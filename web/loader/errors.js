@@ -21,8 +21,9 @@
 //   removed      the view was removed while it started (never shown)
 //   internal     anything else (its own message is kept)
 //
-// Texts: the same French on every page today, the English standalone page included; an 'en'
-// table here, chosen by the view's language, is the one place to change that.
+// Texts: French and English, chosen by the view's language (options.lang, else <html lang>):
+// instance.lang, set when the view is mounted.  Another language falls back to French, the
+// site's own.
 //
 // Depends on: nothing.
 var WORDS = {
@@ -52,20 +53,50 @@ var WORDS = {
     'gl-lost': 'Le contexte WebGL a été perdu.',
     'gl-restore': 'Le contexte WebGL n’a pas pu être recréé.',
     removed: 'removed'
+  },
+  en: {
+    loading: 'Loading the page…',
+    progress: 'Loading progress',
+    retry: 'Try again',
+    canvas: 'Page content',
+    'pack-errors': 'The content {pack} is invalid ({n} error{s}).',
+    'title-start': 'The page could not be loaded.',
+    'title-abort': 'The page stopped on an internal error.',
+    'title-draw': 'The page can no longer be drawn.',
+    'no-wasm': 'Your browser does not support WebAssembly. Try a recent browser.',
+    'no-webgl': 'Your browser cannot show this page: WebGL 2 is unavailable or turned off.',
+    'no-module': 'The page’s program (passerelle-module.js) could not be loaded.',
+    download: 'HTTP {status} for {url}',
+    integrity: 'The file {url} does not match its fingerprint (integrity).',
+    'gl-init': 'WebGL 2 is unavailable: the page cannot be drawn.',
+    'bad-font': 'The font {face} cannot be read.',
+    'bad-pack': 'The content {pack} is invalid: {first}',
+    memory: 'Not enough memory to open a file of {mb} MB: the browser refused to give the page more. Close other tabs, then try again.',
+    abort: 'The page stopped on an internal error ({what}).',
+    map: 'The map could not be loaded ({detail}). The rest of the page is available.',
+    'gl-lost': 'The WebGL context was lost.',
+    'gl-restore': 'The WebGL context could not be made again.',
+    removed: 'removed'
   }
 };
 
-// A text of the table, its {names} filled from vars.
-function say(key, vars) {
-  return WORDS.fr[key].replace(/\{(\w+)\}/g, function (all, name) {
+// The view's language as the table knows it: 'en' for en, en-GB…; 'fr' otherwise.
+function wordsLang(lang) { return /^en\b/i.test(String(lang || '')) ? 'en' : 'fr'; }
+
+// A text of the table in lang ('fr' when absent), its {names} filled from vars.
+function say(key, vars, lang) {
+  return WORDS[wordsLang(lang)][key].replace(/\{(\w+)\}/g, function (all, name) {
     return vars && vars[name] !== undefined ? String(vars[name]) : all;
   });
 }
 
-// An Error for a failure of the table: its message for people, its code for code.
+// An Error for a failure of the table: its message for people (French; noteFailure says it
+// again in the view's language), its code for code.
 function failure(code, vars) {
   var err = new Error(say(code, vars));
   err.code = code;
+  err.vars = vars;
+  err.worded = true;
   return err;
 }
 
@@ -82,6 +113,6 @@ function message(err) { return err && err.message ? err.message : String(err); }
 
 // Records a failure on the instance: its text (instance.failure) and code (failureCode).
 function noteFailure(instance, err) {
-  instance.failure = message(err);
+  instance.failure = err && err.worded ? say(err.code, err.vars, instance.lang) : message(err);
   instance.failureCode = err && typeof err.code === 'string' ? err.code : 'internal';
 }

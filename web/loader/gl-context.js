@@ -24,7 +24,7 @@ function watchContext(v, stopFrames) {
     timer = setTimeout(function () {
       if (!instance.contextLost || !instance._mod) return;
       noteFailure(instance, failure('gl-lost'));
-      status.fail(say('title-draw'), instance.failure);
+      status.fail(say('title-draw', null, instance.lang), instance.failure);
     }, LOST_WAIT_MS);
   }
   function onRestored() {
@@ -33,7 +33,7 @@ function watchContext(v, stopFrames) {
     instance.contextLost = false;
     if (!mod._pl_gl_restore()) {
       noteFailure(instance, failure('gl-restore'));
-      status.fail(say('title-draw'), instance.failure);
+      status.fail(say('title-draw', null, instance.lang), instance.failure);
       if (instance.embedded) instance.element.setAttribute('data-passerelle-state', 'error');
       release(instance);
       return;

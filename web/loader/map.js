@@ -111,7 +111,7 @@ function loadGeometry(m, url) {
   }).catch(function (err) {
     var msg = message(err);
     if (instance._mod) {
-      withStrings(mod, [say('map', { detail: msg })], function (p) { mod._pl_map_unavailable(p); });
+      withStrings(mod, [say('map', { detail: msg }, instance.lang)], function (p) { mod._pl_map_unavailable(p); });
     }
     instance.map.failure = msg;
   });

@@ -13,11 +13,12 @@ api.mount = function (element, options) {
   var view = ABI.View.hasOwnProperty(options.view) ? options.view : 'page';
   var instance = {
     element: element, canvas: null, view: view, frames: 0, errors: [], ready: null,
+    lang: String(options.lang || document.documentElement.lang || 'fr').slice(0, 8),
     embedded: !!options.embedded, destroyed: false, _scope: makeScope(), _mod: null,
     _mirror: options.mirror || null
   };
   api.instances.push(instance);
-  var status = options.status || makeStatus(options.container || element);
+  var status = options.status || makeStatus(options.container || element, instance.lang);
   instance.destroy = function () { destroy(instance); };
 
   instance.ready = run(instance, options, status).catch(function (err) {
@@ -27,7 +28,7 @@ api.mount = function (element, options) {
       if (instance.canvas) instance.canvas.remove();
     }
     if (!instance.destroyed) {
-      status.fail(say('title-start'), instance.failure);
+      status.fail(say('title-start', null, instance.lang), instance.failure);
       if (instance.embedded) element.setAttribute('data-passerelle-state', 'error');
     }
     throw err;
@@ -43,7 +44,7 @@ function run(instance, options, status) {
   if (lacking) return Promise.reject(lacking);
   var gl = webgl2(), factory = moduleFactory();
   var d = startDownloads(instance, options, status);
-  var canvas = instance.canvas = makeCanvas(options);
+  var canvas = instance.canvas = makeCanvas(options, instance.lang);
   var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
   return Promise.all(waits).then(function (results) {
     if (instance.destroyed) throw failure('removed');
@@ -112,7 +113,7 @@ function startDownloads(instance, options, status) {
   };
 }
 
-function makeCanvas(options) {
+function makeCanvas(options, lang) {
   var canvas = document.createElement('canvas');
   canvas.className = 'passerelle-canvas';
   if (options.mirror) {
@@ -123,7 +124,7 @@ function makeCanvas(options) {
   } else {
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', options.label || say('canvas'));
+    canvas.setAttribute('aria-label', options.label || say('canvas', null, lang));
   }
   return canvas;
 }
@@ -144,7 +145,7 @@ function instantiate(instance, factory, results, canvas, status) {
       printErr: function (t) { console.warn('[passerelle]', t); },
       onAbort: function (what) {
         reject(failure('abort', { what: what }));
-        if (instance._mod) status.fail(say('title-abort'), String(what));
+        if (instance._mod) status.fail(say('title-abort', null, instance.lang), String(what));
       }
     }).then(function (mod) { resolve({ mod: mod, buffers: results }); }, reject);
   });
@@ -160,7 +161,7 @@ function startModule(v, buffers, d) {
   instance._gl = true;
   loadFonts(instance, mod, buffers.slice(2));
   loadPack(instance, mod, buffers[1], d.packName);
-  var lang = String(v.options.lang || document.documentElement.lang || 'fr').slice(0, 8);
+  var lang = instance.lang;
   if (instance.embedded && mod._pl_set_embedded) mod._pl_set_embedded(ABI.Flag.on);
   var viewCode = ABI.View[instance.view];  // undefined for 'error': the notice is the page's
   if (mod._pl_set_view) mod._pl_set_view(viewCode === undefined ? ABI.View.page : viewCode);
@@ -202,7 +203,7 @@ function loadPack(instance, mod, buffer, packName) {
     instance.errors.forEach(function (e) { console.warn('[passerelle]', e); });
     throw failure('bad-pack', { pack: packName, first: instance.errors[0] });
   }
-  announceErrors(instance.element, packName, instance.errors);
+  announceErrors(instance.element, packName, instance.errors, instance.lang);
 }
 
 // For tests and tools: what is on screen now and where, the scroll offset, and the size (CSS

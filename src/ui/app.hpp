@@ -30,6 +30,7 @@
 #include "core/pack/pack.hpp"
 #include "core/page/scroll.hpp"
 #include "core/consent/consent.hpp"
+#include "ui/app/app_types.hpp"
 #include "ui/consent_widget.hpp"
 #include "ui/font_book.hpp"
 #include "ui/map_view.hpp"
@@ -37,20 +38,7 @@
 
 namespace passerelle::ui {
 
-// Keys the ImGui widgets (the consent banner) take, as the platform reports them.
-enum class UiKey { tab, left, right, up, down, activate /* Space or Enter */, escape };
-inline constexpr int kUiKeyCount = 7;
-
-// What the view shows: the whole page, the map figure alone, or the consent UI alone (the
-// last two for partner sites' embeds).
-enum class ViewMode { page, map, consent };
-
-struct Action {
-  // open_url: in a new tab; open_page: this page in another language, in this tab.
-  enum class Kind { none, handled, open_url, open_page };
-  Kind kind = Kind::none;
-  std::string url;  // open_url / open_page: already checked against the link policy
-};
+// UiKey, ViewMode and Action: ui/app/app_types.hpp.
 
 class App {
  public:

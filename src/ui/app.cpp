@@ -26,7 +26,12 @@ void App::show_notice(std::string title, std::vector<std::string> paragraphs) {
 }
 
 // The notice, the page, the map's country names and the banner's close mark.
-std::string App::glyph_text() const { return page_.text() + map_.names() + "\u00D7"; }
+std::string App::glyph_text() const {
+  std::string s = page_.text();
+  s += map_.names();
+  s += "\u00D7";
+  return s;
+}
 
 LayoutState App::layout_state() const {
   LayoutState state;

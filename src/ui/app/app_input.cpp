@@ -164,7 +164,8 @@ ChipKey::Result App::apply_chip_key(const ChipKey& r, double now) {
   if (r.imgui_focus == ChipKey::Focus::release_manage) ImGui::SetWindowFocus(nullptr);
   if (r.imgui_focus == ChipKey::Focus::to_manage) ConsentBridge::focus_manage();
   if (r.reveal_chip >= 0) page_.reveal_chip(r.reveal_chip, now);
-  if (r.select) map_select(*r.select, now);
+  if (r.change_selection)
+    map_select(r.select_chip >= 0 ? std::string_view(page_.layout()->map->chips[r.select_chip].id) : "", now);
   return r.result;
 }
 

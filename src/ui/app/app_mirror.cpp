@@ -93,8 +93,10 @@ Action App::activate(std::string_view key, double now) {
 
 // What the mirror shows depends on this, and on nothing else that changes after loading.
 std::string App::mirror_signature() const {
-  return std::to_string(static_cast<int>(page_.view())) + page_.lang() + "|" + map_.view().selected() + "|" +
-         (has_page() ? "p" : "n") + std::to_string(page_.errors().size()) + consent_.mirror_signature();
+  std::string sig = std::to_string(static_cast<int>(page_.view())) + page_.lang() + "|" + map_.view().selected() +
+                    "|" + (has_page() ? "p" : "n") + std::to_string(page_.errors().size());
+  consent_.add_mirror_signature(sig);
+  return sig;
 }
 
 void App::update_mirror() {

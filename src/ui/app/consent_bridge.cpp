@@ -109,12 +109,11 @@ bool ConsentBridge::press(std::string_view key) {
   return true;
 }
 
-std::string ConsentBridge::mirror_signature() const {
-  if (!manager_) return {};
-  std::string sig = "|" + std::to_string(static_cast<int>(manager_->view())) + (widget_.withdrawn_notice() ? "w" : "");
+void ConsentBridge::add_mirror_signature(std::string& sig) const {
+  if (!manager_) return;
+  sig += "|" + std::to_string(static_cast<int>(manager_->view())) + (widget_.withdrawn_notice() ? "w" : "");
   sig += manager_->storage_available() ? "s" : "-";
   for (const ConsentPurpose& p : manager_->config().purposes) sig += manager_->pending(p.id) ? '1' : '0';
-  return sig;
 }
 
 std::string ConsentBridge::mirror_html(const std::string& lang) const {

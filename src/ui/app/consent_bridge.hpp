@@ -75,8 +75,9 @@ class ConsentBridge {
   // frames act as if it was clicked.  False when inactive.
   bool press(std::string_view key);
   std::optional<Rect> key_rect(std::string_view key) const { return widget_.key_rect(key); }
-  // What the widget's part of the mirror depends on ("" when inactive), and its HTML.
-  std::string mirror_signature() const;
+  // Adds what the widget's part of the mirror depends on to `sig` (nothing when inactive).
+  void add_mirror_signature(std::string& sig) const;
+  // The widget's part of the mirror ("" when inactive).
   std::string mirror_html(const std::string& lang) const;
 
  private:

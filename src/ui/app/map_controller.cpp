@@ -63,12 +63,13 @@ ChipKey MapController::key(UiKey k, bool shift, const ChipKeyContext& c) {
     case UiKey::down: return focus(std::min(n - 1, chip_focus_ + 1));
     case UiKey::activate:
       r.result = ChipKey::Result::used;
-      r.select = chips[std::min(chip_focus_, n - 1)].id;
+      r.change_selection = true;
+      r.select_chip = std::min(chip_focus_, n - 1);
       return r;
     case UiKey::escape:
       if (view_.selected().empty()) return r;
       r.result = ChipKey::Result::used;
-      r.select = std::string();
+      r.change_selection = true;
       return r;
   }
   return r;
@@ -81,7 +82,7 @@ ChipKey MapController::enter_list(UiKey k, bool shift, const ChipKeyContext& c) 
   ChipKey r;
   if (k == UiKey::escape && !view_.selected().empty() && c.pointer_over_map) {
     r.result = ChipKey::Result::used;
-    r.select = std::string();
+    r.change_selection = true;
     return r;
   }
   if (k != UiKey::tab || shift) return r;

@@ -10,7 +10,6 @@
 // Depends on: ui/map_view.hpp, core/map/geometry.hpp, core/page/layout.hpp (MapChip),
 // ui/app/app_types.hpp (UiKey).
 #pragma once
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +29,9 @@ struct ChipKey {
     leave,     // Tab out of the list, and out of the canvas: the browser moves the focus on
   };
   Result result = Result::not_mine;
-  std::optional<std::string> select;  // select this country ("" deselects)
-  int reveal_chip = -1;               // the focus moved to this chip: scroll it into view
+  bool change_selection = false;  // select the country of select_chip, none when it is -1
+  int select_chip = -1;
+  int reveal_chip = -1;           // the focus moved to this chip: scroll it into view
   enum class Focus { keep, release_manage, to_manage };
   Focus imgui_focus = Focus::keep;    // "Gérer mes cookies" comes before the list in Tab order
 };

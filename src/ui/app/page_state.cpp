@@ -21,8 +21,7 @@ void PageState::load(PackResult r, std::string_view file_name) {
     lines.push_back("Le contenu de cette page (" + std::string(file_name) +
                     ") est invalide, elle ne peut donc pas être affichée. Détail des erreurs :");
     for (const Diagnostic& d : errors_) lines.push_back(format(d));
-    notice_title_ = "Cette page n’a pas pu être affichée";
-    notice_lines_ = std::move(lines);
+    show_notice("Cette page n’a pas pu être affichée", std::move(lines));
   }
   layout_dirty_ = true;
   scroller_.scroll_to(0);

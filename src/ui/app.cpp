@@ -1,6 +1,8 @@
 // app.cpp — App's content, embedding, map and consent calls, and the layout they change (see
 // app.hpp; input is in ui/app/app_input.cpp, frames in ui/app/app_frame.cpp, the mirror in
 // ui/app/app_mirror.cpp).
+//
+// Depends on: ui/app.hpp (and so the parts of ui/app/).
 #include "ui/app.hpp"
 
 namespace passerelle::ui {

@@ -1,5 +1,7 @@
 // consent_bridge.cpp — the consent rules, their widget and the platform (see
 // consent_bridge.hpp).
+//
+// Depends on: ui/app/consent_bridge.hpp, core/base/url_policy.hpp, core/mirror (html, mirror), imgui.h.
 #include "ui/app/consent_bridge.hpp"
 
 #include "core/base/url_policy.hpp"

@@ -1,4 +1,6 @@
 // font_state.cpp — when ImGui's atlas is built again (see font_state.hpp).
+//
+// Depends on: ui/app/font_state.hpp, core/base/utf8.hpp, core/page/layout.hpp (type scale), imgui.h.
 #include "ui/app/font_state.hpp"
 
 #include <cmath>

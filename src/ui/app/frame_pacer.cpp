@@ -1,4 +1,6 @@
 // frame_pacer.cpp — the frame clock and the frames still wanted (see frame_pacer.hpp).
+//
+// Depends on: ui/app/frame_pacer.hpp, the standard library.
 #include "ui/app/frame_pacer.hpp"
 
 namespace passerelle::ui {

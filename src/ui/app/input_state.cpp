@@ -1,4 +1,6 @@
 // input_state.cpp — touch points and the key replay (see input_state.hpp).
+//
+// Depends on: ui/app/input_state.hpp, imgui.h.
 #include "ui/app/input_state.hpp"
 
 namespace passerelle::ui {

@@ -1,5 +1,7 @@
 // map_controller.cpp — the map's geometry file and the country list's keys (see
 // map_controller.hpp).
+//
+// Depends on: ui/app/map_controller.hpp, core/map/geometry.hpp.
 #include "ui/app/map_controller.hpp"
 
 #include <algorithm>

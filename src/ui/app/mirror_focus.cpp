@@ -1,5 +1,7 @@
 // mirror_focus.cpp — mirror keys, the focus ring and the mirror's versions (see
 // mirror_focus.hpp).
+//
+// Depends on: ui/app/mirror_focus.hpp, imgui.h.
 #include "ui/app/mirror_focus.hpp"
 
 namespace passerelle::ui {

@@ -1,4 +1,6 @@
 // page_state.cpp — content, layout, scroll and scrollbar of the page (see page_state.hpp).
+//
+// Depends on: ui/app/page_state.hpp, core/base/url_policy.hpp, core/pack/visible_text.hpp.
 #include "ui/app/page_state.hpp"
 
 #include <algorithm>

@@ -13,23 +13,44 @@
 // click event, so that opening a link in a new tab happens in the user's gesture (popup
 // blockers allow nothing else).
 //
-// Depends on: core (pack, page_layout, scroll), ui (font_book, page_view, theme), imgui.h.
+// App is a coordinator: each concern's state lives in a part of ui/app/ that can be read
+// (and tested) alone, and App routes events between them.
+//   ui/app/page_state.hpp      content, view mode, viewport, layout, scroll, scrollbar, hover
+//   ui/app/input_state.hpp     pointer, touch points, widget keys as ImGui 1.86 polls them
+//   ui/app/consent_bridge.hpp  consent rules + widget, decisions for the platform
+//   ui/app/map_controller.hpp  the map view, its geometry file, the country list's keys
+//   ui/app/mirror_focus.hpp    the semantic mirror's keys, focus and HTML versions
+//   ui/app/font_state.hpp      the font book and when ImGui's atlas is rebuilt
+//   ui/app/frame_pacer.hpp     render on demand: the frame clock and frames still wanted
+// App's own code is spread by concern too (like Tracy's TracyView_*.cpp): app.cpp (content,
+// embedding, map and consent calls), ui/app/app_input.cpp (input events, click decisions),
+// ui/app/app_frame.cpp (a frame: ImGui's input, layout, hover, drawing), and
+// ui/app/app_mirror.cpp (mirror keys: focus and activation).
+//
+// Depends on: ui/app/* (the parts), core (pack, page/layout, page/scroll, consent),
+// ui (font_book, map_view, consent_widget, theme), imgui.h.  Never the platform.
 #pragma once
 #include <imgui.h>
 
-#include <deque>
+#include <cstdint>
 #include <functional>
-#include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/page/layout.hpp"
-#include "core/pack/pack.hpp"
-#include "core/page/scroll.hpp"
 #include "core/consent/consent.hpp"
+#include "core/pack/pack.hpp"
+#include "core/page/layout.hpp"
+#include "core/page/scroll.hpp"
+#include "ui/app/app_types.hpp"
+#include "ui/app/consent_bridge.hpp"
+#include "ui/app/font_state.hpp"
+#include "ui/app/frame_pacer.hpp"
+#include "ui/app/input_state.hpp"
+#include "ui/app/map_controller.hpp"
+#include "ui/app/mirror_focus.hpp"
+#include "ui/app/page_state.hpp"
 #include "ui/consent_widget.hpp"
 #include "ui/font_book.hpp"
 #include "ui/map_view.hpp"
@@ -37,20 +58,7 @@
 
 namespace passerelle::ui {
 
-// Keys the ImGui widgets (the consent banner) take, as the platform reports them.
-enum class UiKey { tab, left, right, up, down, activate /* Space or Enter */, escape };
-inline constexpr int kUiKeyCount = 7;
-
-// What the view shows: the whole page, the map figure alone, or the consent UI alone (the
-// last two for partner sites' embeds).
-enum class ViewMode { page, map, consent };
-
-struct Action {
-  // open_url: in a new tab; open_page: this page in another language, in this tab.
-  enum class Kind { none, handled, open_url, open_page };
-  Kind kind = Kind::none;
-  std::string url;  // open_url / open_page: already checked against the link policy
-};
+// UiKey, ViewMode and Action: ui/app/app_types.hpp.
 
 class App {
  public:
@@ -64,16 +72,16 @@ class App {
   // Shows a notice instead of the page (e.g. the platform could not download something).
   void show_notice(std::string title, std::vector<std::string> paragraphs);
 
-  bool has_page() const { return pack_.has_value() && notice_title_.empty(); }
+  bool has_page() const { return page_.has_page(); }
 
   // --- embedding -------------------------------------------------------------------------
   void set_view(ViewMode v);
-  ViewMode view() const { return view_; }
+  ViewMode view() const { return page_.view(); }
   // In a partner's page: a plain wheel and one finger belong to the host page (the box is
   // as tall as its content, see content_height), keys only scroll when there is something
   // to scroll.
   void set_embedded(bool on);
-  bool embedded() const { return embedded_; }
+  bool embedded() const { return page_.embedded(); }
   // The height (CSS px) the content needs at the current width: the whole layout for the page
   // and map views; for the consent view, what its open windows need (0 before the first frame).
   float content_height() const;
@@ -86,8 +94,8 @@ class App {
   const std::vector<Diagnostic>& load_map_geometry(std::string_view bytes, std::string_view file_name);
   // The geometry could not be downloaded.
   void map_unavailable(std::string message);
-  MapView& map() { return map_; }
-  const MapView& map() const { return map_; }
+  MapView& map() { return map_.view(); }
+  const MapView& map() const { return map_.view(); }
   // Selects a country ("" deselects) and shows it on the map; false for an unknown code.
   // With reveal (deep links, the JS API) the page also scrolls to the map figure.
   bool map_select(std::string_view iso, double now, bool reveal = false);
@@ -96,26 +104,26 @@ class App {
   // The platform reads the cookie, GPC and storage state and starts the rules once the pack
   // is loaded.  Returns false when the pack declares no consent.
   bool start_consent(const ConsentStart& s);
-  const ConsentManager* consent() const { return consent_ ? &*consent_ : nullptr; }
-  const ConsentWidget& consent_widget() const { return consent_widget_; }
-  void set_lang(std::string lang) { lang_ = std::move(lang); }
-  const std::string& lang() const { return lang_; }
+  const ConsentManager* consent() const { return consent_.manager(); }
+  const ConsentWidget& consent_widget() const { return consent_.widget(); }
+  void set_lang(std::string lang) { page_.set_lang(std::move(lang)); }
+  const std::string& lang() const { return page_.lang(); }
   // Wall-clock time (Unix seconds) for consent records, and a source of random ids.
-  void set_wall_clock(std::int64_t unix_seconds) { wall_clock_ = unix_seconds; }
-  void set_id_source(std::function<std::string()> f) { new_id_ = std::move(f); }
+  void set_wall_clock(std::int64_t unix_seconds) { consent_.set_wall_clock(unix_seconds); }
+  void set_id_source(std::function<std::string()> f) { consent_.set_id_source(std::move(f)); }
   void consent_show();                          // "Gérer mes cookies" from the page's JS
   std::optional<ConsentOutcome> consent_grant(std::string_view purpose);  // "Afficher la vidéo"
   // Decisions made in frames since the last call, oldest first (the platform writes cookies).
   std::vector<ConsentOutcome> take_consent_outcomes();
   // True while the consent banner or panel is open (for "banner painted" marks and keys).
-  bool consent_open() const { return consent_ && consent_->view() != ConsentView::hidden; }
-  const std::vector<Diagnostic>& errors() const { return errors_; }
+  bool consent_open() const { return consent_.open(); }
+  const std::vector<Diagnostic>& errors() const { return page_.errors(); }
 
   // --- input (CSS px, viewport coordinates; time in seconds) -------------------------
   void set_viewport(float width, float height, float dpr);
   void set_reduced_motion(bool on) {
-    scroller_.set_reduced_motion(on);
-    map_.set_reduced_motion(on);  // zooms land at once
+    page_.scroller().set_reduced_motion(on);
+    map_.view().set_reduced_motion(on);  // zooms land at once
   }
   void pointer_move(float x, float y);
   void pointer_down(float x, float y);
@@ -141,12 +149,12 @@ class App {
   // map view).  Rebuilt after a frame that changed what they show; mirror_version() counts
   // the rebuilds, so the platform copies them into the document only when they changed.
   enum MirrorPart { mirror_consent_part = 0, mirror_page_part = 1 };
-  int mirror_version() const { return mirror_version_; }
-  const std::string& mirror_html(int part) const { return mirror_html_[part == mirror_consent_part ? 0 : 1]; }
+  int mirror_version() const { return mirror_.version(); }
+  const std::string& mirror_html(int part) const { return mirror_.html(part); }
   // A mirror element has the keyboard focus ("" for none): the canvas draws a focus ring on
   // the item it stands for and scrolls it into view.
   void focus_key(std::string key, double now);
-  const std::string& focused_key() const { return focus_key_; }
+  const std::string& focused_key() const { return mirror_.focus(); }
   // A mirror element was activated (Enter, Space, a click): does what a click on the canvas
   // item does (open_url is returned, not done: the platform opens it within the gesture).
   Action activate(std::string_view key, double now);
@@ -161,88 +169,48 @@ class App {
   bool frame(double now);
 
   // --- read-only views for the platform and tests ---------------------------------------
-  float scroll() const { return scroller_.offset(); }
-  const Scroller& scroller() const { return scroller_; }
-  const PageLayout* layout() const { return layout_ ? &*layout_ : nullptr; }
-  int hovered_target() const { return hovered_; }
-  const FontBook& fonts() const { return fonts_; }
-  int frames_drawn() const { return frames_; }
-  int focused_chip() const { return chip_focus_; }
+  float scroll() const { return page_.scroll(); }
+  const Scroller& scroller() const { return page_.scroller(); }
+  const PageLayout* layout() const { return page_.layout(); }
+  int hovered_target() const { return page_.hovered_target(); }
+  const FontBook& fonts() const { return fonts_.book(); }
+  int frames_drawn() const { return pacer_.frames(); }
+  int focused_chip() const { return map_.focused_chip(); }
   // The mouse cursor: an ImGuiMouseCursor, or kCursorGrab / kCursorGrabbing over the map.
   static constexpr int kCursorGrab = 9, kCursorGrabbing = 10;
   int cursor() const;
 
  private:
-  void wake(int frames = 3) { wake_frames_ = std::max(wake_frames_, frames); }
+  // app.cpp
   void relayout();
+  LayoutState layout_state() const;
   std::string glyph_text() const;
-  enum class MapKey { not_mine, used, leave };
-  MapKey map_key(UiKey k, bool shift, double now);
-  void focus_chip(int i, double now);
-  MapView::Style map_style() const;
+  // ui/app/app_input.cpp
   Action act_on_target(int t, double now);
+  ChipKeyContext chip_context() const;
+  ChipKey::Result apply_chip_key(const ChipKey& r, double now);
+  void show_touch_hint(ImVec2 p, double t);
+  // ui/app/app_frame.cpp
+  void feed_imgui(ImGuiIO& io, double now);
+  bool draw_view(const ImGuiIO& io, double now);
+  void update_hover(const ImGuiIO& io, bool show_map);
+  void draw_page_and_map(const ImGuiIO& io, bool show_map, double now);
+  // ui/app/app_mirror.cpp
+  std::string mirror_signature() const;
   void update_mirror();
   void draw_focus_ring();
+  void scroll_focus_into_view(double now);
 
-  FontBook fonts_;
+  FontState fonts_;
   const Theme& theme_;
-  std::optional<Pack> pack_;
-  std::vector<Diagnostic> errors_;
-  std::string notice_title_;
-  std::vector<std::string> notice_lines_;
-  std::optional<PageLayout> layout_;
-  Scroller scroller_;
-
-  float width_ = 0, height_ = 0, dpr_ = 1;
-  bool fonts_need_build_ = true;
-  bool layout_dirty_ = true;
-  int built_tier_ = -1;
-
-  ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
-  bool mouse_down_ = false, mouse_down_latched_ = false;
-  bool dragging_thumb_ = false;
-  float drag_start_y_ = 0, drag_start_offset_ = 0;
-  int hovered_ = -1;
-  bool scrollbar_hot_ = false;
-
-  // Widget key presses, replayed one per two frames (down, then up): ImGui 1.86 has no input
-  // queue, so presses that arrive faster than frames would otherwise merge or vanish.
-  struct KeyPress {
-    int key;
-    bool shift;
-  };
-  std::deque<KeyPress> key_queue_;
-  bool key_held_ = false;
-  bool key_owned_[kUiKeyCount] = {};  // the last keydown of this key was ours (so is its keyup)
-
-  std::optional<ConsentManager> consent_;
-  ConsentWidget consent_widget_;
-  std::vector<ConsentOutcome> consent_outcomes_;
-  std::string lang_ = "fr";
-  std::int64_t wall_clock_ = 0;
-  std::function<std::string()> new_id_;
-
-  ViewMode view_ = ViewMode::page;
-  bool embedded_ = false;
-  ImVec2 consent_extent_{0, 0};
-
-  MapView map_;
-  std::vector<Diagnostic> map_errors_;
-  std::string map_names_;               // every country's name, for the glyph atlas
-  int chip_focus_ = -1;                 // keyboard focus in the map's country list
-  std::map<int, ImVec2> touches_;       // active touch points by id
-  bool touch_on_map_ = false;           // this touch gesture belongs to the map
-  bool touch_hint_shown_ = false;
-  ImVec2 touch_start_;
-
-  std::string focus_key_;               // the mirror element with the keyboard focus
-  std::string mirror_signature_;        // what the mirror last showed
-  std::string mirror_html_[2];
-  int mirror_version_ = 0;
-
-  double last_frame_time_ = -1;
-  int wake_frames_ = 3;
-  int frames_ = 0;
+  PageState page_;
+  ConsentBridge consent_;
+  MapController map_;
+  MirrorFocus mirror_;
+  PointerState pointer_;
+  TouchPoints touches_;
+  KeyReplay keys_;
+  FramePacer pacer_;
 };
 
 }  // namespace passerelle::ui

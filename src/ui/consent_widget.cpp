@@ -192,9 +192,10 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   return out;
 }
 
+// The banner: the notice, the three equal choices, and "Continuer sans accepter ×" at the top
+// right.  Each part is drawn by its own function, in the order ImGui needs them (which is
+// also the tab order).
 std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const ConsentTexts& t) {
-  const Theme& theme = default_theme();
-  ConsentManager& m = *f.manager;
   const float margin = f.scale.compact ? 8.0f : 20.0f;
   const float w = std::min(f.viewport.x - 2 * margin, 760.0f);
   ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y - margin), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -205,80 +206,106 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     record_window();
     shadow(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                                          ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), 10.0f);
-    const FontBook& fb = *f.fonts;
     const float inner = ImGui::GetContentRegionAvail().x;
-
-    // Title, then the close control at the top right (submitted last: last in tab order).
-    // When both do not fit on one line (phones), the close control gets a line of its own.
     const std::string close = t.continue_without + " \u00D7";
-    ImGui::PushFont(fb.font(f.scale.ui_small));
-    const ImVec2 cs = ImGui::CalcTextSize(close.c_str());
+    ImGui::PushFont(f.fonts->font(f.scale.ui_small));
+    const ImVec2 close_size = ImGui::CalcTextSize(close.c_str());
     ImGui::PopFont();
-    ImGui::PushFont(fb.font(f.scale.h3));
-    const float title_w = ImGui::CalcTextSize(t.title.c_str()).x;
-    ImGui::PopFont();
-    const ImVec2 top = ImGui::GetCursorPos();
-    if (title_w + cs.x + 32 > inner) ImGui::Dummy(ImVec2(0, cs.y));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-    text_block(fb.font(f.scale.h3), t.title, to_imgui(theme.heading));
-    text_block(fb.font(f.scale.compact ? f.scale.ui_small : f.scale.ui), t.body, to_imgui(theme.text));
-    if (m.gpc_applied()) text_block(fb.font(f.scale.ui_small), t.gpc_notice, to_imgui(theme.muted));
-    if (!m.storage_available()) text_block(fb.font(f.scale.ui_small), t.no_storage_notice, to_imgui(theme.muted));
-    if (!m.config().policy_url.empty()) {
-      ImGui::PushFont(fb.font(f.scale.ui_small));
-      ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.link));
-      ImGui::TextUnformatted(t.policy_link.c_str());
-      keyed("policy");
-      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-      ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, to_imgui(theme.link), 1.0f);
-      policy_rect_ = Box{a, b};
-      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::PopStyleColor();
-      ImGui::PopFont();
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, 2));
-
-    // The three choices: one widget, same size.  Stacked on narrow screens.
-    ImGui::PushFont(fb.font(f.scale.ui_bold));
-    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.background));
-    const bool stacked = inner < 480;
-    // Phones: a little shorter, so the banner leaves more of the article in view.
-    const float bh = std::round(ImGui::GetFontSize() * (f.scale.compact ? 2.1f : 2.4f));
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
-    focus_first_if_new(WidgetShown::banner);
-    if (equal_button(t.refuse_all.c_str(), bsize, "refuse_all")) out = m.refuse_all(f.now_unix, f.new_id());
-    if (!stacked) ImGui::SameLine();
-    if (equal_button(t.accept_all.c_str(), bsize, "accept_all")) out = m.accept_all(f.now_unix, f.new_id());
-    if (!stacked) ImGui::SameLine();
-    if (equal_button(t.customise.c_str(), bsize, "customise")) m.open_panel();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-
-    // "Continuer sans accepter ×": a refusal, top right; last in the tab order.
-    ImGui::PushFont(fb.font(f.scale.ui_small));
-    const ImVec2 back = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(top.x + inner - cs.x - 8, top.y - 4));
-    ImGui::PushStyleColor(ImGuiCol_Button, v4(theme.background, 0.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(theme.rule, 0.6f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));
-    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
-    const bool close_pressed = ImGui::Button(close.c_str());
-    if (keyed("continue_without") || close_pressed) out = m.refuse_all(f.now_unix, f.new_id());
-    tab_stop();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(4);
-    ImGui::PopFont();
-    ImGui::SetCursorPos(back);
-    ImGui::Dummy(ImVec2(0, 0));
+    const ImVec2 top = banner_notice(f, t, inner, close_size);
+    out = banner_choices(f, t, inner);
+    if (banner_close(f, close, ImVec2(top.x + inner - close_size.x - 8, top.y - 4)))
+      out = f.manager->refuse_all(f.now_unix, f.new_id());
   }
   ImGui::End();
   ImGui::PopStyleVar();
   return out;
 }
 
+// The banner's title, text, notices and policy link.  Returns where the title starts (the
+// close control goes at its right).  When the title and the close control do not fit on one
+// line (phones), the close control gets a line of its own above the title.
+ImVec2 ConsentWidget::banner_notice(const ConsentFrame& f, const ConsentTexts& t, float inner, ImVec2 close_size) {
+  const Theme& theme = default_theme();
+  const FontBook& fb = *f.fonts;
+  const ConsentManager& m = *f.manager;
+  ImGui::PushFont(fb.font(f.scale.h3));
+  const float title_w = ImGui::CalcTextSize(t.title.c_str()).x;
+  ImGui::PopFont();
+  const ImVec2 top = ImGui::GetCursorPos();
+  if (title_w + close_size.x + 32 > inner) ImGui::Dummy(ImVec2(0, close_size.y));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+  text_block(fb.font(f.scale.h3), t.title, to_imgui(theme.heading));
+  text_block(fb.font(f.scale.compact ? f.scale.ui_small : f.scale.ui), t.body, to_imgui(theme.text));
+  if (m.gpc_applied()) text_block(fb.font(f.scale.ui_small), t.gpc_notice, to_imgui(theme.muted));
+  if (!m.storage_available()) text_block(fb.font(f.scale.ui_small), t.no_storage_notice, to_imgui(theme.muted));
+  if (!m.config().policy_url.empty()) policy_link(f, t);
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, 2));
+  return top;
+}
+
+// The policy link: underlined text (the DOM click handler opens it, see policy_link_at).
+void ConsentWidget::policy_link(const ConsentFrame& f, const ConsentTexts& t) {
+  const Theme& theme = default_theme();
+  ImGui::PushFont(f.fonts->font(f.scale.ui_small));
+  ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.link));
+  ImGui::TextUnformatted(t.policy_link.c_str());
+  keyed("policy");
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, to_imgui(theme.link), 1.0f);
+  policy_rect_ = Box{a, b};
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+// The three choices of the banner: one widget, same size.  Stacked on narrow screens.
+std::optional<ConsentOutcome> ConsentWidget::banner_choices(const ConsentFrame& f, const ConsentTexts& t, float inner) {
+  ConsentManager& m = *f.manager;
+  std::optional<ConsentOutcome> out;
+  ImGui::PushFont(f.fonts->font(f.scale.ui_bold));
+  ImGui::PushStyleColor(ImGuiCol_Text, v4(default_theme().background));
+  const bool stacked = inner < 480;
+  // Phones: a little shorter, so the banner leaves more of the article in view.
+  const float bh = std::round(ImGui::GetFontSize() * (f.scale.compact ? 2.1f : 2.4f));
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
+  focus_first_if_new(WidgetShown::banner);
+  if (equal_button(t.refuse_all.c_str(), bsize, "refuse_all")) out = m.refuse_all(f.now_unix, f.new_id());
+  if (!stacked) ImGui::SameLine();
+  if (equal_button(t.accept_all.c_str(), bsize, "accept_all")) out = m.accept_all(f.now_unix, f.new_id());
+  if (!stacked) ImGui::SameLine();
+  if (equal_button(t.customise.c_str(), bsize, "customise")) m.open_panel();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  return out;
+}
+
+// "Continuer sans accepter ×" at `at` (top right), submitted last: last in the tab order.
+// Returns true when pressed (a refusal).  The cursor is put back where it was.
+bool ConsentWidget::banner_close(const ConsentFrame& f, const std::string& label, ImVec2 at) {
+  const Theme& theme = default_theme();
+  ImGui::PushFont(f.fonts->font(f.scale.ui_small));
+  const ImVec2 back = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(at);
+  ImGui::PushStyleColor(ImGuiCol_Button, v4(theme.background, 0.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(theme.rule, 0.6f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));
+  ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
+  const bool clicked = ImGui::Button(label.c_str());
+  const bool pressed = keyed("continue_without") || clicked;
+  tab_stop();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  ImGui::PopFont();
+  ImGui::SetCursorPos(back);
+  ImGui::Dummy(ImVec2(0, 0));
+  return pressed;
+}
+
+// The settings panel: a modal dialog with one row per purpose (scrolling) above the three
+// equal choices.
 std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const ConsentTexts& t) {
   const Theme& theme = default_theme();
   ConsentManager& m = *f.manager;
@@ -307,61 +334,76 @@ std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const 
 
     ImGui::BeginChild("##purposes", ImVec2(0, -footer - 4), false, ImGuiWindowFlags_NavFlattened);
     focus_first_if_new(WidgetShown::panel);
-    for (const ConsentPurpose& p : m.config().purposes) {
-      ImGui::Separator();
-      const float row_y = ImGui::GetCursorPosY();
-      ImGui::PushFont(fb.font(f.scale.ui_bold));
-      ImGui::TextUnformatted(p.name.in(f.lang).c_str());
-      ImGui::PopFont();
-      if (p.required) {
-        ImGui::PushFont(fb.font(f.scale.ui_small));
-        const ImVec2 s = ImGui::CalcTextSize(t.always_on.c_str());
-        ImGui::SameLine(inner - s.x - 12);
-        ImGui::SetCursorPosY(row_y);
-        ImGui::TextColored(v4(theme.muted), "%s", t.always_on.c_str());
-        ImGui::PopFont();
-      } else {
-        bool on = m.pending(p.id);
-        ImGui::PushFont(fb.font(f.scale.ui));
-        const float sw = std::round(ImGui::GetFontSize() * 1.3f * 1.8f);
-        ImGui::SameLine(inner - sw - 12);
-        ImGui::SetCursorPosY(row_y);
-        if (switch_widget(p.id.c_str(), &on, p.name.in(f.lang).c_str())) m.set_pending(p.id, on);
-        ImGui::PopFont();
-      }
-      ImGui::PushTextWrapPos(inner - 8);
-      text_block(fb.font(f.scale.ui), p.description.in(f.lang), to_imgui(theme.text));
-      for (const ConsentService& s : p.services) {
-        // French puts a no-break space before the colon; other languages none.
-        const char* colon = f.lang.rfind("fr", 0) == 0 ? "\u00A0: " : ": ";
-        std::string line = t.services_label + colon + s.name_in(f.lang);
-        if (!s.cookies.empty()) {
-          line += " — " + t.cookies_label + colon;
-          for (std::size_t i = 0; i < s.cookies.size(); ++i) line += (i ? ", " : "") + s.cookies[i];
-        }
-        text_block(fb.font(f.scale.ui_small), line, to_imgui(theme.muted));
-      }
-      ImGui::PopTextWrapPos();
-      ImGui::Dummy(ImVec2(0, 4));
-    }
+    for (const ConsentPurpose& p : m.config().purposes) purpose_row(f, t, p, inner);
     ImGui::EndChild();
 
-    ImGui::PushFont(fb.font(f.scale.ui_bold));
-    ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.background));
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
-    if (equal_button(t.save.c_str(), bsize, "save")) out = m.save(f.now_unix, f.new_id());
-    if (!stacked) ImGui::SameLine();
-    if (equal_button(t.refuse_all.c_str(), bsize, "refuse_all")) out = m.refuse_all(f.now_unix, f.new_id());
-    if (!stacked) ImGui::SameLine();
-    if (equal_button(t.accept_all.c_str(), bsize, "accept_all")) out = m.accept_all(f.now_unix, f.new_id());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-
+    out = panel_choices(f, t, inner, bh, stacked);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) m.close_panel();
   }
   ImGui::End();
   ImGui::PopStyleVar();
+  return out;
+}
+
+// One purpose of the panel: its name, "always on" or its switch at the right, its description
+// and its services with their cookies.
+void ConsentWidget::purpose_row(const ConsentFrame& f, const ConsentTexts& t, const ConsentPurpose& p, float inner) {
+  const Theme& theme = default_theme();
+  const FontBook& fb = *f.fonts;
+  ImGui::Separator();
+  const float row_y = ImGui::GetCursorPosY();
+  ImGui::PushFont(fb.font(f.scale.ui_bold));
+  ImGui::TextUnformatted(p.name.in(f.lang).c_str());
+  ImGui::PopFont();
+  if (p.required) {
+    ImGui::PushFont(fb.font(f.scale.ui_small));
+    const ImVec2 s = ImGui::CalcTextSize(t.always_on.c_str());
+    ImGui::SameLine(inner - s.x - 12);
+    ImGui::SetCursorPosY(row_y);
+    ImGui::TextColored(v4(theme.muted), "%s", t.always_on.c_str());
+    ImGui::PopFont();
+  } else {
+    bool on = f.manager->pending(p.id);
+    ImGui::PushFont(fb.font(f.scale.ui));
+    const float sw = std::round(ImGui::GetFontSize() * 1.3f * 1.8f);
+    ImGui::SameLine(inner - sw - 12);
+    ImGui::SetCursorPosY(row_y);
+    if (switch_widget(p.id.c_str(), &on, p.name.in(f.lang).c_str())) f.manager->set_pending(p.id, on);
+    ImGui::PopFont();
+  }
+  ImGui::PushTextWrapPos(inner - 8);
+  text_block(fb.font(f.scale.ui), p.description.in(f.lang), to_imgui(theme.text));
+  // French puts a no-break space before the colon; other languages none.
+  const char* colon = f.lang.rfind("fr", 0) == 0 ? "\u00A0: " : ": ";
+  for (const ConsentService& s : p.services) {
+    std::string line = t.services_label + colon + s.name_in(f.lang);
+    if (!s.cookies.empty()) {
+      line += " — " + t.cookies_label + colon;
+      for (std::size_t i = 0; i < s.cookies.size(); ++i) line += (i ? ", " : "") + s.cookies[i];
+    }
+    text_block(fb.font(f.scale.ui_small), line, to_imgui(theme.muted));
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, 4));
+}
+
+// The panel's three choices, the same widget as the banner's: "Enregistrer", "Tout refuser",
+// "Tout accepter", `height` tall; stacked on narrow screens.
+std::optional<ConsentOutcome> ConsentWidget::panel_choices(const ConsentFrame& f, const ConsentTexts& t,
+                                                           float inner, float height, bool stacked) {
+  ConsentManager& m = *f.manager;
+  std::optional<ConsentOutcome> out;
+  ImGui::PushFont(f.fonts->font(f.scale.ui_bold));
+  ImGui::PushStyleColor(ImGuiCol_Text, v4(default_theme().background));
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), height);
+  if (equal_button(t.save.c_str(), bsize, "save")) out = m.save(f.now_unix, f.new_id());
+  if (!stacked) ImGui::SameLine();
+  if (equal_button(t.refuse_all.c_str(), bsize, "refuse_all")) out = m.refuse_all(f.now_unix, f.new_id());
+  if (!stacked) ImGui::SameLine();
+  if (equal_button(t.accept_all.c_str(), bsize, "accept_all")) out = m.accept_all(f.now_unix, f.new_id());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
   return out;
 }
 

@@ -10,8 +10,8 @@
 //    Space or Enter activate, Escape closes the panel back to the banner), with ImGui's nav
 //    highlight as the visible focus ring.
 //
-// Depends on: core/consent.hpp, core/page_layout.hpp (TypeScale), ui/font_book.hpp,
-// ui/theme.hpp, imgui.h.
+// Depends on: core/consent/consent.hpp, core/page/layout.hpp (TypeScale), ui/font_book.hpp,
+// ui/theme.hpp, imgui.h (and imgui_internal.h in the .cpp, for the focus).
 #pragma once
 #include <imgui.h>
 
@@ -85,7 +85,14 @@ class ConsentWidget {
 
  private:
   std::optional<ConsentOutcome> banner(const ConsentFrame& f, const ConsentTexts& t);
+  ImVec2 banner_notice(const ConsentFrame& f, const ConsentTexts& t, float inner, ImVec2 close_size);
+  void policy_link(const ConsentFrame& f, const ConsentTexts& t);
+  std::optional<ConsentOutcome> banner_choices(const ConsentFrame& f, const ConsentTexts& t, float inner);
+  bool banner_close(const ConsentFrame& f, const std::string& label, ImVec2 at);
   std::optional<ConsentOutcome> panel(const ConsentFrame& f, const ConsentTexts& t);
+  void purpose_row(const ConsentFrame& f, const ConsentTexts& t, const ConsentPurpose& p, float inner);
+  std::optional<ConsentOutcome> panel_choices(const ConsentFrame& f, const ConsentTexts& t, float inner,
+                                              float height, bool stacked);
   void manage_button(const ConsentFrame& f, const ConsentTexts& t);
   bool equal_button(const char* label, ImVec2 size, const char* key);
   bool keyed(std::string_view key);
@@ -114,7 +121,7 @@ class ConsentWidget {
     ImGuiID id;
     ImGuiWindow* window;
   };
-  std::vector<Focusable> focusables_;  // this frame's widgets in tab order  // focus the first button when a window opens
+  std::vector<Focusable> focusables_;  // this frame's widgets in tab order
 };
 
 }  // namespace passerelle::ui

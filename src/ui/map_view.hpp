@@ -14,7 +14,7 @@
 //     the page and briefly shows a hint;
 //   - touch: a tap selects, two fingers pan and pinch, a double tap zooms in; one finger
 //     scrolls the page (so a phone visitor is never trapped in the map) with a hint;
-//   - the +, − and reset buttons; keys (handled by App) move through the country list.
+//   - the +, − and reset buttons; keys (ui/app/map_controller.hpp) move through the country list.
 //
 // Depends on: core (map_geometry, map_camera, map_labels, page_layout, pack), ui (font_book,
 // theme), imgui.h.

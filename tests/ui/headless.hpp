@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <fstream>
+#include <stdexcept>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -27,18 +28,36 @@ inline std::string read_text(const std::string& path) {
 
 inline std::string source_path(const std::string& rel) { return std::string(PASSERELLE_SOURCE_DIR) + "/" + rel; }
 
+// Gives the five faces (Debian's Noto) to anything with App's set_face(Face, bytes).
+template <class FontTaker>
+void set_noto_faces(FontTaker& taker) {
+  const char* faces[] = {"NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSans-Regular",
+                         "NotoSans-Bold"};
+  for (int i = 0; i < kFaceCount; ++i) {
+    const bool ok = taker.set_face(static_cast<Face>(i),
+                                   read_bytes(std::string(PASSERELLE_FONT_DIR) + "/" + faces[i] + ".ttf"));
+    if (!ok) throw std::runtime_error(std::string("cannot read font ") + faces[i]);
+  }
+}
+
+// An ImGui context alone, for the parts of App tested without it (ui/app/*.hpp).
+class ImGuiContextScope {
+ public:
+  ImGuiContextScope() : ctx_(ImGui::CreateContext()) { ImGui::GetIO().IniFilename = nullptr; }
+  ~ImGuiContextScope() { ImGui::DestroyContext(ctx_); }
+  ImGuiContextScope(const ImGuiContextScope&) = delete;
+  ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
+
+ private:
+  ImGuiContext* ctx_;
+};
+
 class Headless {
  public:
   Headless() {
     ctx_ = ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
-    const char* faces[] = {"NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSans-Regular",
-                           "NotoSans-Bold"};
-    for (int i = 0; i < kFaceCount; ++i) {
-      const bool ok = app.set_face(static_cast<Face>(i),
-                                   read_bytes(std::string(PASSERELLE_FONT_DIR) + "/" + faces[i] + ".ttf"));
-      if (!ok) throw std::runtime_error(std::string("cannot read font ") + faces[i]);
-    }
+    set_noto_faces(app);
   }
   ~Headless() { ImGui::DestroyContext(ctx_); }
   Headless(const Headless&) = delete;

@@ -1,0 +1,215 @@
+// app_input.cpp — App's input events: which part each goes to (the consent widget, the map,
+// the scrollbar, the page) and what a click or a key does (see app.hpp).
+//
+// The parts keep the state (ui/app/input_state.hpp, page_state.hpp, map_controller.hpp,
+// consent_bridge.hpp); the routing between them is here, in one place: a widget over the
+// page takes the pointer first, then the map, then the scrollbar, then the page's targets.
+//
+// Depends on: ui/app.hpp (and so the parts of ui/app/), imgui.h.
+#include <cmath>
+
+#include "ui/app.hpp"
+
+namespace passerelle::ui {
+
+// --- pointer --------------------------------------------------------------------------------
+
+void App::pointer_move(float x, float y) {
+  pointer_.move(ImVec2(x, y));
+  map_.view().pointer_move(x, y);
+  page_.thumb_drag(y);
+  pacer_.wake();
+}
+
+void App::pointer_down(float x, float y) {
+  pointer_.press(ImVec2(x, y));
+  map_.drop_focus();  // a click puts the keyboard focus back to the document, as in a page
+  if (has_page() && !consent_.covers(pointer_.pos()) && map_.view().pointer_down(x, y)) {
+    pacer_.wake();  // a map drag starts
+    return;
+  }
+  page_.scrollbar_press(x, y);
+  pacer_.wake();
+}
+
+void App::pointer_up(float x, float y) {
+  pointer_.move(ImVec2(x, y));
+  pointer_.release();
+  page_.thumb_release();
+  map_.view().pointer_up();
+  pacer_.wake();
+}
+
+void App::pointer_leave() {
+  pointer_.leave(page_.dragging_thumb());
+  map_.view().pointer_leave();
+  pacer_.wake();
+}
+
+bool App::wheel(float dx, float dy, bool ctrl, float x, float y, double now) {
+  (void)dx;  // the page never scrolls sideways
+  pacer_.wake();
+  MapView& map = map_.view();
+  const bool over_map = has_page() && !consent_.covers(ImVec2(x, y)) && map.contains(x, y);
+  if (ctrl) return over_map && map.wheel(dy, true, x, y, now);
+  if (over_map) map.wheel(dy, false, x, y, now);  // shows the hint; the page still scrolls
+  if (page_.embedded()) return false;              // the host page scrolls
+  if (std::isfinite(dy)) page_.scroller().scroll_by(dy);
+  return true;
+}
+
+// --- touch ----------------------------------------------------------------------------------
+
+void App::touch_begin(int id, float x, float y, double t) {
+  const std::size_t fingers = touches_.add(id, ImVec2(x, y));
+  pacer_.wake();
+  if (fingers == 1) {
+    // The first finger is also ImGui's mouse, so a tap presses the banner's buttons.
+    pointer_.press(ImVec2(x, y));
+    if (!page_.embedded()) page_.scroller().touch_begin(y, t);  // embedded: the browser scrolls the host
+    return;
+  }
+  // A second finger on the map turns the gesture into a map pan and pinch.
+  const ImVec2 start = touches_.start();
+  if (fingers == 2 && has_page() && map_.view().contains(start.x, start.y)) {
+    touches_.set_on_map(true);
+    page_.scroller().touch_cancel();
+    map_.view().touches(touches_.points(), t);
+  }
+}
+
+void App::touch_move(int id, float x, float y, double t) {
+  if (!touches_.move(id, ImVec2(x, y))) return;
+  pacer_.wake();
+  if (touches_.on_map()) {
+    map_.view().touches(touches_.points(), t);
+    return;
+  }
+  if (!touches_.is_first(id)) return;  // only the first finger scrolls
+  pointer_.move(ImVec2(x, y));
+  page_.scroller().touch_move(y, t);
+  show_touch_hint(ImVec2(x, y), t);
+}
+
+// One finger that started on the map scrolls the page: say how to move the map instead.
+void App::show_touch_hint(ImVec2 p, double t) {
+  const Pack* pack = page_.pack();
+  const ImVec2 start = touches_.start();
+  if (!touches_.hint_shown() && pack && pack->map && map_.view().contains(start.x, start.y) &&
+      std::hypot(p.x - start.x, p.y - start.y) > 12.0f) {
+    map_.view().show_hint(pack->map->labels.touch_hint, t);
+    touches_.set_hint_shown();
+  }
+}
+
+void App::touch_end(int id, double t) {
+  if (!touches_.remove(id)) return;
+  pacer_.wake();
+  if (touches_.empty()) pointer_.release();
+  if (touches_.on_map()) {
+    map_.view().touches(touches_.points(), t);  // fewer than two fingers ends the pinch
+    if (touches_.empty()) touches_.set_on_map(false);
+    return;
+  }
+  if (touches_.empty()) page_.scroller().touch_end(t);
+}
+
+// --- keyboard -------------------------------------------------------------------------------
+
+void App::blur() {
+  map_.drop_focus();
+  pacer_.wake();
+}
+
+bool App::key(ScrollKey k, double now) {
+  // Nothing to scroll (an embed as tall as its content): the key is the host page's.
+  if (!page_.layout() || page_.scroller().max_offset() <= 0) return false;
+  page_.scroller().key(k, now);
+  pacer_.wake();
+  return true;
+}
+
+// The Tab order: "Gérer mes cookies" (when the pack has a consent section), then the map's
+// country list, then out of the canvas.  While the banner or the panel is open, Tab stays in
+// it.  The list's keys never go through ImGui; the widget's are queued for it.
+bool App::ui_key(UiKey k, bool down, bool shift) {
+  if (!down) return keys_.release(k);
+  keys_.disown(k);
+  if (!consent_.open()) {
+    const ChipKey::Result r = apply_chip_key(map_.key(k, shift, chip_context()), pacer_.last_time_or_zero());
+    if (r == ChipKey::Result::used) keys_.own(k);
+    if (r != ChipKey::Result::not_mine) {
+      pacer_.wake();
+      return r == ChipKey::Result::used;  // leave: the browser moves the focus on
+    }
+  }
+  if (!consent_.wants_key(k, shift)) return false;
+  keys_.push(k, shift);
+  pacer_.wake();
+  return true;
+}
+
+ChipKeyContext App::chip_context() const {
+  ChipKeyContext c;
+  const PageLayout* layout = page_.layout();
+  if (has_page() && layout && layout->map) c.chips = &layout->map->chips;
+  c.pointer_over_map = map_.view().contains(pointer_.pos().x, pointer_.pos().y);
+  c.has_consent = consent_.active();
+  c.on_manage = consent_.on_manage();
+  return c;
+}
+
+// Carries out what the country list decided: ImGui's focus, the scroll, the selection.
+ChipKey::Result App::apply_chip_key(const ChipKey& r, double now) {
+  if (r.imgui_focus == ChipKey::Focus::release_manage) ImGui::SetWindowFocus(nullptr);
+  if (r.imgui_focus == ChipKey::Focus::to_manage) ConsentBridge::focus_manage();
+  if (r.reveal_chip >= 0) page_.reveal_chip(r.reveal_chip, now);
+  if (r.change_selection)
+    map_select(r.select_chip >= 0 ? std::string_view(page_.layout()->map->chips[r.select_chip].id) : "", now);
+  return r.result;
+}
+
+// --- clicks ---------------------------------------------------------------------------------
+
+Action App::click(float x, float y, double now) {
+  Action a;
+  if (!page_.layout() || !has_page()) return a;
+  // Over the banner: ImGui handles its buttons; only the policy link opens a tab.
+  if (consent_.covers(ImVec2(x, y))) return consent_.click(ImVec2(x, y));
+  if (page_.on_scrollbar(x)) return a;
+  if (map_.view().click(x, y, now)) {
+    const PageLayout& l = *page_.layout();
+    if (map_.view().selected() != (l.map ? l.map->selected : std::string())) page_.mark_dirty();
+    a.kind = Action::Kind::handled;
+    pacer_.wake();
+    return a;
+  }
+  const int t = page_.target_at(x, y);
+  if (t < 0) return a;
+  return act_on_target(t, now);
+}
+
+// What a click on (or an activation of) a page target does.
+Action App::act_on_target(int t, double now) {
+  const Target& target = page_.layout()->targets[t];
+  Action a;
+  if (target.kind == Target::Kind::country) {
+    // A chip of the list: select it, or deselect when it was already selected.
+    map_select(map_.view().selected() == target.url ? std::string() : target.url, now);
+    a.kind = Action::Kind::handled;
+  } else {
+    a = page_.follow(target, now);
+  }
+  if (a.kind != Action::Kind::none) pacer_.wake();
+  return a;
+}
+
+int App::cursor() const {
+  if (map_.view().dragging()) return kCursorGrabbing;
+  const int c = ImGui::GetCurrentContext() ? ImGui::GetMouseCursor() : 0;
+  if (c == ImGuiMouseCursor_Arrow && has_page() && map_.grab_at(pointer_.pos()) && !consent_.covers(pointer_.pos()))
+    return kCursorGrab;
+  return c;
+}
+
+}  // namespace passerelle::ui

@@ -1,0 +1,102 @@
+// unit-page-state.cpp — the page without ImGui frames: a bad pack becomes a notice, targets
+// are followed (and unsafe ones refused), the scrollbar pages and drags, and a new width
+// keeps the reader's place.
+//
+// Depends on: ui/app/page_state.hpp, ui/app/font_state.hpp, headless.hpp (an ImGui context
+// for the fonts, Noto, files), GoogleTest.
+#include <gtest/gtest.h>
+
+#include "headless.hpp"
+#include "ui/app/font_state.hpp"
+#include "ui/app/page_state.hpp"
+
+namespace passerelle::ui {
+namespace {
+
+using testing::read_text;
+using testing::source_path;
+
+struct Page : ::testing::Test {
+  void SetUp() override {
+    testing::set_noto_faces(fonts);
+    page.load(parse_pack(read_text(source_path("content/international.fr.json")), "p.json"), "p.json");
+    ASSERT_TRUE(page.has_page());
+    page.set_viewport(1280, 800, 1);
+    ASSERT_TRUE(fonts.build(ImGui::GetIO(), 1280, 1, page.text()));
+    page.relayout(fonts.book(), {});
+    ASSERT_NE(page.layout(), nullptr);
+    ASSERT_FALSE(page.dirty());
+  }
+  testing::ImGuiContextScope imgui;
+  FontState fonts;
+  PageState page;
+};
+
+TEST_F(Page, ABadPackBecomesANoticeNamingTheFileAndKeepsTheLanguage) {
+  page.set_lang("en");
+  page.load(parse_pack(R"({"format": 1, "lang": "de"})", "broken.json"), "broken.json");
+  EXPECT_FALSE(page.has_page());
+  EXPECT_FALSE(page.errors().empty());
+  EXPECT_EQ(page.pack(), nullptr);
+  EXPECT_EQ(page.lang(), "en");
+  EXPECT_NE(page.text().find("broken.json"), std::string::npos);
+  EXPECT_TRUE(page.dirty());
+  page.relayout(fonts.book(), {});
+  ASSERT_NE(page.layout(), nullptr);
+  EXPECT_TRUE(page.layout()->targets.empty());
+}
+
+TEST_F(Page, LinksAreCheckedAgainWhenFollowed) {
+  Target t;
+  t.kind = Target::Kind::url;
+  t.url = "javascript:alert(1)";
+  EXPECT_EQ(page.follow(t, 0).kind, Action::Kind::none);
+  t.url = "https://www.lacimade.org/";
+  EXPECT_EQ(page.follow(t, 0).kind, Action::Kind::open_url);
+  t.kind = Target::Kind::page;
+  t.url = "https://elsewhere.example/";
+  EXPECT_EQ(page.follow(t, 0).kind, Action::Kind::none) << "a language link stays on this site";
+  t.url = "index.en.html";
+  const Action a = page.follow(t, 0);
+  EXPECT_EQ(a.kind, Action::Kind::open_page);
+  EXPECT_EQ(a.url, "index.en.html");
+  t.kind = Target::Kind::country;
+  EXPECT_EQ(page.follow(t, 0).kind, Action::Kind::none) << "the map's, routed by App";
+}
+
+TEST_F(Page, TheScrollbarTrackPagesAndItsThumbDrags) {
+  const ScrollbarGeometry g = page.scrollbar();
+  ASSERT_TRUE(g.visible);
+  const float x = g.track.x + g.track.w / 2;
+  EXPECT_FALSE(page.on_scrollbar(g.track.x - 10));
+  EXPECT_TRUE(page.on_scrollbar(x));
+  page.scrollbar_press(x, g.thumb.y + g.thumb.h + 50);  // below the thumb
+  EXPECT_FLOAT_EQ(page.scroll(), 800 * (1 - Scroller::kPageOverlap));
+  EXPECT_FALSE(page.dragging_thumb());
+
+  const ScrollbarGeometry g2 = page.scrollbar();
+  const float y = g2.thumb.y + 5;
+  page.scrollbar_press(x, y);
+  ASSERT_TRUE(page.dragging_thumb());
+  const float before = page.scroll();
+  const float travel = g2.track.h - g2.thumb.h;
+  page.thumb_drag(y + travel / 4);
+  EXPECT_NEAR(page.scroll() - before, page.scroller().max_offset() / 4, 1.0f);
+  page.thumb_release();
+  page.thumb_drag(y);
+  EXPECT_NEAR(page.scroll() - before, page.scroller().max_offset() / 4, 1.0f) << "released: no drag";
+}
+
+TEST_F(Page, ANewWidthKeepsTheReadersPlace) {
+  page.scroller().scroll_to(page.layout()->height * 0.5f);
+  page.set_viewport(700, 800, 1);
+  EXPECT_TRUE(page.dirty());
+  ASSERT_TRUE(fonts.build(ImGui::GetIO(), 700, 1, page.text()));
+  page.relayout(fonts.book(), {});
+  EXPECT_NEAR(page.scroll() / page.layout()->height, 0.5f, 0.01f);
+  page.set_viewport(700, 600, 1);  // only taller or shorter: the layout stands
+  EXPECT_FALSE(page.dirty());
+}
+
+}  // namespace
+}  // namespace passerelle::ui

@@ -5,8 +5,9 @@
 // The peer pages are built here, at bench time, into build/bench-peers/ (git-ignored) from
 // the templates in bench/peers/: the article of content/international.fr.json as static HTML,
 // plus the library (copied out of node_modules) configured in French with Passerelle's three
-// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does, and one static server
-// (scripts/static-server.mjs) serves dist/ at / and the peers at /peers/.
+// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does, and one nginx
+// (scripts/nginx.mjs, the site's rules) serves dist/ at / and the peers at /peers/ (a test
+// mount: plain files, without the site's headers).
 //
 // Each run is a cold load in a fresh browser context at 1280x800, in the profiles of
 // startup.mjs (fast; slow phone: 150 ms RTT, 1.6 Mbit/s, CPU 4x).  Time to banner:
@@ -38,7 +39,7 @@ import {
   setUp, DIST, machineHeader, median, range, table, fmtMs, fmtKB, waitForView,
   profiles, applyProfile,
 } from './lib.mjs';
-import { startServer } from '../scripts/static-server.mjs';
+import { startNginx } from '../scripts/nginx.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATES = path.join(ROOT, 'bench/peers');
@@ -90,7 +91,7 @@ function stripComments(html) {
 }
 
 // Writes a brotli-11 sibling (with a size hint, as `brotli -q 11`) next to a file, as the
-// build does for dist/; the static server sends it to browsers that accept br.
+// build does for dist/; nginx sends it to browsers that accept br.
 async function precompress(file) {
   const buf = await fs.readFile(file);
   const br = zlib.brotliCompressSync(buf, {
@@ -300,8 +301,8 @@ async function main() {
   const defs = pages();
   await buildPeers();
   const env = await setUp();
-  const server = await startServer({ roots: [['/', DIST], ['/peers/', PEERS]], port: 0 });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await startNginx({ root: DIST, extraRoots: [['/peers/', PEERS]] });
+  const base = server.url.replace(/\/$/, '');
   try {
     console.log(machineHeader(env.browser, 'bench/consent'));
     const results = [];
@@ -312,7 +313,7 @@ async function main() {
     }
     printReport(defs, results);
   } finally {
-    await new Promise((r) => server.close(r));
+    await server.stop();
     await env.close();
   }
 }

@@ -2,7 +2,7 @@
 # Installs everything the build and the tests need, from Debian's and npm's registries only.
 # Safe to run twice: each step checks whether its work is already done.
 #   - apt packages (Emscripten 3.1.6, compilers, GoogleTest, nlohmann/json, fonts, Chromium,
-#     nginx with its brotli_static module, wrk for the load benchmark)
+#     nginx, wrk for the load benchmark)
 #   - Dear ImGui 1.86 sources from Debian's source package, into third_party/imgui (ignored)
 #   - npm packages from the committed package-lock.json
 set -euo pipefail
@@ -18,7 +18,7 @@ apt_packages=(
   emscripten
   fonts-noto-core fonttools brotli
   chromium
-  nginx libnginx-mod-http-brotli-static wrk
+  nginx wrk
 )
 
 missing=()

@@ -5,7 +5,8 @@
 //       (run by Makefile.emscripten after dist/ is built; scripts/nginx.mjs makes the same for
 //       whatever root it serves)
 //
-// It defines, per URI, the variables deploy/nginx/passerelle-http.conf and -server.conf use:
+// It defines, per path asked for ($passerelle_path, set by deploy/nginx/passerelle-files.conf),
+// the variables deploy/nginx/passerelle-http.conf and -server.conf use:
 //   $passerelle_script_hashes   'sha256-…' of every inline script of a page that runs or may
 //                               run (consent-gated ones run later with the same text);
 //                               JSON-LD and other data blocks never run and need none
@@ -15,7 +16,8 @@
 //   $passerelle_decoded_length  size of each file that has a .br/.gz sibling (X-Decoded-Length)
 //   $passerelle_lang_redirect   "<page>|<lang>" → the page in that language (hreflang links)
 // and fails, naming the file, on what the policy cannot allow without 'unsafe-inline': a
-// style="" or on…="" attribute, or an external script of another origin that is not gated.
+// style="" or on…="" attribute, or an external script of another origin that is not gated
+// (unless lenient: for the tests' partner site, which is sent none of these headers).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,7 +63,7 @@ function origin(url) {
 }
 
 // The scripts of one page: hashes of the inline ones that run, origins of gated external ones.
-function scriptSources(scripts, file) {
+function scriptSources(scripts, file, lenient) {
   const hashes = [], gated = [];
   for (const { attrs: a, text } of scripts) {
     const type = (a.type || '').trim().toLowerCase();
@@ -70,18 +72,18 @@ function scriptSources(scripts, file) {
     if (a.src === undefined) { hashes.push(sha256(text)); continue; }
     const o = origin(a.src);
     if (o && isGated) gated.push(o);
-    else if (o) throw new Error(`${file}: the script ${a.src} is on another origin and not consent-gated: add its origin to the policy on purpose (deploy/nginx/passerelle-http.conf)`);
+    else if (o && !lenient) throw new Error(`${file}: the script ${a.src} is on another origin and not consent-gated: add its origin to the policy on purpose (deploy/nginx/passerelle-http.conf)`);
   }
   return { hashes, gated };
 }
 
-function pagePolicy(html, file) {
+function pagePolicy(html, file, lenient) {
   const els = elements(html);
-  for (const e of els) {
+  for (const e of lenient ? [] : els) {
     const bad = Object.keys(e.attrs).find((k) => k === 'style' || /^on[a-z]+$/.test(k));
     if (bad) throw new Error(`${file}: <${e.name} ${bad}=""> would need 'unsafe-inline' in the Content-Security-Policy: use a class and the <style> block, or addEventListener`);
   }
-  const { hashes, gated } = scriptSources(els.filter((e) => e.name === 'script'), file);
+  const { hashes, gated } = scriptSources(els.filter((e) => e.name === 'script'), file, lenient);
   const styles = els.filter((e) => e.name === 'style').map((e) => sha256(e.text));
   const frames = els.filter((e) => e.name === 'iframe').map((e) => origin(e.attrs['data-src'] || e.attrs.src || ''));
   const uniq = (xs) => [...new Set(xs.filter(Boolean))].join(' ');
@@ -116,27 +118,27 @@ function map(source, variable, entries, fallback = '') {
 }
 
 // The include for the files under `root`, as text.
-export function generatedInclude(root) {
+export function generatedInclude(root, { lenient = false } = {}) {
   const files = walk(root).sort();
   const pages = files.filter((f) => f.endsWith('.html'));
-  const policies = pages.map((f) => ['/' + f, pagePolicy(readFileSync(path.join(root, f), 'utf8'), f)]);
+  const policies = pages.map((f) => ['/' + f, pagePolicy(readFileSync(path.join(root, f), 'utf8'), f, lenient)]);
   const pick = (key) => policies.map(([u, p]) => [u, p[key]]).filter(([, v]) => v);
   const decoded = files.filter((f) => !/\.(br|gz)$/.test(f) && (files.includes(f + '.br') || files.includes(f + '.gz')))
     .map((f) => ['/' + f, String(statSync(path.join(root, f)).size)]);
   const lang = policies.flatMap(([u, p]) => langRedirects(p.els, u.slice(1)));
   return `# passerelle.generated.conf — made by scripts/nginx-generated.mjs from the built files: do
-# not edit (rebuild). Include it in the http {} block with deploy/nginx/passerelle-http.conf.\n\n` +
-    map('$uri', 'passerelle_script_hashes', pick('scripts')) +
-    map('$uri', 'passerelle_style_hashes', pick('styles')) +
-    map('$uri', 'passerelle_gated_scripts', pick('gatedScripts')) +
-    map('$uri', 'passerelle_gated_frames', pick('frames'), "'none'") +
-    map('$uri', 'passerelle_decoded_length', decoded) +
+# not edit (rebuild). Goes beside deploy/nginx/passerelle-http.conf, which includes it.\n\n` +
+    map('$passerelle_path', 'passerelle_script_hashes', pick('scripts')) +
+    map('$passerelle_path', 'passerelle_style_hashes', pick('styles')) +
+    map('$passerelle_path', 'passerelle_gated_scripts', pick('gatedScripts')) +
+    map('$passerelle_path', 'passerelle_gated_frames', pick('frames'), "'none'") +
+    map('$passerelle_path', 'passerelle_decoded_length', decoded) +
     map('"$uri|$arg_lang"', 'passerelle_lang_redirect', lang);
 }
 
 // Writes the include for `root` to `out` (only when it changed: nginx -s reload reads it).
-export function writeGeneratedInclude(root, out) {
-  const text = generatedInclude(root);
+export function writeGeneratedInclude(root, out, options) {
+  const text = generatedInclude(root, options);
   if (existsSync(out) && readFileSync(out, 'utf8') === text) return out;
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, text);

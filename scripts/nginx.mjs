@@ -13,15 +13,15 @@
 // Options: root (the folder served at /), port (0: a free one), host (default 127.0.0.1),
 // extraRoots ([[urlPrefix, folder], …]: test-only mounts, written to their own include
 // (mounts.conf), served as plain files without the site's headers), site (false: a partner's
-// site for a second origin, deploy/nginx/local/peer.conf instead of the site's rules),
+// site for a second origin: how files are served, passerelle-files.conf, without the site's
+// headers),
 // workers (default 1), accessLog (default true), dir (the instance folder; default a new one
 // under build/nginx/run/, removed by stop()).
-// Each instance lives in its folder: nginx.conf (from deploy/nginx/local/nginx.conf.in), the
-// generated include for its root (scripts/nginx-generated.mjs), mounts.conf, nginx.pid,
-// error.log, access.log and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the
+// Each instance lives in its folder (see writeConfig), with nginx.pid, error.log, access.log
+// and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the
 // served folders must be readable by others (checked before starting).
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,20 +68,24 @@ function mountsConf(extraRoots) {
   return '# Test-only mounts (scripts/nginx.mjs extraRoots): never part of the production rules.\n' + blocks.join('');
 }
 
+// The instance folder, laid out as /etc/nginx is in production: nginx.conf (the template of
+// deploy/nginx/local/), passerelle/ (the site's rules and the include generated for the root
+// served) and mounts.conf (test-only).
 function writeConfig(dir, o) {
   const root = realpathSync(o.root);  // disable_symlinks: the root itself must be a real path
-  const http = o.site
-    ? `    include ${confPath(path.join(DEPLOY, 'passerelle-http.conf'))};\n    include passerelle.generated.conf;`
-    : '';
-  const server = (o.site ? `        include ${confPath(path.join(DEPLOY, 'passerelle-server.conf'))};\n`
-    : `        include ${confPath(path.join(DEPLOY, 'local/peer.conf'))};\n`) + '        include mounts.conf;';
-  if (o.site) writeGeneratedInclude(root, path.join(dir, 'passerelle.generated.conf'));
+  const rules = path.join(dir, 'passerelle');
+  mkdirSync(rules, { recursive: true });
+  for (const f of ['passerelle-http.conf', 'passerelle-server.conf', 'passerelle-files.conf']) {
+    copyFileSync(path.join(DEPLOY, f), path.join(rules, f));
+  }
+  writeGeneratedInclude(root, path.join(rules, 'passerelle.generated.conf'), { lenient: !o.site });
   writeFileSync(path.join(dir, 'mounts.conf'), mountsConf(o.extraRoots));
   const values = {
     USER: process.getuid?.() === 0 ? 'user nobody nogroup;' : '# (not root: the workers run as this user)',
     WORKERS: String(o.workers), ACCESS_LOG: o.accessLog ? 'access.log' : 'off',
-    LISTEN: `${o.host}:${o.port}`, NAMES: [...new Set([o.host, 'localhost'])].join(' '),
-    ROOT: confPath(root), HTTP: http, SERVER: server,
+    LISTEN: `${o.host}:${o.port}`, NAMES: [...new Set([o.host, 'localhost'])].join(' '), ROOT: confPath(root),
+    HTTP: '    include passerelle/passerelle-http.conf;',
+    SERVER: `        include passerelle/${o.site ? 'passerelle-server.conf' : 'passerelle-files.conf'};\n        include mounts.conf;`,
   };
   const template = readFileSync(path.join(DEPLOY, 'local/nginx.conf.in'), 'utf8');
   writeFileSync(path.join(dir, 'nginx.conf'), template.replace(/@([A-Z_]+)@/g, (m, k) => values[k] ?? m));
@@ -152,14 +156,16 @@ export async function startNginx(options) {
   chmodSync(dir, 0o755);
   hookExit();
   let child;
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; !child; attempt++) {
     const port = o.port || await freePort(o.host);
     try {
       child = await launch(dir, { ...o, port });
       o.port = port;
-      break;
     } catch (e) {
-      if (o.port || attempt >= 4 || !/Address already in use/.test(e.message)) throw e;
+      if (o.port || attempt >= 4 || !/Address already in use/.test(e.message)) {
+        if (!o.dir) rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
     }
   }
   return {

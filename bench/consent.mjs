@@ -5,9 +5,10 @@
 // The peer pages are built here, at bench time, into build/bench-peers/ (git-ignored) from
 // the templates in bench/peers/: the article of content/international.fr.json as static HTML,
 // plus the library (copied out of node_modules) configured in French with Passerelle's three
-// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does, and one nginx
-// (scripts/nginx.mjs, the site's rules) serves dist/ at / and the peers at /peers/ (a test
-// mount: plain files, without the site's headers).
+// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does.  nginx serves dist/
+// with the site's rules, and the peers from a second nginx (scripts/nginx.mjs, site: false):
+// the same way of serving files (types, the .br siblings), without Passerelle's headers (its
+// Content-Security-Policy would refuse the peers' inline set-up scripts).
 //
 // Each run is a cold load in a fresh browser context at 1280x800, in the profiles of
 // startup.mjs (fast; slow phone: 150 ms RTT, 1.6 Mbit/s, CPU 4x).  Time to banner:
@@ -30,7 +31,7 @@
 //
 // Usage: RUNS=5 SLOW_RUNS=3 node bench/consent.mjs   (needs dist/ built and `npm install`).
 // Prints medians and min–max; exits 1 only if a page never shows its banner.
-// Depends on: ./lib.mjs, ../scripts/static-server.mjs, node_modules/{vanilla-cookieconsent,tarteaucitronjs}.
+// Depends on: ./lib.mjs, ../scripts/nginx.mjs, node_modules/{vanilla-cookieconsent,tarteaucitronjs}.
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -80,8 +81,8 @@ function version(pkg) {
 function pages() {
   return [
     { name: 'Passerelle (WASM + ImGui)', path: '/', banner: '[role="dialog"]', fixed: false, passerelle: true },
-    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/peers/vanilla.html', banner: '#cc-main .cm', fixed: true },
-    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/peers/tarteaucitron.html', banner: '#tarteaucitronAlertBig', fixed: true },
+    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/vanilla.html', peer: true, banner: '#cc-main .cm', fixed: true },
+    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/tarteaucitron.html', peer: true, banner: '#tarteaucitronAlertBig', fixed: true },
   ];
 }
 
@@ -199,7 +200,7 @@ async function loadFigures(page, def) {
 }
 
 // One cold load of one page in a fresh context; its figures, or null when no banner showed.
-async function coldLoad(browser, base, def, profile) {
+async function coldLoad(browser, bases, def, profile) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -208,7 +209,7 @@ async function coldLoad(browser, base, def, profile) {
     await page.addInitScript(watchBanner, [def.banner, def.fixed]);
     const cdp = await context.newCDPSession(page);
     await applyProfile(cdp, profile);
-    await page.goto(base + def.path, { waitUntil: 'commit', timeout: BANNER_TIMEOUT });
+    await page.goto((def.peer ? bases.peers : bases.site) + def.path, { waitUntil: 'commit', timeout: BANNER_TIMEOUT });
     if (!(await waitForBanner(page, def))) {
       failBanner(`${def.name} (${profile.name})`, page);
       return null;
@@ -221,12 +222,12 @@ async function coldLoad(browser, base, def, profile) {
 
 // All runs of one profile, the pages taking turns within each run so that a noisy moment of
 // the machine does not fall on one page only.  A dot per load on stderr.
-async function runProfile(browser, base, defs, profile) {
+async function runProfile(browser, bases, defs, profile) {
   const runs = new Map(defs.map((d) => [d, []]));
   process.stderr.write(`consent: ${profile.name} `);
   for (let i = 0; i < profile.runs; i++) {
     for (const def of defs) {
-      const r = await coldLoad(browser, base, def, profile);
+      const r = await coldLoad(browser, bases, def, profile);
       if (!r) { process.stderr.write('\n'); return null; }
       runs.get(def).push(r);
       process.stderr.write('.');
@@ -301,19 +302,21 @@ async function main() {
   const defs = pages();
   await buildPeers();
   const env = await setUp();
-  const server = await startNginx({ root: DIST, extraRoots: [['/peers/', PEERS]] });
-  const base = server.url.replace(/\/$/, '');
+  const site = await startNginx({ root: DIST });
+  const peers = await startNginx({ root: PEERS, site: false });
+  const bases = { site: site.url.replace(/\/$/, ''), peers: peers.url.replace(/\/$/, '') };
   try {
     console.log(machineHeader(env.browser, 'bench/consent'));
     const results = [];
     for (const profile of PROFILES) {
-      const runs = await runProfile(env.browser, base, defs, profile);
+      const runs = await runProfile(env.browser, bases, defs, profile);
       if (!runs) return;
       results.push({ profile, runs });
     }
     printReport(defs, results);
   } finally {
-    await server.stop();
+    await site.stop();
+    await peers.stop();
     await env.close();
   }
 }

@@ -16,7 +16,9 @@
 // site for a second origin: how files are served, passerelle-files.conf, without the site's
 // headers),
 // workers (default 1), accessLog (default true), dir (the instance folder; default a new one
-// under build/nginx/run/, removed by stop()).
+// under build/nginx/run/, removed by stop()), sites (the text of a site file with its own
+// server {} blocks, in place of the two above: the test of deploy/nginx/example.org.conf;
+// port is then the one it listens on, waited for).
 // Each instance lives in its folder (see writeConfig), with nginx.pid, error.log, access.log
 // and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the
 // served folders must be readable by others (checked before starting).
@@ -82,12 +84,17 @@ function writeConfig(dir, o) {
   writeFileSync(path.join(dir, 'mounts.conf'), mountsConf(o.extraRoots));
   const values = {
     USER: process.getuid?.() === 0 ? 'user nobody nogroup;' : '# (not root: the workers run as this user)',
-    WORKERS: String(o.workers), ACCESS_LOG: o.accessLog ? 'access.log' : 'off',
+    WORKERS: String(o.workers), ACCESS_LOG: o.accessLog ? 'access.log combined buffer=64k flush=1s' : 'off',
     LISTEN: `${o.host}:${o.port}`, NAMES: [...new Set([o.host, 'localhost'])].join(' '), ROOT: confPath(root),
     HTTP: '    include passerelle/passerelle-http.conf;',
     SERVER: `        include passerelle/${o.site ? 'passerelle-server.conf' : 'passerelle-files.conf'};\n        include mounts.conf;`,
   };
-  const template = readFileSync(path.join(DEPLOY, 'local/nginx.conf.in'), 'utf8');
+  let template = readFileSync(path.join(DEPLOY, 'local/nginx.conf.in'), 'utf8');
+  if (o.sites) {  // a whole site file (which includes passerelle-http.conf itself)
+    writeFileSync(path.join(dir, 'sites.conf'), o.sites);
+    values.HTTP = '';
+    template = template.replace(/ *# @SERVERS@[^]*# @SERVERS-END@\n/, '    include sites.conf;\n');
+  }
   writeFileSync(path.join(dir, 'nginx.conf'), template.replace(/@([A-Z_]+)@/g, (m, k) => values[k] ?? m));
 }
 

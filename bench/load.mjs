@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startNginx } from '../scripts/nginx.mjs';
 import { pageFiles } from '../scripts/check-budgets.mjs';
-import { DIST, table, fmtKB } from './lib.mjs';
+import { DIST, table, fmtKB, fmtBytes } from './lib.mjs';
 
 const CLIENTS = (process.env.CLIENTS || '16,64,256').split(',').map(Number);
 const DURATION = Number(process.env.DURATION || 10);
@@ -70,9 +70,9 @@ function wrk(url, script, clients, seconds) {
 function row(clients, r, files) {
   const seconds = r.us / 1e6;
   const errors = r.connect + r.read + r.write + r.timeout;
-  return [clients, Math.round(r.requests / seconds).toLocaleString('en-US'), (r.bytes / seconds / 1e6).toFixed(1),
-    Math.round(r.requests / seconds / files).toLocaleString('en-US'), (r.p50 / 1000).toFixed(2), (r.p99 / 1000).toFixed(2),
-    (r.max / 1000).toFixed(1), r.requests.toLocaleString('en-US'), `${r.bad} wrong, ${errors} errors`];
+  return [clients, fmtBytes(r.requests / seconds), (r.bytes / seconds / 1e6).toFixed(1),
+    fmtBytes(r.requests / seconds / files), (r.p50 / 1000).toFixed(2), (r.p99 / 1000).toFixed(2),
+    (r.max / 1000).toFixed(1), fmtBytes(r.requests), `${r.bad} wrong, ${errors} errors`];
 }
 
 async function main() {
@@ -90,7 +90,7 @@ async function main() {
     const cpus = os.cpus();
     const nginx = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '');
     console.log(`load — ${nginx}, ` +
-      `${execFileSync('wrk', ['--version'], { encoding: 'utf8' }).split('\n')[0].replace(/ Copyright.*/, '')}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, ` +
+      `${spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0].replace(/ Copyright.*/, '')}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, ` +
       `${cpus.length} CPU (${cpus[0]?.model.replace(/\s+/g, ' ').trim()}), nginx and wrk on the same machine`);
     console.log(`a first visit: ${files.length} files, ${fmtKB(brSizes.reduce((a, b) => a + b, 0))} KB with brotli (${paths.join(' ')})`);
     const rows = [];

@@ -1,9 +1,10 @@
 // nginx-generated.mjs — the part of the nginx rules that depends on the built files, read from
 // them (so that it cannot drift from them), as an include for the http {} block.
 //
-//   node scripts/nginx-generated.mjs dist build/nginx/passerelle.generated.conf
-//       (run by Makefile.emscripten after dist/ is built; scripts/nginx.mjs makes the same for
-//       whatever root it serves)
+//   node scripts/nginx-generated.mjs dist build/nginx/passerelle.generated.conf [--site-url URL]
+//       (run by Makefile.emscripten after dist/ is built, with its SITE_URL: the paths are those
+//       under SITE_URL's path, /international/index.html for https://example.org/international/;
+//       scripts/nginx.mjs makes the same for whatever root it serves, at /)
 //
 // It defines, per path asked for ($passerelle_path, set by deploy/nginx/passerelle-files.conf),
 // the variables deploy/nginx/passerelle-http.conf and -server.conf use:
@@ -91,6 +92,7 @@ function pagePolicy(html, file, lenient) {
 }
 
 // "/index.html|en" → "index.en.html", from the page's <link rel="alternate" hreflang> links.
+// `file` is the page's path from the site's root, "/…".
 function langRedirects(els, file) {
   const links = els.filter((e) => e.name === 'link').map((e) => e.attrs)
     .filter((a) => a.rel === 'alternate' && a.hreflang && a.hreflang !== 'x-default' && a.href);
@@ -99,7 +101,7 @@ function langRedirects(els, file) {
   for (const a of links) {
     const target = path.posix.basename(new URL(a.href, 'http://x/').pathname);
     if (target === self) continue;
-    const dir = path.posix.dirname('/' + file);
+    const dir = path.posix.dirname(file);
     const page = path.posix.join(dir, self);
     out.push([`${page}|${a.hreflang}`, target]);
     if (self === 'index.html') out.push([`${dir === '/' ? '' : dir}/|${a.hreflang}`, target]);
@@ -118,14 +120,14 @@ function map(source, variable, entries, fallback = '') {
 }
 
 // The include for the files under `root`, as text.
-export function generatedInclude(root, { lenient = false } = {}) {
+export function generatedInclude(root, { lenient = false, base = '/' } = {}) {
   const files = walk(root).sort();
   const pages = files.filter((f) => f.endsWith('.html'));
-  const policies = pages.map((f) => ['/' + f, pagePolicy(readFileSync(path.join(root, f), 'utf8'), f, lenient)]);
+  const policies = pages.map((f) => [base + f, pagePolicy(readFileSync(path.join(root, f), 'utf8'), f, lenient)]);
   const pick = (key) => policies.map(([u, p]) => [u, p[key]]).filter(([, v]) => v);
   const decoded = files.filter((f) => !/\.(br|gz)$/.test(f) && (files.includes(f + '.br') || files.includes(f + '.gz')))
-    .map((f) => ['/' + f, String(statSync(path.join(root, f)).size)]);
-  const lang = policies.flatMap(([u, p]) => langRedirects(p.els, u.slice(1)));
+    .map((f) => [base + f, String(statSync(path.join(root, f)).size)]);
+  const lang = policies.flatMap(([u, p]) => langRedirects(p.els, u));
   return `# passerelle.generated.conf — made by scripts/nginx-generated.mjs from the built files: do
 # not edit (rebuild). Goes beside deploy/nginx/passerelle-http.conf, which includes it.\n\n` +
     map('$passerelle_path', 'passerelle_script_hashes', pick('scripts')) +
@@ -146,9 +148,12 @@ export function writeGeneratedInclude(root, out, options) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [root = 'dist', out = 'build/nginx/passerelle.generated.conf'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--site-url');
+  const base = at >= 0 ? new URL(args.splice(at, 2)[1]).pathname.replace(/\/?$/, '/') : '/';
+  const [root = 'dist', out = 'build/nginx/passerelle.generated.conf'] = args;
   try {
-    console.log(`nginx-generated: ${writeGeneratedInclude(path.resolve(root), path.resolve(out))}`);
+    console.log(`nginx-generated: ${writeGeneratedInclude(path.resolve(root), path.resolve(out), { base })}`);
   } catch (e) {
     console.error(`nginx-generated: ${e.message}`);
     process.exit(1);

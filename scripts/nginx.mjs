@@ -18,7 +18,8 @@
 // workers (default 1), accessLog (default true), dir (the instance folder; default a new one
 // under build/nginx/run/, removed by stop()), sites (the text of a site file with its own
 // server {} blocks, in place of the two above: the test of deploy/nginx/example.org.conf;
-// port is then the one it listens on, waited for).
+// port is then the one it listens on, waited for), base (where the site is under root, as
+// SITE_URL's path: '/international/' for a copy of dist/ in root/international/; default '/').
 // Each instance lives in its folder (see writeConfig), with nginx.pid, error.log, access.log
 // and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the
 // served folders must be readable by others (checked before starting).
@@ -80,7 +81,7 @@ function writeConfig(dir, o) {
   for (const f of ['passerelle-http.conf', 'passerelle-server.conf', 'passerelle-files.conf']) {
     copyFileSync(path.join(DEPLOY, f), path.join(rules, f));
   }
-  writeGeneratedInclude(root, path.join(rules, 'passerelle.generated.conf'), { lenient: !o.site });
+  writeGeneratedInclude(path.join(root, o.base), path.join(rules, 'passerelle.generated.conf'), { lenient: !o.site, base: o.base });
   writeFileSync(path.join(dir, 'mounts.conf'), mountsConf(o.extraRoots));
   const values = {
     USER: process.getuid?.() === 0 ? 'user nobody nogroup;' : '# (not root: the workers run as this user)',
@@ -153,7 +154,7 @@ async function launch(dir, o) {
 }
 
 export async function startNginx(options) {
-  const o = { port: 0, host: '127.0.0.1', extraRoots: [], site: true, workers: 1, accessLog: true, ...options };
+  const o = { port: 0, host: '127.0.0.1', extraRoots: [], site: true, workers: 1, accessLog: true, base: '/', ...options };
   if (!o.root || !existsSync(o.root)) throw new Error(`nginx.mjs: nothing to serve at ${o.root}`);
   checkReadable([o.root, ...o.extraRoots.map(([, d]) => d)]);
   const runDir = path.join(ROOT, 'build/nginx/run');

@@ -3,7 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { serveDist, request, distFiles, distBytes } from './helpers.mjs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startNginx } from '../../scripts/nginx.mjs';
+import { serveDist, request, distFiles, distBytes, DIST } from './helpers.mjs';
 
 let web;
 before(async () => { web = await serveDist(); });
@@ -138,5 +142,25 @@ test('errors: 404 with nosniff, no directory listing, no dotfile', async () => {
     assert.ok(r.status === 404 || r.status === 403, `${url}: ${r.status}`);
     assertEveryResponse(r, url);
     assert.doesNotMatch(r.body.toString(), /Index of|nginx\/\d/, url);
+  }
+});
+
+test('under a path (SITE_URL=https://example.org/international/): the same headers, hashes and redirects', async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'passerelle-prefix-'));
+  cpSync(DIST, path.join(tmp, 'international'), { recursive: true });
+  chmodSync(tmp, 0o755);
+  const site = await startNginx({ root: tmp, base: '/international/' });
+  try {
+    const [top, page] = [await request(site, '/international/'), await request(web, '/')];
+    assert.equal(top.status, 200);
+    for (const h of ['content-security-policy', 'cache-control', 'x-decoded-length']) assert.equal(top.headers[h], page.headers[h], h);
+    const csp = await request(site, '/international/embed/csp.html');
+    assert.match(csp.headers['content-security-policy'], /^script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    const lang = await request(site, '/international/?lang=en');
+    assert.equal(lang.status, 302);
+    assert.equal(lang.headers.location, 'index.en.html');
+  } finally {
+    await site.stop();
+    rmSync(tmp, { recursive: true, force: true });
   }
 });

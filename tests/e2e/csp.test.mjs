@@ -12,8 +12,11 @@ after(async () => { await env?.close(); });
 
 const WIDE = { width: 1760, height: 900 };  // wide enough for the gated video of the demo aside
 
-// Records every CSP violation the page reports, from before its first script.
+// Records every CSP violation the page reports, from before its first script, and every
+// console message about the page's policies (Chromium warns of a feature it does not know).
 async function recordViolations(page) {
+  page.policyMessages = [];
+  page.on('console', (m) => { if (/Permissions-Policy|Content.Security.Policy/i.test(m.text())) page.policyMessages.push(m.text()); });
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -51,6 +54,7 @@ test('the page runs under its CSP with no violation: canvas, map, banner, gated 
   await waitIdle(page, 150);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(page.policyMessages, []);
 
   // The policy is enforced: an inline script the page did not ship is refused.
   await page.evaluate(() => {
@@ -76,5 +80,6 @@ test('?lang=en: nginx redirects to the English page, which runs under its own CS
   await waitIdle(page, 150);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(page.policyMessages, []);
   await page.context().close();
 });

@@ -10,19 +10,24 @@
 //   … fetch(web.url + 'index.html') …
 //   await web.stop();
 //
-// Options: root (the folder served at /), port (0: a free one), host (default 127.0.0.1),
-// extraRoots ([[urlPrefix, folder], …]: test-only mounts, written to their own include
-// (mounts.conf), served as plain files without the site's headers), site (false: a partner's
-// site for a second origin: how files are served, passerelle-files.conf, without the site's
-// headers),
-// workers (default 1), accessLog (default true), dir (the instance folder; default a new one
-// under build/nginx/run/, removed by stop()), sites (the text of a site file with its own
-// server {} blocks, in place of the two above: the test of deploy/nginx/example.org.conf;
-// port is then the one it listens on, waited for), base (where the site is under root, as
-// SITE_URL's path: '/international/' for a copy of dist/ in root/international/; default '/').
+// Options:
+//   root        the folder served at / (required)
+//   port        0 (default): a free one
+//   host        default 127.0.0.1
+//   extraRoots  [[urlPrefix, folder], …]: test-only mounts, written to their own include
+//               (mounts.conf), served as plain files without the site's headers
+//   site        false: a partner's site for a second origin: how files are served
+//               (passerelle-files.conf), without the site's headers
+//   base        where the site is under root, as SITE_URL's path: '/international/' for a
+//               copy of dist/ in root/international/ (default '/')
+//   workers     default 1; accessLog: default true
+//   dir         the instance folder (default: a new one under build/nginx/run/, removed by stop())
+//   sites       the text of a site file with its own server {} blocks, in place of the
+//               wrapper's two (the test of deploy/nginx/example.org.conf; port is the one to
+//               wait for)
 // Each instance lives in its folder (see writeConfig), with nginx.pid, error.log, access.log
-// and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the
-// served folders must be readable by others (checked before starting).
+// and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the served folders must be
+// readable by others (checked before starting).
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';

@@ -108,7 +108,7 @@ test('after all of it: the same nginx, no worker crashed, and many requests at o
   assert.doesNotMatch(log, /exited on signal|\[alert\]|\[emerg\]|\[crit\]/, log);
 });
 
-test('symlinks in the served folder are not followed (also as a .br sibling); unreadable files are refused', async () => {
+test('symlinks in the served folder are not followed (also as a .br sibling); unreadable files, dotfiles and siblings are refused', async () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'passerelle-nginx-'));
   const root = path.join(tmp, 'site'), outside = path.join(tmp, 'outside');
   mkdirSync(root);
@@ -117,6 +117,7 @@ test('symlinks in the served folder are not followed (also as a .br sibling); un
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>ok</title>');
   writeFileSync(path.join(root, 'a.txt'), 'a\n');
   writeFileSync(path.join(root, 'locked.txt'), 'locked\n');
+  writeFileSync(path.join(root, '.secret.txt'), 'SECRET\n');
   symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'out.txt'));
   symlinkSync(outside, path.join(root, 'outdir'));
   symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'a.txt.br'));
@@ -126,7 +127,7 @@ test('symlinks in the served folder are not followed (also as a .br sibling); un
   const site = await startNginx({ root });
   try {
     const get = (url, headers) => request(site, url, { headers });
-    for (const url of ['/out.txt', '/outdir/secret.txt', '/in.html', '/locked.txt']) {
+    for (const url of ['/out.txt', '/outdir/secret.txt', '/in.html', '/locked.txt', '/.secret.txt', '/a.txt.br']) {
       const r = await get(url);
       // 403 from the static module, 404 where try_files found no file it may open.
       assert.ok(r.status === 403 || r.status === 404, `${url}: ${r.status}`);

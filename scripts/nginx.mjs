@@ -29,7 +29,7 @@
 // and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the served folders must be
 // readable by others (checked before starting).
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,7 @@ function checkReadable(dirs) {
 function mountsConf(extraRoots) {
   const blocks = extraRoots.map(([prefix, dir]) => {
     if (!/^\/[\w./-]*\/$/.test(prefix)) throw new Error(`nginx.mjs: mount prefix must look like /name/: ${prefix}`);
-    return `location ^~ ${prefix} {\n    alias ${confPath(realpathSync(dir) + '/')};\n` +
+    return `location ^~ ${prefix} {\n    alias ${confPath(path.resolve(dir) + '/')};\n` +
       '    add_header X-Content-Type-Options "nosniff" always;  # its own headers: not the site\'s\n}\n';
   });
   return '# Test-only mounts (scripts/nginx.mjs extraRoots): never part of the production rules.\n' + blocks.join('');
@@ -80,7 +80,7 @@ function mountsConf(extraRoots) {
 // deploy/nginx/local/), passerelle/ (the site's rules and the include generated for the root
 // served) and mounts.conf (test-only).
 function writeConfig(dir, o) {
-  const root = realpathSync(o.root);  // disable_symlinks: the root itself must be a real path
+  const root = path.resolve(o.root);
   const rules = path.join(dir, 'passerelle');
   mkdirSync(rules, { recursive: true });
   for (const f of ['passerelle-http.conf', 'passerelle-server.conf', 'passerelle-files.conf']) {

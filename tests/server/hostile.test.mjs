@@ -140,6 +140,15 @@ test('symlinks in the served folder are not followed (also as a .br sibling); un
     assert.equal((await get('/index.html')).status, 200);
   } finally {
     await site.stop();
+  }
+  // The root itself may be a symlink, as a "current" link to a release folder is.
+  symlinkSync(root, path.join(tmp, 'current'));
+  const current = await startNginx({ root: path.join(tmp, 'current') });
+  try {
+    assert.equal((await request(current, '/a.txt')).body.toString(), 'a\n');
+    assert.ok([403, 404].includes((await request(current, '/out.txt')).status));
+  } finally {
+    await current.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 });

@@ -5,8 +5,10 @@
 // The peer pages are built here, at bench time, into build/bench-peers/ (git-ignored) from
 // the templates in bench/peers/: the article of content/international.fr.json as static HTML,
 // plus the library (copied out of node_modules) configured in French with Passerelle's three
-// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does, and one static server
-// (scripts/static-server.mjs) serves dist/ at / and the peers at /peers/.
+// purposes.  Every peer file gets a brotli-11 sibling, as dist/ does.  nginx serves dist/
+// with the site's rules, and the peers from a second nginx (scripts/nginx.mjs, site: false):
+// the same way of serving files (types, the .br siblings), without Passerelle's headers (its
+// Content-Security-Policy would refuse the peers' inline set-up scripts).
 //
 // Each run is a cold load in a fresh browser context at 1280x800, in the profiles of
 // startup.mjs (fast; slow phone: 150 ms RTT, 1.6 Mbit/s, CPU 4x).  Time to banner:
@@ -29,7 +31,7 @@
 //
 // Usage: RUNS=5 SLOW_RUNS=3 node bench/consent.mjs   (needs dist/ built and `npm install`).
 // Prints medians and min–max; exits 1 only if a page never shows its banner.
-// Depends on: ./lib.mjs, ../scripts/static-server.mjs, node_modules/{vanilla-cookieconsent,tarteaucitronjs}.
+// Depends on: ./lib.mjs, ../scripts/nginx.mjs, node_modules/{vanilla-cookieconsent,tarteaucitronjs}.
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -38,7 +40,7 @@ import {
   setUp, DIST, machineHeader, median, range, table, fmtMs, fmtKB, waitForView,
   profiles, applyProfile,
 } from './lib.mjs';
-import { startServer } from '../scripts/static-server.mjs';
+import { startNginx } from '../scripts/nginx.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATES = path.join(ROOT, 'bench/peers');
@@ -79,8 +81,8 @@ function version(pkg) {
 function pages() {
   return [
     { name: 'Passerelle (WASM + ImGui)', path: '/', banner: '[role="dialog"]', fixed: false, passerelle: true },
-    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/peers/vanilla.html', banner: '#cc-main .cm', fixed: true },
-    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/peers/tarteaucitron.html', banner: '#tarteaucitronAlertBig', fixed: true },
+    { name: `vanilla-cookieconsent ${version('vanilla-cookieconsent')}`, path: '/vanilla.html', peer: true, banner: '#cc-main .cm', fixed: true },
+    { name: `tarteaucitron.js ${version('tarteaucitronjs')}`, path: '/tarteaucitron.html', peer: true, banner: '#tarteaucitronAlertBig', fixed: true },
   ];
 }
 
@@ -90,7 +92,7 @@ function stripComments(html) {
 }
 
 // Writes a brotli-11 sibling (with a size hint, as `brotli -q 11`) next to a file, as the
-// build does for dist/; the static server sends it to browsers that accept br.
+// build does for dist/; nginx sends it to browsers that accept br.
 async function precompress(file) {
   const buf = await fs.readFile(file);
   const br = zlib.brotliCompressSync(buf, {
@@ -198,7 +200,7 @@ async function loadFigures(page, def) {
 }
 
 // One cold load of one page in a fresh context; its figures, or null when no banner showed.
-async function coldLoad(browser, base, def, profile) {
+async function coldLoad(browser, bases, def, profile) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -207,7 +209,7 @@ async function coldLoad(browser, base, def, profile) {
     await page.addInitScript(watchBanner, [def.banner, def.fixed]);
     const cdp = await context.newCDPSession(page);
     await applyProfile(cdp, profile);
-    await page.goto(base + def.path, { waitUntil: 'commit', timeout: BANNER_TIMEOUT });
+    await page.goto((def.peer ? bases.peers : bases.site) + def.path, { waitUntil: 'commit', timeout: BANNER_TIMEOUT });
     if (!(await waitForBanner(page, def))) {
       failBanner(`${def.name} (${profile.name})`, page);
       return null;
@@ -220,12 +222,12 @@ async function coldLoad(browser, base, def, profile) {
 
 // All runs of one profile, the pages taking turns within each run so that a noisy moment of
 // the machine does not fall on one page only.  A dot per load on stderr.
-async function runProfile(browser, base, defs, profile) {
+async function runProfile(browser, bases, defs, profile) {
   const runs = new Map(defs.map((d) => [d, []]));
   process.stderr.write(`consent: ${profile.name} `);
   for (let i = 0; i < profile.runs; i++) {
     for (const def of defs) {
-      const r = await coldLoad(browser, base, def, profile);
+      const r = await coldLoad(browser, bases, def, profile);
       if (!r) { process.stderr.write('\n'); return null; }
       runs.get(def).push(r);
       process.stderr.write('.');
@@ -300,19 +302,21 @@ async function main() {
   const defs = pages();
   await buildPeers();
   const env = await setUp();
-  const server = await startServer({ roots: [['/', DIST], ['/peers/', PEERS]], port: 0 });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const site = await startNginx({ root: DIST });
+  const peers = await startNginx({ root: PEERS, site: false });
+  const bases = { site: site.url.replace(/\/$/, ''), peers: peers.url.replace(/\/$/, '') };
   try {
     console.log(machineHeader(env.browser, 'bench/consent'));
     const results = [];
     for (const profile of PROFILES) {
-      const runs = await runProfile(env.browser, base, defs, profile);
+      const runs = await runProfile(env.browser, bases, defs, profile);
       if (!runs) return;
       results.push({ profile, runs });
     }
     printReport(defs, results);
   } finally {
-    await new Promise((r) => server.close(r));
+    await site.stop();
+    await peers.stop();
     await env.close();
   }
 }

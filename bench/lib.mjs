@@ -2,7 +2,8 @@
 // the browser tests' harness), a header of machine facts, statistics and aligned tables.
 //
 // Benchmarks print figures; they never judge them.  Nothing here asserts a timing.
-// Depends on: ../tests/e2e/harness.mjs (static server + playwright-core Chromium), node: only.
+// Depends on: ../tests/e2e/harness.mjs (nginx with the site's rules + playwright-core Chromium),
+// node: only.
 import os from 'node:os';
 import { setUp, DIST } from '../tests/e2e/harness.mjs';
 

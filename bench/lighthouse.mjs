@@ -1,10 +1,11 @@
 // lighthouse.mjs — Lighthouse's accessibility, SEO and best-practices scores for the built
 // site, page by page, with every audit that did not pass.
 //
-// Serves dist/ with scripts/static-server.mjs on a free port of 127.0.0.1, starts Debian's
-// Chromium (CHROMIUM, default /usr/bin/chromium) through chrome-launcher — the launcher
-// Lighthouse itself ships — with the browser tests' flags (SwiftShader WebGL, no sandbox, no
-// background networking), and runs Lighthouse's Node API on each page in turn:
+// Serves dist/ with nginx and the site's rules (scripts/nginx.mjs) on a free port of
+// 127.0.0.1, starts Debian's Chromium (CHROMIUM, default /usr/bin/chromium) through
+// chrome-launcher — the launcher Lighthouse itself ships — with the browser tests' flags
+// (SwiftShader WebGL, no sandbox, no background networking), and runs Lighthouse's Node API
+// on each page in turn:
 // index.html, index.html?lang=en, and index.en.html when dist/ has one.
 //
 // A benchmark, not a test: scores below 100 are printed, never judged.  Exits non-zero only
@@ -19,13 +20,13 @@
 //                     frame_sequence) and the score comes out "–".
 //   FORM_FACTOR=desktop  Lighthouse's desktop settings (default: its mobile emulation).
 // Depends on: lighthouse (npm, 12.2.x: runs on Node 20), chrome-launcher (shipped with it),
-// ../scripts/static-server.mjs, ./lib.mjs (table), node: only.
+// ../scripts/nginx.mjs, ./lib.mjs (table), node: only.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { startServer } from '../scripts/static-server.mjs';
+import { startNginx } from '../scripts/nginx.mjs';
 import { DIST, table } from './lib.mjs';
 
 const CATEGORIES = ['accessibility', 'seo', 'best-practices',
@@ -45,13 +46,13 @@ async function main() {
   const pages = ['/index.html', '/index.html?lang=en'];
   if (existsSync(path.join(DIST, 'index.en.html'))) pages.push('/index.en.html');
 
-  const server = await startServer({ roots: [['/', DIST]], port: 0 });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await startNginx({ root: DIST });
+  const base = server.url.replace(/\/$/, '');
   let chrome;
   try {
     chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS, logLevel: 'silent' });
   } catch (e) {
-    server.close();
+    await server.stop();
     return fail(`could not start ${CHROME}: ${e.message}`);
   }
   const results = [];
@@ -75,7 +76,7 @@ async function main() {
     fail(`Lighthouse could not run: ${e.stack || e}`);
   } finally {
     await chrome.kill();
-    await new Promise((r) => server.close(r));
+    await server.stop();
   }
   if (!results.length) return;
 

@@ -2,7 +2,7 @@
 // while someone pans it, zooms into it or scrolls past it.
 //
 // First the geometry file as served: dist/content/map-geometry.json and the .gz and .br the
-// build writes beside it (the static server sends the .br to browsers that accept it).
+// build writes beside it (nginx sends the .br to browsers that accept it).
 //
 // Then, in headless Chromium at 1280x800, one load of / per CPU profile (unthrottled, then
 // CPU 4x slower through CDP Emulation.setCPUThrottlingRate, set once the page and the map

@@ -25,6 +25,8 @@ node bench/map.mjs
 echo
 node bench/embed.mjs && echo
 node bench/lighthouse.mjs; echo
+node bench/load.mjs
+echo
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPASSERELLE_TESTS=OFF >&2
 cmake --build build/bench --target map_bench frame_bench pack_bench >&2
 build/bench/map_bench dist/content/map-geometry.json

@@ -3,7 +3,7 @@
 //   node scripts/embed-assets.mjs dist      (run by Makefile.emscripten after dist/ is built)
 //
 // For passerelle.js, consent-gate.js, passerelle.wasm and the fonts, writes a copy named by
-// its content (passerelle.<8 hex>.js …), which the static server caches for a year
+// its content (passerelle.<8 hex>.js …), which the server (deploy/nginx/) caches for a year
 // (immutable).  passerelle-module.js is copied wrapped in a function, so that its factory
 // becomes Passerelle._createModule instead of a global (and an AMD `define` on the host page
 // is not called).  Then web/embed.js, its comments stripped, with the asset names and their

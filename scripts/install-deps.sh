@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, from Debian's and npm's registries only.
 # Safe to run twice: each step checks whether its work is already done.
-#   - apt packages (Emscripten 3.1.6, compilers, GoogleTest, nlohmann/json, fonts, Chromium)
+#   - apt packages (Emscripten 3.1.6, compilers, GoogleTest, nlohmann/json, fonts, Chromium,
+#     nginx, wrk for the load benchmark)
 #   - Dear ImGui 1.86 sources from Debian's source package, into third_party/imgui (ignored)
 #   - npm packages from the committed package-lock.json
 set -euo pipefail
@@ -17,6 +18,7 @@ apt_packages=(
   emscripten
   fonts-noto-core fonttools brotli
   chromium
+  nginx wrk
 )
 
 missing=()
@@ -26,7 +28,17 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: apt packages: ${missing[*]}"
   sudo_ apt-get update -qq
+  # The site's nginx runs unprivileged, from the repo's config (scripts/nginx.mjs): the
+  # package must not start Debian's own nginx on port 80. Where no policy-rc.d says
+  # otherwise, one that refuses service starts is in place for this install only.
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | sudo_ tee "$policy" >/dev/null
+    sudo_ chmod 755 "$policy"
+    trap 'sudo_ rm -f "$policy"' EXIT
+  fi
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [ "$(trap -p EXIT)" ]; then sudo_ rm -f "$policy"; trap - EXIT; fi
 fi
 
 # Dear ImGui 1.86 from Debian's source package (the binary -dev package has no .cpp files).

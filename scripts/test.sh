@@ -7,8 +7,10 @@
 #   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
 #   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
 #      seed corpus (scripts/fuzz.sh, clang, build/fuzz);
-#   3. web: builds dist/, checks its size budgets (scripts/check-budgets.mjs) and drives it
-#      in headless Chromium (tests/e2e).
+#   3. web: builds dist/, checks its size budgets (scripts/check-budgets.mjs);
+#   4. server: nginx with the site's rules (deploy/nginx/) serving dist/: headers per kind of
+#      file, requests, hostile requests, the production example (tests/server);
+#   5. browser: drives dist/, served by the same nginx, in headless Chromium (tests/e2e).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -30,6 +32,9 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
 echo "== web build"
 bash scripts/build-site.sh
 node scripts/check-budgets.mjs   # size budgets: page ≤ 300 KB, embed.js ≤ 4 KB (brotli)
+
+echo "== server tests (nginx, deploy/nginx/)"
+npm run --silent test:server
 
 echo "== browser tests (headless Chromium)"
 npm run --silent test:e2e

@@ -3,10 +3,10 @@
 // failures, removal, a tag added later, and the partner's consent banner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from '../../scripts/static-server.mjs';
+import { startNginx } from '../../scripts/nginx.mjs';
 import {
   setUp, newPage, regionPixels, darkFraction, waitForEmbeds, routeHostPage, waitEmbedsIdle,
 } from './harness.mjs';
@@ -219,8 +219,10 @@ test('from another origin: a host page on 127.0.0.2 embeds the widget served by 
   writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <title>Hôte</title><link rel="icon" href="data:,"></head><body><h1>Un autre site</h1><p>Texte de remplissage.</p>
 <script src="${env.base}/embed.js" data-view="map" data-country="SN" async></script><p>Fin.</p></body></html>`);
-  const other = await startServer({ roots: [['/', dir]], port: 0, host: '127.0.0.2' });
-  const hostUrl = `http://127.0.0.2:${other.address().port}/`;
+  chmodSync(dir, 0o755);  // nginx's workers may be another user
+  // The partner's own site: nginx without Passerelle's rules (deploy/nginx/local/peer.conf).
+  const other = await startNginx({ root: dir, host: '127.0.0.2', site: false });
+  const hostUrl = other.url;
   try {
     const page = await newPage(env, { width: 900, height: 800 });
     const responses = [];
@@ -248,7 +250,7 @@ test('from another origin: a host page on 127.0.0.2 embeds the widget served by 
     assert.deepEqual(await page.context().cookies(), []);
     await page.context().close();
   } finally {
-    await new Promise((r) => other.close(r));
+    await other.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,22 +1,19 @@
-// harness.mjs — shared set-up for the browser tests: the built dist/ served on a free port
-// of 127.0.0.1 (with tests/fixtures mounted at /fixtures/), and Debian's Chromium driven by
-// playwright-core.
+// harness.mjs — shared set-up for the browser tests: the built dist/ served by nginx with the
+// site's rules (scripts/nginx.mjs, deploy/nginx/) on a free port of 127.0.0.1 (with
+// tests/fixtures mounted at /fixtures/), and Debian's Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { startServer } from '../../scripts/static-server.mjs';
+import { startNginx } from '../../scripts/nginx.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(root, 'dist');
 
 export async function setUp() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build-site.sh');
-  const server = await startServer({
-    roots: [['/', DIST], ['/fixtures/', path.join(root, 'tests/fixtures')]],
-    port: 0,
-  });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await startNginx({ root: DIST, extraRoots: [['/fixtures/', path.join(root, 'tests/fixtures')]] });
+  const base = server.url.replace(/\/$/, '');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
@@ -25,7 +22,7 @@ export async function setUp() {
   });
   return {
     base, browser,
-    async close() { await browser.close(); await new Promise((r) => server.close(r)); },
+    async close() { await browser.close(); await server.stop(); },
   };
 }
 

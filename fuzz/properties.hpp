@@ -11,10 +11,14 @@
 //   check_pack            parse_pack; on success visible_text, and what the validator
 //                         promises: every link safe, every [^id] defined, footnote ids unique,
 //                         the consent section's bounds, and a choice made with its config
-//                         writes a cookie that reads back as a valid record.
+//                         writes a cookie that reads back as a valid record; the pack
+//                         prerenders with exactly its own two <script>s, no "<!--", and a
+//                         JSON-LD free of < > & U+2028 U+2029 (check_prerendered).
 //   check_markup          parse_inline; error offsets inside the text, success means safe
 //                         links and non-empty runs; and escaping any text with '\' then
-//                         parsing it gives that text back, unstyled, in one run.
+//                         parsing it gives that text back, unstyled, in one run; the input
+//                         taken whole as a URL, and every accepted link, if the policy
+//                         accepts it, has a plain host (no userinfo, check_link_url).
 //   check_consent_cookie  decode_consent_cookie on the value as is and with its checksum
 //                         recomputed (so the fuzzer gets past it); an accepted value is
 //                         canonical (encode(decode(v)) == v); a record read leniently from the
@@ -28,8 +32,8 @@
 //                         coordinates are finite and every hit test lands in range.
 //
 // Depends on: the core's public headers (pack/pack, pack/visible_text, text/markup,
-// base/url_policy, consent/consent, map/route, map/geometry), the standard library.  No
-// GoogleTest, no libFuzzer.
+// base/url_policy, consent/consent, map/route, map/geometry, mirror/prerender), the standard
+// library.  No GoogleTest, no libFuzzer.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -40,6 +44,7 @@
 #include "core/consent/consent.hpp"
 #include "core/map/geometry.hpp"
 #include "core/map/route.hpp"
+#include "core/mirror/prerender.hpp"
 #include "core/text/markup.hpp"
 #include "core/pack/pack.hpp"
 #include "core/pack/visible_text.hpp"
@@ -124,6 +129,47 @@ inline std::string check_accepted_consent(const Pack& pack) {
   return {};
 }
 
+// How many times `needle` occurs in `s`, ASCII letters compared case-insensitively.
+inline std::size_t count_ci(std::string_view s, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
+    bool same = true;
+    for (std::size_t j = 0; j < needle.size() && same; ++j) {
+      char c = s[i + j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == needle[j];
+    }
+    n += same;
+  }
+  return n;
+}
+
+// An accepted pack prerenders into a page whose scripts are exactly the two it writes (the
+// JSON-LD and the inline one): no pack text opens or closes a script or a comment, and the
+// JSON-LD's text holds none of < > & U+2028 U+2029 (issue 13, item 1).
+inline std::string check_prerendered(const Pack& pack) {
+  PrerenderOptions o;
+  o.head.base_url = "https://example.org/";
+  o.head.self_href = "index.html";
+  o.pack_url = "content/fuzz.json";
+  const PrerenderResult r = prerender_page("<html lang=\"@LANG@\"><head><!-- @HEAD@ --></head><body "
+                                           "data-pack=\"@PACK@\"><!-- @MIRROR@ --></body></html>", pack, o);
+  PASSERELLE_FUZZ_REQUIRE(r.ok(), "an accepted pack does not prerender: " + r.error);
+  PASSERELLE_FUZZ_REQUIRE(count_ci(r.html, "<script") == 2 && count_ci(r.html, "</script") == 2,
+                          "pack text opens or closes a <script> in the prerendered page");
+  PASSERELLE_FUZZ_REQUIRE(count_ci(r.html, "<!--") == 0, "pack text opens a comment in the prerendered page");
+  const std::string_view open = "<script type=\"application/ld+json\">";
+  const std::size_t from = r.html.find(open);
+  PASSERELLE_FUZZ_REQUIRE(from != std::string::npos, "no JSON-LD in the prerendered page");
+  const std::size_t to = r.html.find("</script>", from);
+  const std::string_view ld = std::string_view(r.html).substr(from + open.size(), to - from - open.size());
+  PASSERELLE_FUZZ_REQUIRE(ld.find_first_of("<>&") == std::string_view::npos &&
+                              ld.find("\xE2\x80\xA8") == std::string_view::npos &&
+                              ld.find("\xE2\x80\xA9") == std::string_view::npos,
+                          "the JSON-LD holds a character unsafe in a <script>");
+  return {};
+}
+
 inline std::string check_pack(std::string_view bytes) {
   const PackResult r = parse_pack(bytes, "fuzz.json");
   PASSERELLE_FUZZ_REQUIRE(r.ok() != !r.errors.empty(), "parse_pack answers both or neither");
@@ -157,6 +203,7 @@ inline std::string check_pack(std::string_view bytes) {
         if (std::string de = check_accepted_inline(page, d, false); !de.empty()) return de;
     }
   }
+  if (std::string pe = check_prerendered(pack); !pe.empty()) return pe;
   if (pack.consent) return check_accepted_consent(pack);
   return {};
 }
@@ -173,7 +220,29 @@ inline std::string escape_markup(std::string_view text) {
   return out;
 }
 
+// What an accepted link is, read independently of url_policy.cpp, the way a browser reads an
+// http(s) URL: the authority runs to the first '/', '?', '#' or '\\'; an '@' or a '%' in it
+// would be userinfo or hide one (issue 13, item 7c).
+inline std::string check_link_url(std::string_view url) {
+  if (!is_safe_link_url(url)) return {};
+  for (const char c : url)
+    PASSERELLE_FUZZ_REQUIRE(static_cast<unsigned char>(c) > 0x20 && c != 0x7F && c != '\\',
+                            "an accepted link holds a space, a control or a backslash");
+  std::string lower(url.substr(0, 8));
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::size_t slashes = lower.rfind("http://", 0) == 0 ? 7 : lower.rfind("https://", 0) == 0 ? 8 : 0;
+  if (slashes == 0) {
+    PASSERELLE_FUZZ_REQUIRE(lower.rfind("mailto:", 0) == 0, "an accepted link is not http, https or mailto");
+    return {};
+  }
+  const std::string_view authority = url.substr(slashes, url.find_first_of("/?#\\", slashes) - slashes);
+  PASSERELLE_FUZZ_REQUIRE(!authority.empty() && authority.find_first_of("@%") == std::string_view::npos,
+                          "an accepted link has userinfo or no host: " + std::string(url));
+  return {};
+}
+
 inline std::string check_markup(std::string_view src) {
+  if (std::string e = check_link_url(src); !e.empty()) return e;
   InlineText out;
   std::vector<MarkupError> errors;
   const bool ok = parse_inline(src, out, errors);
@@ -190,6 +259,7 @@ inline std::string check_markup(std::string_view src) {
       PASSERELLE_FUZZ_REQUIRE(!s.text.empty(), "an empty span");
       PASSERELLE_FUZZ_REQUIRE(s.href.empty() || is_safe_link_url(s.href),
                               "an accepted unsafe link: " + s.href);
+      if (std::string e = check_link_url(s.href); !e.empty()) return e;
     }
   }
   // Escaped, any text is itself.

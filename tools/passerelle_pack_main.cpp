@@ -9,8 +9,11 @@
 // Exit status: 0 every file is valid, 1 a file is invalid or unreadable, 2 usage error.
 // Diagnostics go to stderr, "FILE: ok" to stdout, so scripts can use either.
 //
-// Depends on: core/pack.hpp (and through it the whole validator), core/diagnostic.hpp, the
-// standard library.
+// Nothing is ever read or written in part: a file over its limit is an error (exit 1, with its
+// real size), and OUT is written to OUT.tmp then renamed.
+//
+// Depends on: core/pack.hpp (and through it the whole validator), core/diagnostic.hpp,
+// core/base/url_policy.hpp (the URLs written into the page), the standard library.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,8 +21,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/pack/pack.hpp"
+#include "core/base/url_policy.hpp"
 #include "core/mirror/prerender.hpp"
+#include "core/pack/pack.hpp"
 
 namespace {
 
@@ -37,9 +41,13 @@ constexpr const char* kUsage =
     "PACK's head (title, description, canonical, hreflang, Open Graph, JSON-LD) and its\n"
     "semantic mirror. --base-url is where the site is published (absolute, default\n"
     "http://127.0.0.1:8080/); the page's own address is --base-url + OUT's file name.\n"
-    "--pack-url defaults to content/ + PACK's file name.\n"
+    "--pack-url defaults to content/ + PACK's file name. SHELL may hold at most 1 MiB, PACK\n"
+    "at most 2 MiB: a larger file is an error, never read in part.\n"
     "\n"
     "Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.\n";
+
+// The largest shell prerender reads (shell/index.html is about 10 KB); a larger one is refused.
+constexpr std::size_t kMaxShellBytes = 1 << 20;
 
 int usage_error(const std::string& why) {
   std::cerr << "passerelle-pack: " << why << "\n\n" << kUsage;
@@ -69,6 +77,25 @@ bool read_prefix(const std::string& path, std::size_t limit, std::string& out, s
   return true;
 }
 
+// "2097153 bytes" from the file system, for a file we stopped reading at its limit.
+std::string real_size(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? "more than that" : std::to_string(size) + " bytes";
+}
+
+// Reads a whole file of at most `limit` bytes.  Never a prefix: a larger file is an error
+// (a silently cut shell or pack would make a page that is wrong without anyone knowing).
+bool read_whole(const std::string& path, std::size_t limit, std::string& out, std::string& why) {
+  if (!read_prefix(path, limit, out, why)) return false;
+  if (out.size() > limit) {
+    why = "the file is too large: at most " + std::to_string(limit) + " bytes, found " + real_size(path);
+    out.clear();
+    return false;
+  }
+  return true;
+}
+
 bool validate(const std::string& path, const passerelle::PackLimits& limits) {
   std::string bytes, why;
   if (!read_prefix(path, limits.max_bytes, bytes, why)) {
@@ -77,13 +104,11 @@ bool validate(const std::string& path, const passerelle::PackLimits& limits) {
   }
   if (bytes.size() > limits.max_bytes) {
     // We stopped reading at the limit; say how large the file really is.
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
     passerelle::Diagnostic d;
     d.code = passerelle::ErrorCode::too_large;
     d.file = path;
     d.expected = "at most " + std::to_string(limits.max_bytes) + " bytes";
-    d.found = ec ? "more than that" : std::to_string(size) + " bytes";
+    d.found = real_size(path);
     std::cerr << passerelle::format(d) << "\n";
     return false;
   }
@@ -96,54 +121,83 @@ bool validate(const std::string& path, const passerelle::PackLimits& limits) {
   return false;
 }
 
-int prerender(int argc, char** argv) {
-  std::vector<std::string> pos;
+struct PrerenderArgs {
+  std::vector<std::string> files;  // SHELL PACK OUT
   std::string base_url = "http://127.0.0.1:8080/", pack_url;
+};
+
+// The arguments of "prerender", or "" and a reason.  Both URLs are written into the page
+// (canonical, hreflang, Open Graph, JSON-LD; data-passerelle-pack), so they meet the link
+// policy: an absolute http(s) base without userinfo, a pack address that is a plain relative
+// path or such a URL.
+std::string read_prerender_args(int argc, char** argv, PrerenderArgs& a) {
   for (int i = 2; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if ((a == "--base-url" || a == "--pack-url") && i + 1 < argc) {
-      (a == "--base-url" ? base_url : pack_url) = argv[++i];
-    } else if (a.rfind("--", 0) == 0) {
-      return usage_error("unknown option " + std::string(a));
+    const std::string_view arg = argv[i];
+    if ((arg == "--base-url" || arg == "--pack-url") && i + 1 < argc) {
+      (arg == "--base-url" ? a.base_url : a.pack_url) = argv[++i];
+    } else if (arg.rfind("--", 0) == 0) {
+      return "unknown option (or option without its value) " + std::string(arg);
     } else {
-      pos.emplace_back(a);
+      a.files.emplace_back(arg);
     }
   }
-  if (pos.size() != 3) return usage_error("prerender needs SHELL PACK OUT");
-  if (base_url.rfind("http://", 0) != 0 && base_url.rfind("https://", 0) != 0)
-    return usage_error("--base-url must be an absolute http(s) address");
-  if (base_url.back() != '/') base_url += '/';
+  if (a.files.size() != 3) return "prerender needs SHELL PACK OUT";
+  const bool http = a.base_url.rfind("http://", 0) == 0 || a.base_url.rfind("https://", 0) == 0;
+  if (!http || !passerelle::is_safe_link_url(a.base_url))
+    return "--base-url must be an absolute http(s) address without user name or password: " + a.base_url;
+  if (a.base_url.back() != '/') a.base_url += '/';
+  if (a.pack_url.empty()) a.pack_url = "content/" + std::filesystem::path(a.files[1]).filename().string();
+  if (!passerelle::is_relative_page_href(a.pack_url) && !passerelle::is_safe_link_url(a.pack_url))
+    return "--pack-url must be a relative path ([A-Za-z0-9._/-]) or an absolute http(s) address: " + a.pack_url;
+  return {};
+}
+
+// Writes the whole text or fails: OUT is never left half written under its own name.
+bool write_whole(const std::string& path, const std::string& text) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) std::filesystem::remove(temp, ec);
+  return !ec;
+}
+
+int prerender(int argc, char** argv) {
+  PrerenderArgs a;
+  if (const std::string why = read_prerender_args(argc, argv, a); !why.empty()) return usage_error(why);
   const passerelle::PackLimits limits;
   std::string shell, bytes, why;
-  if (!read_prefix(pos[0], 1 << 20, shell, why)) {
-    std::cerr << pos[0] << ": error: " << why << "\n";
+  if (!read_whole(a.files[0], kMaxShellBytes, shell, why)) {
+    std::cerr << a.files[0] << ": error: " << why << "\n";
     return 1;
   }
-  if (!read_prefix(pos[1], limits.max_bytes, bytes, why)) {
-    std::cerr << pos[1] << ": error: " << why << "\n";
+  if (!read_whole(a.files[1], limits.max_bytes, bytes, why)) {
+    std::cerr << a.files[1] << ": error: " << why << "\n";
     return 1;
   }
-  const passerelle::PackResult r = passerelle::parse_pack(bytes, pos[1], limits);
+  const passerelle::PackResult r = passerelle::parse_pack(bytes, a.files[1], limits);
   if (!r.ok()) {
     for (const passerelle::Diagnostic& d : r.errors) std::cerr << passerelle::format(d) << "\n";
     return 1;
   }
   passerelle::PrerenderOptions o;
-  o.head.base_url = base_url;
-  o.head.self_href = std::filesystem::path(pos[2]).filename().string();
-  o.pack_url = pack_url.empty() ? "content/" + std::filesystem::path(pos[1]).filename().string() : pack_url;
+  o.head.base_url = a.base_url;
+  o.head.self_href = std::filesystem::path(a.files[2]).filename().string();
+  o.pack_url = a.pack_url;
   const passerelle::PrerenderResult page = passerelle::prerender_page(shell, *r.pack, o);
   if (!page.ok()) {
-    std::cerr << pos[0] << ": error: " << page.error << "\n";
+    std::cerr << a.files[0] << ": error: " << page.error << "\n";
     return 1;
   }
-  std::ofstream out(pos[2], std::ios::binary);
-  out << page.html;
-  if (!out.flush()) {
-    std::cerr << pos[2] << ": error: cannot write the file\n";
+  if (!write_whole(a.files[2], page.html)) {
+    std::cerr << a.files[2] << ": error: cannot write the file\n";
     return 1;
   }
-  std::cout << pos[2] << ": written\n";
+  std::cout << a.files[2] << ": written\n";
   return 0;
 }
 

@@ -147,3 +147,18 @@ TEST(FuzzRegressions, MapGeometryRefusesATransformBeyondFloatRange) {
   const std::string beyond = with_transform(R"("scale": [1e30, 1], "translate": [0, 0])");
   EXPECT_FALSE(parse_map_geometry(beyond, "g.json").ok());
 }
+
+// Issue 13, item 1: "<!--<script>" as a title passed validation and, inside the JSON-LD's
+// <script>, swallowed the rest of the page.  check_prerendered() now holds for every pack.
+TEST(FuzzRegressions, HostileHeadTextKeepsThePrerenderedPageWhole) {
+  const std::string pack = seed("fuzz_pack", "hostile-head.json");
+  ASSERT_TRUE(parse_pack(pack, "h.json").ok()) << format_all(parse_pack(pack, "h.json").errors);
+  EXPECT_EQ(fuzz::check_pack(pack), "");
+}
+
+// Issue 13, item 7c: links with userinfo were accepted by the URL policy.
+TEST(FuzzRegressions, LinksWithUserinfoAreRefused) {
+  for (const char* url : {"https://ok@evil.example/", "https://a:b@x/", "HTTPS://ok%40evil/", "http://x:1@y"})
+    EXPECT_EQ(fuzz::check_link_url(url), "") << url;
+  EXPECT_EQ(fuzz::check_markup(seed("fuzz_markup", "userinfo.txt")), "");
+}

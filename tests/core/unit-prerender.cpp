@@ -2,6 +2,11 @@
 // mirror, in each language; a shell without its markers is an error, not a silent page.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+
+#include "core/json/document.hpp"
+#include "core/mirror/html.hpp"
 #include "core/mirror/prerender.hpp"
 #include "test_support.hpp"
 
@@ -62,8 +67,60 @@ TEST(Prerender, LangParameterAndTheConsentCookieHintAreInTheInlineScript) {
   const Pack pack = shipped("content/international.fr.json");
   const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(r.ok());
-  EXPECT_NE(r.html.find("var t={'en':'index.en.html'}"), std::string::npos) << r.html.substr(0, 400);
+  EXPECT_NE(r.html.find("var t={\"en\":\"index.en.html\"}"), std::string::npos) << r.html.substr(0, 400);
   EXPECT_NE(r.html.find("try{if(/(^|;\\s*)passerelle_consent=/.test(document.cookie))"), std::string::npos);
+}
+
+// How many times needle (lowercase) occurs in s, case-insensitively.
+std::size_t count_ci(std::string s, std::string_view needle) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::size_t n = 0;
+  for (std::size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// tests/fixtures/hostile-head.json: the shipped pack with "<!--<script>", "</script>",
+// "]]>", U+2028/2029, '&' and quotes in the site name, title, breadcrumb, lead and body.
+TEST(Prerender, HostileTextInEveryHeadFieldStaysText) {
+  const std::string shell = test::read_file(test::source_path("shell/index.html"));
+  const Pack pack = shipped("tests/fixtures/hostile-head.json");  // it passes validation
+  const PrerenderResult r = prerender_page(shell, pack, options("content/hostile-head.json"));
+  ASSERT_TRUE(r.ok()) << r.error;
+  // Exactly the shell's scripts plus the two the prerender writes; no comment opened by text.
+  EXPECT_EQ(count_ci(r.html, "<script"), count_ci(shell, "<script") + 2);
+  EXPECT_EQ(count_ci(r.html, "</script"), count_ci(shell, "</script") + 2);
+  EXPECT_EQ(count_ci(r.html, "<!--"), count_ci(shell, "<!--") - 2);
+  const std::string title = page_title(pack);
+  EXPECT_NE(r.html.find("<title>" + escape_html(title) + "</title>"), std::string::npos);
+  EXPECT_NE(r.html.find("<meta property=\"og:title\" content=\"" + escape_html(pack.page.title) + "\">"),
+            std::string::npos);
+  EXPECT_NE(r.html.find("<meta property=\"og:site_name\" content=\"" + escape_html(pack.site.name) + "\">"),
+            std::string::npos);
+  EXPECT_NE(r.html.find("<meta name=\"description\" content=\"" + escape_html(page_description(pack)) + "\">"),
+            std::string::npos);
+  for (const std::string& crumb : pack.page.breadcrumb) EXPECT_NE(r.html.find(escape_html(crumb)), std::string::npos);
+  // The JSON-LD is one element whose text parses to the pack's values.
+  const std::string open = "<script type=\"application/ld+json\">";
+  const std::size_t from = r.html.find(open) + open.size();
+  const std::string ld = r.html.substr(from, r.html.find("</script>", from) - from);
+  EXPECT_EQ(ld.find_first_of("<>&"), std::string::npos) << ld;
+  const json::Json v = json::Json::parse(ld, nullptr, false);
+  ASSERT_FALSE(v.is_discarded()) << ld;
+  EXPECT_EQ(v["name"], pack.page.title);
+  EXPECT_EQ(v["description"], page_description(pack));
+  EXPECT_EQ(v["publisher"]["name"], pack.site.name);
+}
+
+TEST(Prerender, TheInlineScriptsDataCannotEndTheScript) {
+  Pack pack = shipped("content/international.fr.json");
+  pack.page.translations.push_back({"</script><!--", "a&b<c>\xE2\x80\xA8"});
+  const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(count_ci(r.html, "</script"), 2u);
+  EXPECT_EQ(count_ci(r.html, "<!--"), 0u);
+  EXPECT_NE(r.html.find("\"\\u003c/script\\u003e\\u003c!--\":\"a\\u0026b\\u003cc\\u003e\\u2028\""), std::string::npos);
+  // "?lang=constructor" is not a language of the table (Object.prototype's own keys).
+  EXPECT_NE(r.html.find("{}.hasOwnProperty.call(t,m[1])"), std::string::npos);
 }
 
 }  // namespace

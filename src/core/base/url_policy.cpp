@@ -3,7 +3,8 @@
 // An allow-list, not a block-list: anything we did not think of is refused.  Besides the
 // scheme, we refuse characters that browsers silently strip or reinterpret (spaces, control
 // characters, backslashes, bidi overrides), because "java\tscript:" and "https:\\evil" are
-// classic ways around naive checks and a spoofed URL could mislead a visitor.
+// classic ways around naive checks and a spoofed URL could mislead a visitor; and an http(s)
+// authority must be a plain host[:port] (no userinfo: "https://ok@evil/" opens evil).
 //
 // Depends on: base/url_policy.hpp, base/utf8.hpp, the standard library.
 #include "core/base/url_policy.hpp"
@@ -33,6 +34,31 @@ bool is_forbidden(char32_t cp) {
          cp == 0xFEFF || cp == 0xFFFD;      // BOM; U+FFFD also stands for invalid UTF-8
 }
 
+// The authority of an http(s) link: a host (a name, an IPv4 or a bracketed IPv6 address) and
+// an optional port, nothing else.  No userinfo ("https://ok@evil/" opens evil: the classic
+// phishing form), so no '@'; no '%' either (a host never needs it, and "ok%40evil" or
+// "ok%2F@evil" are ways to make an '@' or a '/' appear where the reader does not expect
+// them).  Non-ASCII letters (internationalised names) pass, but not the fullwidth and small
+// forms and slash look-alikes that IDNA maps to '@', '/', ':'… ("ok＠evil", "a∕b"); the
+// forbidden code points were refused before.
+bool is_plain_authority(std::string_view a) {
+  if (a.empty() || a.front() == ':') return false;  // no host
+  for (std::size_t i = 0; i < a.size();) {
+    const char c = a[i];
+    const char32_t cp = decode_utf8(a, i);
+    if (cp >= 0x80) {
+      if ((cp >= 0xFE50 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0x2044 || cp == 0x2215 ||
+          cp == 0x29F8 || cp == 0x2100 || cp == 0x2101 || cp == 0x2105 || cp == 0x2106)
+        return false;
+      continue;
+    }
+    const bool ok = is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == ':' ||
+                    c == '[' || c == ']';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_safe_link_url(std::string_view url) {
@@ -54,10 +80,10 @@ bool is_safe_link_url(std::string_view url) {
   const std::string_view rest = url.substr(colon + 1);
 
   if (equals_lower(scheme, "http") || equals_lower(scheme, "https")) {
-    // Absolute only: "//" then a non-empty host.
+    // Absolute only: "//" then a non-empty authority made of host characters.
     if (rest.size() < 3 || rest[0] != '/' || rest[1] != '/') return false;
-    const char h = rest[2];
-    return h != '/' && h != '?' && h != '#' && h != '@' && h != ':';
+    const std::string_view authority = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+    return is_plain_authority(authority);
   }
   if (equals_lower(scheme, "mailto")) return !rest.empty();
   return false;

@@ -1,9 +1,11 @@
 // base/url_policy.hpp — which link targets the page may open.
 //
 // Only absolute http:, https: and mailto: URLs (scheme compared case-insensitively, no
-// control characters or spaces anywhere).  Everything else — javascript:, data:, file:,
-// relative paths, protocol-relative "//host" — is refused, both when a pack is validated and
-// again at the moment a link is opened (defence in depth: the platform layer re-checks).
+// control characters or spaces anywhere; an http(s) authority is host[:port] only, never
+// with userinfo such as "https://ok@evil/", nor '%' or anything else a host does not use).
+// Everything else — javascript:, data:, file:, relative paths, protocol-relative "//host" —
+// is refused, both when a pack is validated and again at the moment a link is opened
+// (defence in depth: the click path in ui/app re-checks).
 //
 // Depends on: the standard library only.
 #pragma once

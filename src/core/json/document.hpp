@@ -61,4 +61,12 @@ std::string describe(const Json& v);
 // replaced by U+FFFD.
 std::string dump(const Json& v);
 
+// dump(v) made safe to write between <script> and </script> of an HTML page (JSON-LD, inline
+// data): every '<', '>' and '&' becomes \u003c, \u003e, \u0026 and U+2028/U+2029 become
+// \u2028/\u2029.  Outside strings, compact JSON has none of them, so the escapes land only
+// inside strings, where they parse back to the same characters: JSON.parse of the result
+// equals v.  With no '<' left, nothing in it can close the element ("</script"), open a
+// comment that hides the close ("<!--"), or be read as markup by a careless consumer.
+std::string dump_for_script(const Json& v);
+
 }  // namespace passerelle::json

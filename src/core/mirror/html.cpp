@@ -211,9 +211,9 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
   line("<meta property=\"og:title\" content=\"" + escape_html(pack.page.title) + "\">");
   line("<meta property=\"og:description\" content=\"" + escape_html(description) + "\">");
   line("<meta property=\"og:url\" content=\"" + escape_html(self) + "\">");
-  line("<meta property=\"og:locale\" content=\"" + og_locale(pack.lang) + "\">");
+  line("<meta property=\"og:locale\" content=\"" + escape_html(og_locale(pack.lang)) + "\">");
   for (const Translation& t : pack.page.translations)
-    line("<meta property=\"og:locale:alternate\" content=\"" + og_locale(t.lang) + "\">");
+    line("<meta property=\"og:locale:alternate\" content=\"" + escape_html(og_locale(t.lang)) + "\">");
 
   const json::Json ld = {
       {"@context", "https://schema.org"},
@@ -225,11 +225,9 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
       {"publisher", {{"@type", "Organization"}, {"name", pack.site.name}}},
   };
   // No BreadcrumbList: the pages above this one have no known address.
-  // "</" inside a script element would end it: JSON allows "<\/".
-  std::string ld_text = json::dump(ld);
-  for (std::size_t at = ld_text.find("</"); at != std::string::npos; at = ld_text.find("</", at + 3))
-    ld_text.replace(at, 2, "<\\/");
-  line("<script type=\"application/ld+json\">" + ld_text + "</script>");
+  // Inside <script>, "</script" ends the element and "<!--" can hide its end: dump_for_script
+  // writes no '<' at all (\u003c), and the JSON still parses to the same values.
+  line("<script type=\"application/ld+json\">" + json::dump_for_script(ld) + "</script>");
   return out;
 }
 

@@ -1,8 +1,10 @@
 // mirror/prerender.cpp — filling the shell (see mirror/prerender.hpp).
 //
-// Depends on: mirror/prerender.hpp, mirror/mirror.hpp, mirror/html.hpp.
+// Depends on: mirror/prerender.hpp, mirror/mirror.hpp, mirror/html.hpp, json/document.hpp (the
+// inline script's data).
 #include "core/mirror/prerender.hpp"
 
+#include "core/json/document.hpp"
 #include "core/mirror/mirror.hpp"
 
 namespace passerelle {
@@ -18,28 +20,15 @@ bool replace_once(std::string& s, std::string_view marker, const std::string& wi
   return true;
 }
 
-// A JavaScript string literal of safe characters only (hrefs and tags are validated to
-// [A-Za-z0-9._/-]; anything else would have been refused by the pack reader).
-std::string js_string(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '-' || c == '_' || c == '/';
-    if (ok) out += c;
-  }
-  return out + "'";
-}
-
 std::string inline_script(const Pack& pack) {
-  std::string map = "{";
-  for (const Translation& t : pack.page.translations) {
-    if (map.size() > 1) map += ",";
-    map += js_string(t.lang) + ":" + js_string(t.href);
-  }
-  map += "}";
-  return "<script>(function(){var t=" + map +
+  // The language table as data written by the one script-safe writer (json::dump_for_script):
+  // whatever a language tag or href holds, it cannot end the element or break the code. Only
+  // the table's own keys count ("?lang=constructor" is no language).
+  json::Json map = json::Json::object();
+  for (const Translation& t : pack.page.translations) map[t.lang] = t.href;
+  return "<script>(function(){var t=" + json::dump_for_script(map) +
          ",m=/[?&]lang=([A-Za-z-]+)/.exec(location.search);"
-         "if(m&&t[m[1]]){location.replace(t[m[1]]+location.hash);return}"
+         "if(m&&{}.hasOwnProperty.call(t,m[1])){location.replace(t[m[1]]+location.hash);return}"
          "try{if(/(^|;\\s*)passerelle_consent=/.test(document.cookie))"
          "document.documentElement.classList.add('passerelle-has-choice')}catch(e){}})()</script>\n";
 }

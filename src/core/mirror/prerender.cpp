@@ -37,10 +37,13 @@ std::string inline_script(const Pack& pack) {
     map += js_string(t.lang) + ":" + js_string(t.href);
   }
   map += "}";
+  // The table is looked up with its own keys only (?lang=constructor is no language), and the
+  // cookie is the one consent-gate.js writes: __Host-passerelle_consent on https.
   return "<script>(function(){var t=" + map +
          ",m=/[?&]lang=([A-Za-z-]+)/.exec(location.search);"
-         "if(m&&t[m[1]]){location.replace(t[m[1]]+location.hash);return}"
-         "try{if(/(^|;\\s*)passerelle_consent=/.test(document.cookie))"
+         "if(m&&{}.hasOwnProperty.call(t,m[1])){location.replace(t[m[1]]+location.hash);return}"
+         "try{if(RegExp('(^|;\\\\s*)'+(location.protocol=='https:'?'__Host-':'')+'passerelle_consent=')"
+         ".test(document.cookie))"
          "document.documentElement.classList.add('passerelle-has-choice')}catch(e){}})()</script>\n";
 }
 

@@ -498,12 +498,15 @@ test('the canvas\'s "English" link in a widget opens the widget\'s English page 
 });
 
 // Issue 13, item 4, in a widget: a data-pack whose name is not valid %-encoded UTF-8 ends in the
-// box's failure message (it used to throw "URI malformed" and stay on "Chargement…").
-test('a data-pack with a malformed %-escape: the box says it failed, no endless loading', async () => {
-  const page = await newPage(env, { width: 900, height: 800 });
-  await page.goto(await routeHostPage(page, env, '/embed/malformed-host.html',
-    SLOT_PAGE('data-view="map" data-lang="fr" data-target="#slot" data-pack="/fixtures/%E0%A4%A.json"')));
-  assert.deepEqual(await waitForEmbeds(page, 1, 15000), [['map', 'error']]);
-  assert.match(await page.locator('passerelle-embed [role=alert]').textContent(), /La carte n’a pas pu s’afficher ici\./);
-  await page.context().close();
+// box's failure message (it used to throw "URI malformed" and stay on "Chargement…"); so does
+// a data-pack that is no URL at all.
+test('a data-pack with a malformed %-escape, or no URL at all: the box says it failed, no endless loading', async () => {
+  for (const pack of ['/fixtures/%E0%A4%A.json', 'http://[']) {
+    const page = await newPage(env, { width: 900, height: 800 });
+    await page.goto(await routeHostPage(page, env, '/embed/malformed-host.html',
+      SLOT_PAGE(`data-view="map" data-lang="fr" data-target="#slot" data-pack="${pack}"`)));
+    assert.deepEqual(await waitForEmbeds(page, 1, 15000), [['map', 'error']], pack);
+    assert.match(await page.locator('passerelle-embed [role=alert]').textContent(), /La carte n’a pas pu s’afficher ici\./);
+    await page.context().close();
+  }
 });

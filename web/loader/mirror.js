@@ -172,7 +172,7 @@ function syncMirror(m) {
     var firstIn = mirrorPart(m, 'consent').querySelector('[role="dialog"] [data-key]');
     if (firstIn) firstIn.focus({ preventScroll: true });
   } else if (focusLost) {
-    var again = activeKey && root.querySelector('[data-key="' + activeKey + '"]');
+    var again = activeKey && root.querySelector('[data-key="' + CSS.escape(activeKey) + '"]');
     // The item is gone (the banner after a choice): "Gérer mes cookies" comes next.
     if (!again) again = mirrorPart(m, 'consent') && mirrorPart(m, 'consent').querySelector('[data-key]');
     if (again) again.focus({ preventScroll: true });

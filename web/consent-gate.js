@@ -146,20 +146,21 @@
   // running); the copy keeps the address in data-src, where the gate holds it.
   function unload(f) {
     var copy = f.cloneNode(false);
-    if (!copy.hasAttribute('data-src')) copy.setAttribute('data-src', f.getAttribute('src'));
+    if (!copy.hasAttribute('data-src') && f.hasAttribute('src')) copy.setAttribute('data-src', f.getAttribute('src'));
     copy.removeAttribute('src');
+    copy.removeAttribute('srcdoc');
     copy.removeAttribute('data-passerelle-loaded');
     if (f.__placeholder) f.__placeholder.remove();
     f.replaceWith(copy);
     return copy;
   }
 
-  // An iframe that was given src as well as its purpose loads at once: it is unloaded and
-  // reported (its first request may have gone already: the fix is data-src in the page).
+  // An iframe that was given src (or srcdoc) as well as its purpose loads at once: it is
+  // unloaded and reported (its first request may have gone already: the fix is data-src).
   function disarm(f) {
-    if (!f.hasAttribute('src') || f.hasAttribute('data-passerelle-loaded')) return;
+    if (!(f.hasAttribute('src') || f.hasAttribute('srcdoc')) || f.hasAttribute('data-passerelle-loaded')) return;
     console.warn('[passerelle] iframe with data-passerelle-purpose="' + purposeOf(f) +
-      '" has src: it loads before consent; put its address in data-src', f);
+      '" has src or srcdoc: it loads before consent; put its address in data-src', f);
     unload(f);
   }
 
@@ -219,7 +220,7 @@
     if (!window.MutationObserver) return;
     new MutationObserver(function (records) { if (relevant(records)) enforce(); })
       .observe(document.documentElement, { childList: true, subtree: true, attributes: true,
-        attributeFilter: ['src', 'data-src', 'type', 'data-passerelle-purpose'] });
+        attributeFilter: ['src', 'srcdoc', 'data-src', 'type', 'data-passerelle-purpose'] });
   }
 
   function gtagConsent(kind, gcm) {

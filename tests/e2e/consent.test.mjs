@@ -386,6 +386,11 @@ test('gated elements that would load anyway: an iframe with src is emptied, each
     f.setAttribute('data-passerelle-purpose', 'video');
     f.src = url;
     document.body.append(f);
+    const d = document.createElement('iframe');
+    d.id = 'srcdoc';
+    d.setAttribute('data-passerelle-purpose', 'video');
+    d.srcdoc = '<p>third party</p>';
+    document.body.append(d);
     const img = document.createElement('img');
     img.setAttribute('data-passerelle-purpose', 'audience');
     img.src = 'data:,';
@@ -398,6 +403,7 @@ test('gated elements that would load anyway: an iframe with src is emptied, each
   assert.equal(await f.getAttribute('data-src'), LATE + '?src', 'kept where the gate holds it');
   assert.equal(page.frames().some((x) => x.url().startsWith(LATE)), false, 'its document is gone');
   assert.ok(page.warnings.some((w) => /iframe.*has src.*data-src/.test(w)), page.warnings.join('\n'));
+  assert.equal(await page.locator('#srcdoc').getAttribute('srcdoc'), null, 'srcdoc stripped');
   assert.ok(page.warnings.some((w) => /loads anyway/.test(w) && /audience/.test(w)), page.warnings.join('\n'));
   // Accepted: it loads from data-src, like any gated frame.
   await clickButton(page, 'Tout accepter');

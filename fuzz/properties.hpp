@@ -101,7 +101,8 @@ inline std::string check_accepted_consent(const Pack& pack) {
     if (p.required) continue;
     for (const ConsentService& s : p.services)
       for (const std::string& pattern : s.cookies)
-        PASSERELLE_FUZZ_REQUIRE(!cookie_name_matches(pattern, kConsentCookieName),
+        PASSERELLE_FUZZ_REQUIRE(!cookie_name_matches(pattern, kConsentCookieName) &&
+                                    !cookie_name_matches(pattern, kConsentCookieHostName),
                                 "an optional service claims the consent cookie: " + pattern);
   }
   PASSERELLE_FUZZ_REQUIRE(any_required, "an accepted consent section has no required purpose");

@@ -5,9 +5,16 @@
 //   - <script type="text/plain" data-passerelle-purpose="audience" [src]> run only once that
 //     purpose is granted: in document order, once each.
 //   - <iframe data-passerelle-purpose="video" data-src="…"> stay placeholders with an
-//     "Afficher la vidéo" button (which grants that purpose) until consent.
-//   - the passerelle_consent cookie is written (only after a choice) and the cookies of
-//     withdrawn services are deleted for this host and its parent domains;
+//     "Afficher la vidéo" button (which grants that purpose) until consent, and become
+//     placeholders again when it is withdrawn.
+//   - gated elements added at any time (late content, single-page apps) follow the current
+//     choice: a MutationObserver watches the document.  A gated element that loads anyway
+//     (an iframe with src, a script that is not text/plain) is neutralised where it can be
+//     and reported with console.warn.
+//   - the consent cookie is written (only after a choice): __Host-passerelle_consent on https
+//     (Secure, Path=/, no Domain: no other host, not even a sibling subdomain, can set it),
+//     passerelle_consent on http (local development); the cookies of withdrawn services are
+//     deleted for this host and its parent domains;
 //   - window.Passerelle.consent = { get(), show(), onChange(fn) }, the `passerelle:consent`
 //     event on document, Google Consent Mode v2 signals if the pack enables them, and a
 //     proof-of-consent beacon when the page sets data-consent-log="URL".
@@ -16,14 +23,18 @@
   'use strict';
 
   var api = window.Passerelle = window.Passerelle || {};
-  var COOKIE = 'passerelle_consent';
+  var NAME = 'passerelle_consent';
+  var SECURE = location.protocol === 'https:';
+  var COOKIE = (SECURE ? '__Host-' : '') + NAME;
+  var ATTRS = '; Path=/; SameSite=Lax' + (SECURE ? '; Secure' : '') + '; Max-Age=';  // never a Domain
   var record = null;      // the current record (JSON from the core), or null before a choice
   var bridge = null;      // set by passerelle.js once the module runs the rules
   var pending = [];       // calls made before the bridge existed (show, grant)
   var listeners = [];
 
   function granted(purpose) {
-    return !!(record && record.choices && record.choices[purpose] === true);
+    var c = record && record.choices;
+    return !!c && Object.prototype.hasOwnProperty.call(c, purpose) && c[purpose] === true;
   }
 
   // --- the public API --------------------------------------------------------------------
@@ -45,7 +56,7 @@
   // throw.  The probe writes an already expired cookie, so it stores nothing.
   function cookiesWritable() {
     try {
-      document.cookie = COOKIE + '_probe=1; Path=/; Max-Age=0; SameSite=Lax';
+      document.cookie = COOKIE + '_probe=1' + ATTRS + '0';
       return true;
     } catch (e) { return false; }
   }
@@ -59,15 +70,17 @@
     } catch (e) { /* blocked: no record */ }
     return '';
   }
+  // The names of the page's cookies, for the rules to pick the withdrawn services' ones:
+  // never the choice itself, under either name.
   function cookieNames() {
     try {
-      return (document.cookie ? document.cookie.split('; ') : []).map(function (p) { return p.split('=')[0]; });
+      return (document.cookie ? document.cookie.split('; ') : []).map(function (p) { return p.split('=')[0]; })
+        .filter(function (n) { return n !== COOKIE && n !== NAME; });
     } catch (e) { return []; }
   }
   function writeCookie(value, maxAge) {
     try {
-      document.cookie = COOKIE + '=' + value + '; Path=/; Max-Age=' + maxAge + '; SameSite=Lax' +
-        (location.protocol === 'https:' ? '; Secure' : '');
+      document.cookie = COOKIE + '=' + value + ATTRS + maxAge;
     } catch (e) { /* blocked: the choice holds for this visit only */ }
   }
   // This host and each parent domain (a.b.example.org → .b.example.org, .example.org).
@@ -91,16 +104,18 @@
   }
 
   // --- gating ------------------------------------------------------------------------------
+  var GATED = '[data-passerelle-purpose]';
+  function purposeOf(el) { return el.getAttribute('data-passerelle-purpose'); }
   function runScripts() {
-    var nodes = document.querySelectorAll('script[type="text/plain"][data-passerelle-purpose]');
+    var nodes = document.querySelectorAll('script[type="text/plain"]' + GATED);
     for (var i = 0; i < nodes.length; i++) {
       var old = nodes[i];
-      if (old.hasAttribute('data-passerelle-ran') || !granted(old.getAttribute('data-passerelle-purpose'))) continue;
+      if (old.hasAttribute('data-passerelle-ran') || !granted(purposeOf(old))) continue;
       old.setAttribute('data-passerelle-ran', '');
       var s = document.createElement('script');
       for (var a = 0; a < old.attributes.length; a++) {
         var at = old.attributes[a];
-        if (at.name !== 'type' && at.name !== 'data-passerelle-ran') s.setAttribute(at.name, at.value);
+        if (at.name !== 'type') s.setAttribute(at.name, at.value);  // data-passerelle-ran too: ours
       }
       s.type = old.getAttribute('data-type') || 'text/javascript';
       if (old.src) s.async = false;  // external scripts keep document order
@@ -119,7 +134,7 @@
     b.type = 'button';
     b.textContent = frame.getAttribute('data-passerelle-button') || 'Afficher la vidéo';
     b.addEventListener('click', function () {
-      var purpose = frame.getAttribute('data-passerelle-purpose');
+      var purpose = purposeOf(frame);
       if (bridge) bridge.grant(purpose); else pending.push(['grant', purpose]);
     });
     ph.appendChild(p);
@@ -127,12 +142,41 @@
     return ph;
   }
 
+  // A frame replaced by an unloaded copy of itself (removing src alone would leave its page
+  // running); the copy keeps the address in data-src, where the gate holds it.
+  function unload(f) {
+    var copy = f.cloneNode(false);
+    if (!copy.hasAttribute('data-src') && f.hasAttribute('src')) copy.setAttribute('data-src', f.getAttribute('src'));
+    copy.removeAttribute('src');
+    copy.removeAttribute('srcdoc');
+    copy.removeAttribute('data-passerelle-loaded');
+    if (f.__placeholder) f.__placeholder.remove();
+    f.replaceWith(copy);
+    return copy;
+  }
+
+  // An iframe that was given src (or srcdoc) as well as its purpose loads at once: it is
+  // unloaded and reported (its first request may have gone already: the fix is data-src).
+  function disarm(f) {
+    if (!(f.hasAttribute('src') || f.hasAttribute('srcdoc')) || f.hasAttribute('data-passerelle-loaded')) return;
+    console.warn('[passerelle] iframe with data-passerelle-purpose="' + purposeOf(f) +
+      '" has src or srcdoc: it loads before consent; put its address in data-src', f);
+    unload(f);
+  }
+
   function gateFrames() {
-    var frames = document.querySelectorAll('iframe[data-passerelle-purpose][data-src]');
+    [].forEach.call(document.querySelectorAll('iframe' + GATED), disarm);
+    var frames = document.querySelectorAll('iframe' + GATED + '[data-src]');
     for (var i = 0; i < frames.length; i++) {
-      var f = frames[i];
-      if (f.hasAttribute('data-passerelle-loaded')) continue;
-      if (granted(f.getAttribute('data-passerelle-purpose'))) {
+      var f = frames[i], on = granted(purposeOf(f));
+      if (f.hasAttribute('data-passerelle-loaded')) {
+        if (on) {  // its address may have changed since
+          if (f.getAttribute('src') !== f.getAttribute('data-src')) f.src = f.getAttribute('data-src');
+          continue;
+        }
+        f = unload(f);  // withdrawn: the placeholder again, below
+      }
+      if (on) {
         f.setAttribute('data-passerelle-loaded', '');
         if (f.__placeholder) { f.__placeholder.remove(); f.__placeholder = null; }
         f.hidden = false;
@@ -145,9 +189,38 @@
     }
   }
 
+  // Gated elements the gate cannot hold back (scripts that are not text/plain, images…):
+  // said once each, in the console.
+  function warnUngated() {
+    [].forEach.call(document.querySelectorAll(GATED + ':not(iframe):not([type="text/plain"]):not([data-passerelle-ran])'), function (el) {
+      if (el.__passerelleWarned) return;
+      el.__passerelleWarned = true;
+      console.warn('[passerelle] only <script type="text/plain"> and <iframe data-src> are held until consent; this ' +
+        'element with data-passerelle-purpose="' + purposeOf(el) + '" loads anyway', el);
+    });
+  }
+
   function enforce() {
     runScripts();
     gateFrames();
+    warnUngated();
+  }
+
+  // Gated content that appears (or changes) later follows the current choice: before the
+  // rules start nothing is granted, so it stays held.
+  function relevant(records) {
+    return records.some(function (r) {
+      if (r.type === 'attributes') return r.target.hasAttribute('data-passerelle-purpose');
+      return [].some.call(r.addedNodes, function (n) {
+        return n.nodeType === 1 && (n.matches(GATED) || !!n.querySelector(GATED));
+      });
+    });
+  }
+  function watch() {
+    if (!window.MutationObserver) return;
+    new MutationObserver(function (records) { if (relevant(records)) enforce(); })
+      .observe(document.documentElement, { childList: true, subtree: true, attributes: true,
+        attributeFilter: ['src', 'srcdoc', 'data-src', 'type', 'data-passerelle-purpose'] });
   }
 
   function gtagConsent(kind, gcm) {
@@ -185,6 +258,7 @@
       bridge = b;
       record = state.record;
       gtagConsent('default', state.gcm);
+      if (SECURE) deleteCookies([NAME]);  // the old name: see README (Consent)
       enforce();
       pending.splice(0).forEach(function (call) { if (call[0] === 'show') b.show(); else b.grant(call[1]); });
     },
@@ -205,6 +279,7 @@
     }
   };
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', gateFrames);
-  else gateFrames();
+  watch();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enforce);
+  else enforce();
 })();

@@ -174,7 +174,7 @@
         country: w.attr('country'), label: w.t.label[w.view === 'page' ? 'page' : 'map'],
         onContentSize: function (size, inst) { fit(w, size, inst); }
       });
-    }, function (e) { fail(w, e.message); });
+    }).catch(function (e) { fail(w, e.message); });  // also what the options throw (data-pack)
   }
 
   // The box follows the size its content needs (unless the tag fixed it).

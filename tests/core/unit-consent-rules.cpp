@@ -498,6 +498,11 @@ TEST(ConsentRules, CookiesToDeleteNeverTouchRequiredPurposesOrTheConsentCookie) 
   const Names present = {"passerelle_consent", "passerelle_other"};
   EXPECT_EQ(m.cookies_to_delete({"necessary"}, present), Names{});
   EXPECT_EQ(m.cookies_to_delete({"audience"}, present), Names{"passerelle_other"});
+  // On https the choice is __Host-passerelle_consent: kept too, whatever the pattern.
+  ConsentConfig host = config();
+  host.purposes[1].services[0].cookies.push_back("__Host-*");
+  const ConsentManager mh = started("", false, true, host);
+  EXPECT_EQ(mh.cookies_to_delete({"audience"}, {"__Host-passerelle_consent", "__Host-other"}), Names{"__Host-other"});
   EXPECT_EQ(m.cookies_to_delete({"nonexistent"}, present), Names{});
   EXPECT_EQ(m.cookies_to_delete({}, present), Names{});
 }

@@ -413,6 +413,9 @@ TEST(PackConsent, CookiePatternMustNotBeEmpty) {
 TEST(PackConsent, OptionalPurposesCannotClaimTheConsentCookie) {
   expect_error(parse_with("\"_pk_*\"", "\"passerelle_*\""), ErrorCode::bad_value,
                "/consent/purposes/1/services/0/cookies/0");
+  // Its https name too (__Host-passerelle_consent).
+  expect_error(parse_with("\"_pk_*\"", "\"__Host-*\""), ErrorCode::bad_value,
+               "/consent/purposes/1/services/0/cookies/0");
 }
 
 TEST(PackConsent, GoogleConsentTypesAreGooglesOwnNames) {

@@ -68,7 +68,10 @@ TEST(Prerender, LangParameterAndTheConsentCookieHintAreInTheInlineScript) {
   const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(r.ok());
   EXPECT_NE(r.html.find("var t={\"en\":\"index.en.html\"}"), std::string::npos) << r.html.substr(0, 400);
-  EXPECT_NE(r.html.find("try{if(/(^|;\\s*)passerelle_consent=/.test(document.cookie))"), std::string::npos);
+  // Only the table's own keys (?lang=constructor must not find Object's constructor).
+  EXPECT_NE(r.html.find("if(m&&{}.hasOwnProperty.call(t,m[1]))"), std::string::npos);
+  // The cookie consent-gate.js writes: __Host-passerelle_consent on https.
+  EXPECT_NE(r.html.find("(location.protocol=='https:'?'__Host-':'')+'passerelle_consent='"), std::string::npos);
 }
 
 // How many times needle (lowercase) occurs in s, case-insensitively.

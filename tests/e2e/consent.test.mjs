@@ -300,3 +300,174 @@ test('a choice on the prerendered banner, before the wasm is up, is kept and app
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+// --- issue 13, item 5: gated content follows the current choice whenever it appears ---------
+
+// The gate's console warnings, recorded.
+function recordWarnings(page) {
+  page.warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') page.warnings.push(m.text()); });
+}
+const LATE = 'https://video.example/embed/late';
+// Adds, as a single-page app would, a gated script and a gated iframe (data-src).
+const addLateContent = (page) => page.evaluate((late) => {
+  const s = document.createElement('script');
+  s.type = 'text/plain';
+  s.setAttribute('data-passerelle-purpose', 'audience');
+  s.src = 'https://audience.example/late.js';  // the page's CSP allows no new inline script
+  document.body.append(s);
+  const f = document.createElement('iframe');
+  f.id = 'late';
+  f.setAttribute('data-passerelle-purpose', 'video');
+  f.setAttribute('data-src', late);
+  document.body.append(f);
+}, LATE);
+
+test('gated content added later follows the choice: held before and after a refusal, run after acceptance', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  let late = 0;
+  await page.context().route(LATE, (route) => { late++; route.fulfill({ contentType: 'text/html', body: '<title>late</title>' }); });
+  await page.context().route('https://audience.example/late.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'window.lateRuns = (window.lateRuns || 0) + 1;' }));
+  await openWithBanner(page);
+  await addLateContent(page);  // before any choice: held, with its placeholder
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#late').getAttribute('src'), null);
+  assert.equal(await page.locator('#late').isHidden(), true);
+  assert.equal(await page.evaluate(() => window.lateRuns), undefined);
+  await clickButton(page, 'Tout refuser');
+  await addLateContent(page);  // after a refusal: held too
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.lateRuns), undefined);
+  assert.equal(late, 0);
+  await clickButton(page, 'Gérer mes cookies');
+  await clickButton(page, 'Tout accepter');
+  await page.waitForFunction(() => window.lateRuns === 2, null, { timeout: 5000 });
+  await addLateContent(page);  // after acceptance: runs at once, without a new decision
+  await page.waitForFunction(() => window.lateRuns === 3, null, { timeout: 5000 });
+  assert.deepEqual(await page.locator('iframe#late').evaluateAll((fs) => fs.map((f) => f.getAttribute('src'))), [LATE, LATE, LATE]);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('withdrawal puts the placeholder back on a frame that was loaded', async () => {
+  const page = await newPage(env, WIDE);
+  const hits = await interceptThirdParties(page);
+  await openWithBanner(page);
+  await clickButton(page, 'Tout accepter');
+  const frame = page.locator('iframe[data-passerelle-purpose="video"]');
+  await page.waitForFunction((v) => document.querySelector('iframe[data-passerelle-purpose="video"]').getAttribute('src') === v, VIDEO);
+  assert.equal(await page.getByRole('button', { name: 'Afficher la vidéo' }).count(), 0);
+  await clickButton(page, 'Gérer mes cookies');
+  await clickButton(page, 'Tout refuser');
+  assert.equal(await frame.count(), 1);
+  assert.equal(await frame.getAttribute('src'), null, 'the frame no longer holds the video');
+  assert.equal(await frame.getAttribute('data-src'), VIDEO);
+  assert.equal(page.frames().some((f) => f.url() === VIDEO), false, 'the video\'s document is gone');
+  assert.equal(await page.getByRole('button', { name: 'Afficher la vidéo' }).count(), 1, 'placeholder back');
+  // And back again by the placeholder's own button.
+  await page.getByRole('button', { name: 'Afficher la vidéo' }).click();
+  await page.waitForFunction((v) => document.querySelector('iframe[data-passerelle-purpose="video"]').getAttribute('src') === v, VIDEO);
+  assert.equal(hits.video, 2);
+  await page.context().close();
+});
+
+test('gated elements that would load anyway: an iframe with src is emptied, each is reported in the console', async () => {
+  const page = await newPage(env);
+  recordWarnings(page);
+  await interceptThirdParties(page);
+  let late = 0;
+  await page.context().route(LATE + '?src', (route) => { late++; route.fulfill({ contentType: 'text/html', body: '<title>x</title>' }); });
+  await openWithBanner(page);
+  await page.evaluate((url) => {
+    const f = document.createElement('iframe');
+    f.id = 'unguarded';
+    f.setAttribute('data-passerelle-purpose', 'video');
+    f.src = url;
+    document.body.append(f);
+    const d = document.createElement('iframe');
+    d.id = 'srcdoc';
+    d.setAttribute('data-passerelle-purpose', 'video');
+    d.srcdoc = '<p>third party</p>';
+    document.body.append(d);
+    const img = document.createElement('img');
+    img.setAttribute('data-passerelle-purpose', 'audience');
+    img.src = 'data:,';
+    document.body.append(img);
+  }, LATE + '?src');
+  await page.waitForTimeout(300);
+  const f = page.locator('#unguarded');
+  assert.equal(await f.count(), 1);
+  assert.equal(await f.getAttribute('src'), null, 'src stripped');
+  assert.equal(await f.getAttribute('data-src'), LATE + '?src', 'kept where the gate holds it');
+  assert.equal(page.frames().some((x) => x.url().startsWith(LATE)), false, 'its document is gone');
+  assert.ok(page.warnings.some((w) => /iframe.*has src.*data-src/.test(w)), page.warnings.join('\n'));
+  assert.equal(await page.locator('#srcdoc').getAttribute('srcdoc'), null, 'srcdoc stripped');
+  assert.ok(page.warnings.some((w) => /loads anyway/.test(w) && /audience/.test(w)), page.warnings.join('\n'));
+  // Accepted: it loads from data-src, like any gated frame.
+  await clickButton(page, 'Tout accepter');
+  assert.equal(await f.getAttribute('src'), LATE + '?src');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+// --- issue 13, item 6: on https the cookie is __Host-passerelle_consent -----------------------
+
+const HTTPS = 'https://passerelle.test';
+// The site as https://passerelle.test (a secure context), its files from the test server.
+async function routeHttps(context) {
+  await context.route(HTTPS + '/**', async (route) => {
+    const u = new URL(route.request().url());
+    const response = await route.fetch({ url: env.base + u.pathname + u.search });
+    await route.fulfill({ response });
+  });
+}
+
+test('https: the choice is stored as __Host-passerelle_consent (Secure, Path=/, host-only); a plain cookie from a sibling is ignored', async () => {
+  const page = await newPage(env);
+  await routeHttps(page.context());
+  await interceptThirdParties(page);
+  await page.goto(HTTPS + '/');
+  await page.waitForFunction(() => document.querySelector('[data-passerelle-pack]')?.getAttribute('data-passerelle-state'));
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'banner');
+  await clickButton(page, 'Tout accepter');
+  const cookies = (await page.context().cookies(HTTPS)).filter((c) => /passerelle_consent$/.test(c.name));
+  assert.equal(cookies.length, 1, JSON.stringify(cookies));
+  const c = cookies[0];
+  assert.deepEqual([c.name, c.secure, c.path, c.domain], ['__Host-passerelle_consent', true, '/', 'passerelle.test']);
+  // Remembered: no banner after a reload, and the prerendered one is hidden from the start.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-passerelle-pack]')?.getAttribute('data-passerelle-state'));
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('passerelle-has-choice')), true);
+  assert.equal(await view(page), 'hidden');
+  await page.context().close();
+
+  // A sibling subdomain (or anyone who can write a cookie for .passerelle.test) sets the same,
+  // valid, all-granted record under the plain name: on https it counts for nothing.
+  const forged = await newPage(env);
+  await routeHttps(forged.context());
+  const hits = await interceptThirdParties(forged);
+  await forged.context().addCookies([{ name: 'passerelle_consent', value: c.value, domain: '.passerelle.test', path: '/' }]);
+  await forged.goto(HTTPS + '/');
+  await forged.waitForFunction(() => document.querySelector('[data-passerelle-pack]')?.getAttribute('data-passerelle-state'));
+  await waitIdle(forged, 150);
+  assert.equal(await forged.evaluate(() => document.documentElement.classList.contains('passerelle-has-choice')), false);
+  assert.equal(await view(forged), 'banner');
+  assert.equal(await forged.evaluate(() => window.passerelleDemoAudienceRuns), undefined);
+  assert.deepEqual(hits, { audience: 0, video: 0 });
+  assert.equal(await forged.evaluate(() => window.Passerelle.consent.get()), null);
+  assert.deepEqual((await forged.context().cookies(HTTPS)).map((x) => x.name), [], 'the plain cookie was deleted');
+  assert.deepEqual(forged.consoleErrors, []);
+  await forged.context().close();
+});
+
+test('http (local development): the plain name, as before', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  await clickButton(page, 'Tout accepter');
+  assert.deepEqual((await page.context().cookies()).map((x) => [x.name, x.secure]), [['passerelle_consent', false]]);
+  await page.context().close();
+});

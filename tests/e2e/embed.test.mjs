@@ -473,3 +473,40 @@ test('data-lang="en": the widget shows the English pack', async () => {
   assert.doesNotMatch(text, /Algérie/);
   await page.context().close();
 });
+
+// Issue 13, item 7a: a page link drawn in a widget ("English") belongs to the widget's site.
+test('the canvas\'s "English" link in a widget opens the widget\'s English page in a new tab; the host page stays', async () => {
+  const page = await newPage(env, { width: 1000, height: 900 });
+  // The host page is in a folder of its own: its own index.en.html would be /embed/index.en.html.
+  const hostUrl = await routeHostPage(page, env, '/embed/links-host.html', SLOT_PAGE('data-view="page" data-lang="fr" data-target="#slot"'));
+  await page.goto(hostUrl);
+  assert.deepEqual(await waitForEmbeds(page, 1), [['page', 'ready']]);
+  await hostOf(page, 'page').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await waitEmbedsIdle(page, 150);
+  const link = (await byView(page, 'page', (i) => i.visibleText())).find((r) => r.link === 'page');
+  assert.ok(link, 'the language link is drawn');
+  const box = await byView(page, 'page', (i) => { const r = i.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.mouse.click(box.x + link.x + link.w / 2, box.y + link.y + link.h / 2),
+  ]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), env.base + '/index.en.html', 'resolved against the widget\'s address');
+  assert.equal(await popup.evaluate(() => window.opener), null, 'noopener');
+  assert.equal(page.url(), hostUrl, 'the partner\'s page did not move');
+  await page.context().close();
+});
+
+// Issue 13, item 4, in a widget: a data-pack whose name is not valid %-encoded UTF-8 ends in the
+// box's failure message (it used to throw "URI malformed" and stay on "Chargement…"); so does
+// a data-pack that is no URL at all.
+test('a data-pack with a malformed %-escape, or no URL at all: the box says it failed, no endless loading', async () => {
+  for (const pack of ['/fixtures/%E0%A4%A.json', 'http://[']) {
+    const page = await newPage(env, { width: 900, height: 800 });
+    await page.goto(await routeHostPage(page, env, '/embed/malformed-host.html',
+      SLOT_PAGE(`data-view="map" data-lang="fr" data-target="#slot" data-pack="${pack}"`)));
+    assert.deepEqual(await waitForEmbeds(page, 1, 15000), [['map', 'error']], pack);
+    assert.match(await page.locator('passerelle-embed [role=alert]').textContent(), /La carte n’a pas pu s’afficher ici\./);
+    await page.context().close();
+  }
+});

@@ -1,6 +1,7 @@
 // harness.mjs — shared set-up for the browser tests: the built dist/ served by nginx with the
 // site's rules (scripts/nginx.mjs, deploy/nginx/) on a free port of 127.0.0.1 (with
-// tests/fixtures mounted at /fixtures/), and Debian's Chromium driven by playwright-core.
+// tests/fixtures mounted at /fixtures/ and /content/fixtures/), and Debian's Chromium driven
+// by playwright-core.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,11 @@ export const DIST = path.join(root, 'dist');
 
 export async function setUp() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build-site.sh');
-  const server = await startNginx({ root: DIST, extraRoots: [['/fixtures/', path.join(root, 'tests/fixtures')]] });
+  const server = await startNginx({ root: DIST, extraRoots: [
+    ['/fixtures/', path.join(root, 'tests/fixtures')],
+    // ?pack= takes only packs of the site's content/ folder: the fixtures, there too.
+    ['/content/fixtures/', path.join(root, 'tests/fixtures')],
+  ] });
   const base = server.url.replace(/\/$/, '');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -90,7 +90,7 @@ test('a click on a link opens it in a new tab, without opener', async () => {
   // The fixture's link points at a fixed address; answer it here, whatever the test port.
   await page.context().route('http://127.0.0.1:8080/fixtures/target.html', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Target</title><p>Target</p>' }));
-  assert.equal(await openView(page, env, '/?pack=/fixtures/links.json'), 'ready');
+  assert.equal(await openView(page, env, '/?pack=content/fixtures/links.json'), 'ready');
   const link = (await visibleText(page)).find((r) => r.link === 'url');
   assert.ok(link, 'a link is drawn');
   await page.mouse.move(link.x + link.w / 2, link.y + link.h / 2);
@@ -109,7 +109,7 @@ test('a click on a link opens it in a new tab, without opener', async () => {
 
 test('the footnote reference jumps to the footnote', async () => {
   const page = await newPage(env, { width: 800, height: 500 });
-  await openView(page, env, '/?pack=/fixtures/links.json');
+  await openView(page, env, '/?pack=content/fixtures/links.json');
   const ref = (await visibleText(page)).find((r) => r.link === 'footnote');
   assert.ok(ref, 'footnote reference drawn');
   await page.mouse.click(ref.x + ref.w / 2, ref.y + ref.h / 2);
@@ -121,7 +121,7 @@ test('the footnote reference jumps to the footnote', async () => {
 
 test('a bad pack shows its errors, with line and column, on screen', async () => {
   const page = await newPage(env);
-  assert.equal(await openView(page, env, '/?pack=/fixtures/bad-syntax.json'), 'error');
+  assert.equal(await openView(page, env, '/?pack=content/fixtures/bad-syntax.json'), 'error');
   const errors = await page.evaluate(() => window.Passerelle.instances[0].errors);
   assert.ok(errors.length >= 1);
   assert.match(errors[0], /bad-syntax\.json:\d+:\d+: error P103/);

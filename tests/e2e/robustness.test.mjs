@@ -202,3 +202,64 @@ test('a truncated pack (half the bytes, status 200): its JSON error is shown, no
   assert.ok(runs.some((r) => /P1\d\d/.test(r.text)), 'the error is drawn on the canvas too');
   await page.context().close();
 });
+
+// --- URL inputs (issue 13, item 4): whatever the query string or the fragment says, the page
+// either works or says why in the error box; never a spinner, never another page.
+
+// The page's state once it has settled: ready, or the error box's code and text.
+async function settled(page, url) {
+  await page.goto(env.base + url);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-passerelle-pack]');
+    return el && (el.getAttribute('data-passerelle-state') || document.querySelector('.passerelle-error'));
+  }, null, { timeout: 30000 });
+  return page.evaluate(() => {
+    const i = window.Passerelle.instances[0], box = document.querySelector('.passerelle-error');
+    return { state: document.querySelector('[data-passerelle-pack]').getAttribute('data-passerelle-state'),
+      code: i.failureCode || null, text: box ? box.textContent : '', path: location.pathname };
+  });
+}
+
+test('?pack= takes only a .json file of the site\'s content/ folder; anything else is a worded failure', async () => {
+  const page = await newPage(env);
+  const refused = ['%E0%A4%A', 'content/%E0%A4%A.json', 'https://evil.example/content/x.json', '//evil.example/content/x.json',
+    '/fixtures/links.json', 'content/../index.html', 'content/..%2Findex.json', 'content/x.json?y=1', 'javascript:alert(1)',
+    'content/x.txt', 'http://[', 'content/%2e%2e/x.json'];
+  for (const pack of refused) {
+    const s = await settled(page, '/?pack=' + pack);
+    assert.equal(s.code, 'pack-url', pack);
+    assert.match(s.text, /La page n’a pas pu être chargée\..*paramètre pack=.*refusé/s, pack);
+    assert.equal(s.path, '/', pack);
+  }
+  // In English on the English page.
+  const en = await settled(page, '/index.en.html?pack=%E0%A4%A');
+  assert.equal(en.code, 'pack-url');
+  assert.match(en.text, /could not be loaded.*parameter pack=.*refused/s);
+  // A pack of the folder is accepted.
+  assert.equal((await settled(page, '/?pack=content/fixtures/links.json')).state, 'ready');
+  assert.deepEqual(page.consoleErrors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  await page.context().close();
+});
+
+test('?pack= that redirects is not followed: a worded failure, nothing from the other address', async () => {
+  const page = await newPage(env);
+  await page.route('**/content/moved.json', (route) =>
+    route.fulfill({ status: 302, headers: { location: env.base + '/content/fixtures/links.json' } }));
+  const s = await settled(page, '/?pack=content/moved.json');
+  assert.equal(s.code, 'network');
+  assert.match(s.text, /n’a pas pu être téléchargé.*redirection refusée/s);
+  assert.ok(!page.requests.some((u) => u.endsWith('/fixtures/links.json')), 'the redirect was not followed');
+  await page.context().close();
+});
+
+test('?lang= and #pays= with odd values: the page stays and works', async () => {
+  const page = await newPage(env);
+  for (const q of ['?lang=constructor', '?lang=__proto__', '?lang=toString', '?lang=hasOwnProperty',
+    '#pays=%E0%A4%A', '#pays=constructor', '#pays=__proto__', '#pays=' + 'A'.repeat(5000)]) {
+    const s = await settled(page, '/' + q);
+    assert.equal(s.state, 'ready', q);
+    assert.equal(s.path, '/', q);
+  }
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

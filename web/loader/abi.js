@@ -33,6 +33,12 @@ function frozen(table) {
 
 function flag(b) { return b ? ABI.Flag.on : ABI.Flag.off; }
 
+// table[key] when key is the table's own (never a name inherited from Object.prototype, such
+// as 'constructor' or '__proto__'), else undefined: every lookup keyed by input goes through it.
+function own(table, key) {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 // The name of a code in one of the tables ('banner' for ABI.ConsentView and 1), or undefined.
 function nameOf(table, code) {
   for (var k in table) if (table[k] === code) return k;

@@ -4,14 +4,17 @@
 // Depends on: errors.js (failure, withCode), time.js (measure).
 
 // A download that reports its bytes as they arrive.  Rejects with a failure for people
-// ('download', 'integrity').  With an integrity ("sha384-…"), the bytes are checked: by
+// ('download', 'network', 'integrity').  With an integrity ("sha384-…"), the bytes are checked: by
 // SubtleCrypto after the download (the progress stays live), or by fetch itself where
 // SubtleCrypto is missing (http pages).
-function download(url, onProgress, integrity) {
+// content: a pack, whose redirects are refused (a pack is read from where the page says,
+// never from where a server sends it).
+function download(url, onProgress, integrity, content) {
   var subtle = integrity && window.crypto && crypto.subtle;
   var init = { credentials: 'same-origin' };
   if (integrity && !subtle) init.integrity = integrity;
-  return fetch(url, init).then(function (res) {
+  if (content) init.redirect = 'error';
+  return fetch(url, init).catch(function () { throw failure('network', { url: url }); }).then(function (res) {
     if (!res.ok) throw failure('download', { status: res.status, url: url });
     return readBody(res, onProgress);
   }).then(function (buffer) {
@@ -55,8 +58,8 @@ function readBody(res, onProgress) {
 
 // url → {promise (bytes), got, total, listeners}: every view that needs a file shares one
 // download of it.  A failed download is forgotten, so that a later view tries again.
-var files = {};
-function fetchOnce(url, integrity) {
+var files = Object.create(null);
+function fetchOnce(url, integrity, content) {
   var f = files[url];
   if (f) return f;
   f = files[url] = { got: 0, total: 0, listeners: [] };
@@ -64,9 +67,16 @@ function fetchOnce(url, integrity) {
     f.got = got;
     f.total = total;
     f.listeners.forEach(function (fn) { fn(); });
-  }, integrity);
+  }, integrity, content);
   f.promise.then(function () { f.listeners = []; }, function () { if (files[url] === f) delete files[url]; });
   return f;
+}
+
+// The last path segment of a URL, %-decoded for people; as it is when the escapes are not
+// UTF-8 (decodeURIComponent would throw "URI malformed").
+function fileName(url) {
+  var name = String(url).split(/[?#]/)[0].split('/').pop();
+  try { return decodeURIComponent(name); } catch (e) { return name; }
 }
 
 // The wasm: downloaded and compiled once; f.module is a Promise of the WebAssembly.Module.

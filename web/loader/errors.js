@@ -7,7 +7,9 @@
 //   no-wasm      the browser has no WebAssembly
 //   no-webgl     the WebGL2 probe failed (before any download)
 //   no-module    the Emscripten factory (passerelle-module.js) is missing
-//   download     a file did not download (HTTP status, network)
+//   download     a file did not download (HTTP status)
+//   network      a file did not download (network, or a pack's redirect, which is refused)
+//   pack-url     ?pack= names something other than a .json file of the site's content/
 //   integrity    a file does not match its Subresource Integrity
 //   bad-wasm     the wasm did not compile or instantiate
 //   gl-init      pl_init could not make the WebGL2 context on this canvas
@@ -43,6 +45,8 @@ var WORDS = {
     'no-webgl': 'Votre navigateur ne peut pas afficher cette page : WebGL 2 est indisponible ou désactivé.',
     'no-module': 'Le programme de la page (passerelle-module.js) n’a pas pu être chargé.',
     download: 'HTTP {status} pour {url}',
+    network: 'Le fichier {url} n’a pas pu être téléchargé (réseau indisponible, ou redirection refusée).',
+    'pack-url': 'Le paramètre pack={url} est refusé : il doit désigner un fichier .json du dossier content/ de ce site.',
     integrity: 'Le fichier {url} ne correspond pas à son empreinte (intégrité).',
     'gl-init': 'WebGL 2 est indisponible : la page ne peut pas être dessinée.',
     'bad-font': 'La police {face} est illisible.',
@@ -67,6 +71,8 @@ var WORDS = {
     'no-webgl': 'Your browser cannot show this page: WebGL 2 is unavailable or turned off.',
     'no-module': 'The page’s program (passerelle-module.js) could not be loaded.',
     download: 'HTTP {status} for {url}',
+    network: 'The file {url} could not be downloaded (network unavailable, or a refused redirect).',
+    'pack-url': 'The parameter pack={url} is refused: it must name a .json file in this site’s content/ folder.',
     integrity: 'The file {url} does not match its fingerprint (integrity).',
     'gl-init': 'WebGL 2 is unavailable: the page cannot be drawn.',
     'bad-font': 'The font {face} cannot be read.',

@@ -2,7 +2,7 @@
 // clicks, the wheel and keys.  Every listener is the view's (scope.listen), so it goes when the
 // view is released.
 //
-// Depends on: abi.js (ABI, flag), time.js (now, eventTime), listen.js (the view's scope).
+// Depends on: abi.js (ABI, flag, own), time.js (now, eventTime), listen.js (the view's scope).
 
 var CLICK_SLOP = 8;  // px a pointer may move between down and up and still click
 
@@ -81,18 +81,23 @@ function wireClick(v, request, drag) {
     drag.down = null;
     if (dragged) return;
     var r = mod._pl_click(p.x, p.y, now());
-    followAction(mod, r);
+    followAction(instance, mod, r);
     if (r !== ABI.ActionCode.none) e.preventDefault();
     request();
   });
 }
 
 // Does what pl_click or pl_activate returned (ABI.ActionCode) beyond the page itself.
-function followAction(mod, code) {
+function followAction(instance, mod, code) {
+  if (code !== ABI.ActionCode.open_url && code !== ABI.ActionCode.open_page) return;
+  // A page of the site (the other language…) resolves against the site: in an embed that is
+  // the widget's origin (instance.base), never the partner's page, and the partner's page
+  // stays where it is (a new tab, as for every other link).
+  var url = new URL(mod.UTF8ToString(mod._pl_pending_url()), instance.embedded ? instance.base : location.href).href;
   // Inside the click event, so popup blockers let it through.  noopener: the new page
   // cannot reach back into this one.
-  if (code === ABI.ActionCode.open_url) window.open(mod.UTF8ToString(mod._pl_pending_url()), '_blank', 'noopener');
-  if (code === ABI.ActionCode.open_page) location.assign(new URL(mod.UTF8ToString(mod._pl_pending_url()), location.href).href);
+  if (code === ABI.ActionCode.open_url || instance.embedded) window.open(url, '_blank', 'noopener');
+  else location.assign(url);
 }
 
 function wireWheel(v, request, vp) {
@@ -115,7 +120,7 @@ function wireKeys(v, request) {
   var instance = v.instance, mod = v.mod, canvas = v.canvas, listen = instance._scope.listen;
   // Widgets (the consent banner) first: Tab, arrows, Space/Enter, Escape.  With a mirror,
   // the widgets' keyboard is the mirror's: Tab goes there.
-  function uiKey(e) { return v.options.mirror && e.key !== 'Escape' ? undefined : UI_KEYS[e.key]; }
+  function uiKey(e) { return v.options.mirror && e.key !== 'Escape' ? undefined : own(UI_KEYS, e.key); }
   listen(canvas, 'blur', function () { if (instance._mod) { mod._pl_blur(); request(); } });
   listen(canvas, 'keydown', function (e) {
     if (!instance._mod || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -125,7 +130,7 @@ function wireKeys(v, request) {
       request();
       return;
     }
-    var k = SCROLL_KEYS[e.key];
+    var k = own(SCROLL_KEYS, e.key);
     if (e.key === ' ' || e.key === 'Spacebar') k = e.shiftKey ? ABI.ScrollKey.page_up : ABI.ScrollKey.page_down;
     if (k === undefined) return;
     if (mod._pl_key(k, now())) { e.preventDefault(); request(); }

@@ -7,7 +7,7 @@
 // the selection in a live region.
 //
 // Depends on: errors.js (say, message), time.js (now), bridge.js (withStrings, copyIn),
-// download.js (fetchOnce), listen.js (the view's scope).
+// download.js (fetchOnce, fileName), listen.js (the view's scope).
 
 function startMap(instance, mod, packUrl, options) {
   var rel = mod.UTF8ToString(mod._pl_map_geometry_url());
@@ -101,7 +101,7 @@ function syncSelection(m) {
 // the page is usable) and kept in instance.map.failure.  Never rejects.
 function loadGeometry(m, url) {
   var instance = m.instance, mod = m.mod;
-  var name = decodeURIComponent(url.split('?')[0].split('/').pop());
+  var name = fileName(url);
   return fetchOnce(url, '').promise.then(function (buffer) {
     if (!instance._mod) return;
     var n = withStrings(mod, [name], function (p) {

@@ -11,7 +11,7 @@
 // Its listeners are its own scope's (they work before the module is up); destroy() of the
 // view that started it (mount.js) releases them.
 //
-// Depends on: abi.js (ABI, flag), time.js (now), bridge.js (withStrings), listen.js
+// Depends on: abi.js (ABI, flag, own), time.js (now), bridge.js (withStrings), listen.js
 // (makeScope), input.js (followAction, SCROLL_KEYS).
 
 // The parts the core fills, by ABI.MirrorPart name: data-passerelle-part="consent" / "page".
@@ -67,7 +67,7 @@ function tellFocus(m, key) {
 function activateKey(m, key, el) {
   var mod = m.mod;
   var r = withStrings(mod, [key], function (k) { return mod._pl_activate(k, now()); });
-  followAction(mod, r);
+  followAction(m.instance, mod, r);
   // A footnote mark and its way back: the keyboard follows the reading to the other end.
   var href = el && el.getAttribute('href');
   if (r === ABI.ActionCode.handled && href && /^#fn(ref)?-\d+$/.test(href)) {
@@ -110,7 +110,7 @@ function onMirrorKey(m, e, down) {
   } else if (down && e.key === 'Tab') {
     trapTab(m, e);
   } else if (down) {
-    var k = SCROLL_KEYS[e.key];
+    var k = own(SCROLL_KEYS, e.key);
     if (e.key === ' ') {
       if (t.closest && t.closest('button, a')) return;  // Space presses a button
       k = e.shiftKey ? ABI.ScrollKey.page_up : ABI.ScrollKey.page_down;
@@ -172,7 +172,7 @@ function syncMirror(m) {
     var firstIn = mirrorPart(m, 'consent').querySelector('[role="dialog"] [data-key]');
     if (firstIn) firstIn.focus({ preventScroll: true });
   } else if (focusLost) {
-    var again = activeKey && root.querySelector('[data-key="' + activeKey + '"]');
+    var again = activeKey && root.querySelector('[data-key="' + CSS.escape(activeKey) + '"]');
     // The item is gone (the banner after a choice): "Gérer mes cookies" comes next.
     if (!again) again = mirrorPart(m, 'consent') && mirrorPart(m, 'consent').querySelector('[data-key]');
     if (again) again.focus({ preventScroll: true });

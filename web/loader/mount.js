@@ -10,18 +10,20 @@ var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSan
 
 api.mount = function (element, options) {
   options = options || {};
-  var view = ABI.View.hasOwnProperty(options.view) ? options.view : 'page';
+  var view = own(ABI.View, options.view) !== undefined ? options.view : 'page';
   var instance = {
     element: element, canvas: null, view: view, frames: 0, errors: [], ready: null,
     lang: String(options.lang || document.documentElement.lang || 'fr').slice(0, 8),
     embedded: !!options.embedded, destroyed: false, _scope: makeScope(), _mod: null,
+    base: options.base || scriptBase,  // the site's address: an embed's links resolve against it
     _mirror: options.mirror || null
   };
   api.instances.push(instance);
   var status = options.status || makeStatus(options.container || element, instance.lang);
   instance.destroy = function () { destroy(instance); };
 
-  instance.ready = run(instance, options, status).catch(function (err) {
+  // Whatever run() throws, even before its first promise, ends in the failure box.
+  instance.ready = new Promise(function (ok) { ok(run(instance, options, status)); }).catch(function (err) {
     noteFailure(instance, err);
     if (instance.embedded) {  // a widget that cannot start holds nothing
       release(instance);
@@ -67,16 +69,18 @@ function missing() {
   return null;
 }
 
+// ?pack= lets a page show another pack of the same site (editors preview, tests): a .json file
+// under the page's content/ folder, plain names only (no %-escapes, no other origin or
+// folder); anything else is a failure ('pack-url'), never silently another pack.
 function resolvePackUrl(element) {
-  var pack = element.getAttribute('data-passerelle-pack') || 'content/international.fr.json';
-  // ?pack= lets a page show another pack of the same site (editors preview, tests);
-  // never another origin's.
   var param = new URLSearchParams(location.search).get('pack');
-  if (param) {
-    var u = new URL(param, location.href);
-    if (u.origin === location.origin) return u.href;
-  }
-  return new URL(pack, location.href).href;
+  if (!param) return new URL(element.getAttribute('data-passerelle-pack') || 'content/international.fr.json', location.href).href;
+  var folder = new URL('content/', location.href), u = null;
+  try { u = new URL(param, location.href); } catch (e) { /* not a URL: refused below */ }
+  var rest = u && u.origin === location.origin && !u.search && u.pathname.indexOf(folder.pathname) === 0
+    ? u.pathname.slice(folder.pathname.length) : '';
+  if (!/^([\w-]+\/)*[\w.-]+\.json$/.test(rest)) throw failure('pack-url', { url: param.slice(0, 200) });
+  return folder.href + rest;
 }
 
 // The wasm, the pack and the fonts, downloaded in parallel (each once per page), their
@@ -90,7 +94,7 @@ function startDownloads(instance, options, status) {
   var packUrl = options.pack ? new URL(options.pack, location.href).href : resolvePackUrl(instance.element);
   var wasm = asset('passerelle.wasm');
   var wasmFile = compileOnce(wasm[0], wasm[1]);
-  var parts = [wasmFile, fetchOnce(packUrl, '')].concat(FACES.map(function (f) {
+  var parts = [wasmFile, fetchOnce(packUrl, '', true)].concat(FACES.map(function (f) {
     var a = asset('fonts/' + f + '.ttf');
     return fetchOnce(a[0], a[1]);
   }));
@@ -109,7 +113,7 @@ function startDownloads(instance, options, status) {
   progress();
   return {
     wasm: wasmFile, parts: parts, packUrl: packUrl,
-    packName: decodeURIComponent(packUrl.split('?')[0].split('/').pop() || 'pack.json')
+    packName: fileName(packUrl) || 'pack.json'
   };
 }
 

@@ -111,7 +111,12 @@ inline constexpr std::size_t kMaxConsentCookieBytes = 2048;
 // ---------------------------------------------------------------------------------------
 // The record of one choice, and its cookie form
 
+// The cookie's name, also inside its checksum.  consent-gate.js writes it on http (local
+// development); on https it writes kConsentCookieHostName, the same cookie under the
+// __Host- prefix (Secure, Path=/, no Domain: only the page's own host can set it).  Both
+// names are the choice itself: never a service's cookie to delete.
 inline constexpr const char* kConsentCookieName = "passerelle_consent";
+inline constexpr const char* kConsentCookieHostName = "__Host-passerelle_consent";
 
 struct ConsentRecord {
   int policy_version = 0;

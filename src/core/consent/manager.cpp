@@ -217,7 +217,7 @@ std::vector<std::string> ConsentManager::cookies_to_delete(
     const std::vector<std::string>& purposes, const std::vector<std::string>& present) const {
   std::vector<std::string> out;
   for (const std::string& name : present) {
-    if (name == kConsentCookieName) continue;  // the choice itself is never deleted here
+    if (name == kConsentCookieName || name == kConsentCookieHostName) continue;  // the choice itself stays
     if (std::find(out.begin(), out.end(), name) != out.end()) continue;
     bool match = false;
     for (const std::string& id : purposes) {

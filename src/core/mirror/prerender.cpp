@@ -23,13 +23,15 @@ bool replace_once(std::string& s, std::string_view marker, const std::string& wi
 std::string inline_script(const Pack& pack) {
   // The language table as data written by the one script-safe writer (json::dump_for_script):
   // whatever a language tag or href holds, it cannot end the element or break the code. Only
-  // the table's own keys count ("?lang=constructor" is no language).
+  // the table's own keys count ("?lang=constructor" is no language), and the cookie is the one
+  // consent-gate.js writes: __Host-passerelle_consent on https.
   json::Json map = json::Json::object();
   for (const Translation& t : pack.page.translations) map[t.lang] = t.href;
   return "<script>(function(){var t=" + json::dump_for_script(map) +
          ",m=/[?&]lang=([A-Za-z-]+)/.exec(location.search);"
          "if(m&&{}.hasOwnProperty.call(t,m[1])){location.replace(t[m[1]]+location.hash);return}"
-         "try{if(/(^|;\\s*)passerelle_consent=/.test(document.cookie))"
+         "try{if(RegExp('(^|;\\\\s*)'+(location.protocol=='https:'?'__Host-':'')+'passerelle_consent=')"
+         ".test(document.cookie))"
          "document.documentElement.classList.add('passerelle-has-choice')}catch(e){}})()</script>\n";
 }
 

@@ -327,10 +327,11 @@ class ConsentReader {
                         "a pattern with at least one character besides * (\"*\" alone would "
                         "delete every cookie of the site)",
                         quote_for_message(s));
-      } else if (!required && cookie_name_matches(s, kConsentCookieName)) {
+      } else if (!required && (cookie_name_matches(s, kConsentCookieName) ||
+                               cookie_name_matches(s, kConsentCookieHostName))) {
         r_.report_value(ErrorCode::bad_value, cp,
-                        std::string("a pattern that does not match ") + kConsentCookieName +
-                            " (the cookie that remembers the choice belongs to a required "
+                        std::string("a pattern that does not match ") + kConsentCookieName + " or " +
+                            kConsentCookieHostName + " (the cookie that remembers the choice belongs to a required "
                             "purpose)",
                         quote_for_message(s));
       } else {

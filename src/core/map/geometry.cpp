@@ -642,6 +642,7 @@ MapGeometryResult parse_map_geometry(std::string_view bytes, std::string_view fi
   FieldReader reader(bytes, file_name, json_limits, result.errors);
   GeometryParser parser(reader, limits);
   parser.read(root);
+  json::release(root);  // without nlohmann's temporary copy of wide containers
   if (result.errors.empty()) result.geometry = std::move(parser.geometry());
   return result;
 }

@@ -28,9 +28,11 @@ node bench/lighthouse.mjs; echo
 node bench/load.mjs
 echo
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPASSERELLE_TESTS=OFF >&2
-cmake --build build/bench --target map_bench frame_bench pack_bench >&2
+cmake --build build/bench --target map_bench frame_bench pack_bench json_bench >&2
 build/bench/map_bench dist/content/map-geometry.json
 echo
 build/bench/frame_bench "$PWD" dist/content/map-geometry.json
 echo
 build/bench/pack_bench content/international.fr.json
+echo
+build/bench/json_bench 0.5 2

@@ -8,7 +8,10 @@
 // undefined behaviour (ASan/UBSan, in the fuzz build and in native-asan) and answers either
 // with a result or with at least one error, never both and never neither.  Per target:
 //
-//   check_pack            parse_pack; on success visible_text, and what the validator
+//   check_pack            parse_pack, whose peak heap (ASan builds: heap_peak.hpp) stays
+//                         under 20× the input plus 1 MiB, whose diagnostics carry cut
+//                         pointers, and whose position index costs at most 16 bytes per
+//                         byte (issue 13); on success visible_text, and what the validator
 //                         promises: every link safe, every [^id] defined, footnote ids unique,
 //                         the consent section's bounds, and a choice made with its config
 //                         writes a cookie that reads back as a valid record; the pack
@@ -27,13 +30,15 @@
 //   check_map_route       input "iso\nlang\nhash": parse_country_hash gives two capitals or
 //                         nothing; with_country writes a bounded "#…" that reads back as iso
 //                         (or as nothing), and rewriting it again changes nothing.
-//   check_map_geometry    parse_map_geometry under small limits (fuzz_geometry_limits());
+//   check_map_geometry    parse_map_geometry under small limits (fuzz_geometry_limits()),
+//                         peak heap under 20× the input plus 1 MiB;
 //                         on success, triangles index the vertices, rings have 3+ points,
 //                         coordinates are finite and every hit test lands in range.
 //
 // Depends on: the core's public headers (pack/pack, pack/visible_text, text/markup,
-// base/url_policy, consent/consent, map/route, map/geometry, mirror/prerender), the standard
-// library.  No GoogleTest, no libFuzzer.
+// base/url_policy, consent/consent, map/route, map/geometry, mirror/prerender),
+// json/positions (std only), heap_peak.hpp, the standard library.  No GoogleTest, no
+// libFuzzer.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -42,6 +47,7 @@
 #include <vector>
 
 #include "core/consent/consent.hpp"
+#include "core/json/positions.hpp"
 #include "core/map/geometry.hpp"
 #include "core/map/route.hpp"
 #include "core/mirror/prerender.hpp"
@@ -49,6 +55,7 @@
 #include "core/pack/pack.hpp"
 #include "core/pack/visible_text.hpp"
 #include "core/base/url_policy.hpp"
+#include "heap_peak.hpp"
 
 namespace passerelle::fuzz {
 
@@ -171,9 +178,26 @@ inline std::string check_prerendered(const Pack& pack) {
   return {};
 }
 
+// Memory linear in the input, whatever its shape (issue 13): the whole parse's peak heap, the
+// position index's own bytes (any bytes: the scan is defensive), pointers in diagnostics.
+inline std::string check_pack_memory(std::string_view bytes, std::size_t peak,
+                                     const std::vector<Diagnostic>& errors) {
+  PASSERELLE_FUZZ_REQUIRE(peak <= 20 * bytes.size() + (1u << 20),
+                          "parse_pack's peak heap is " + std::to_string(peak) + " bytes for " +
+                              std::to_string(bytes.size()) + " bytes of input");
+  PASSERELLE_FUZZ_REQUIRE(json::PositionIndex::scan(bytes).bytes() <= 16 * (bytes.size() + 1),
+                          "the position index takes more than 16 bytes per byte");
+  for (const Diagnostic& d : errors)
+    PASSERELLE_FUZZ_REQUIRE(d.pointer.size() <= json::kMaxPointerBytes + 3,
+                            "a diagnostic's pointer is not cut");
+  return {};
+}
+
 inline std::string check_pack(std::string_view bytes) {
-  const PackResult r = parse_pack(bytes, "fuzz.json");
+  PackResult r;
+  const std::size_t peak = peak_heap_of([&] { r = parse_pack(bytes, "fuzz.json"); });
   PASSERELLE_FUZZ_REQUIRE(r.ok() != !r.errors.empty(), "parse_pack answers both or neither");
+  if (std::string e = check_pack_memory(bytes, peak, r.errors); !e.empty()) return e;
   if (std::string e = check_diagnostics(r.errors); !e.empty()) return e;
   if (!r.ok()) return {};
 
@@ -470,8 +494,12 @@ inline bool finite(MapPoint p) { return std::isfinite(p.x) && std::isfinite(p.y)
 
 inline std::string check_map_geometry(std::string_view bytes) {
   const MapGeometryLimits limits = fuzz_geometry_limits();
-  const MapGeometryResult r = parse_map_geometry(bytes, "fuzz-geometry.json", limits);
+  MapGeometryResult r;
+  const std::size_t peak =
+      peak_heap_of([&] { r = parse_map_geometry(bytes, "fuzz-geometry.json", limits); });
   PASSERELLE_FUZZ_REQUIRE(r.ok() != !r.errors.empty(), "parse_map_geometry answers both or neither");
+  PASSERELLE_FUZZ_REQUIRE(peak <= 20 * bytes.size() + (1u << 20),
+                          "parse_map_geometry's peak heap is " + std::to_string(peak) + " bytes");
   if (std::string e = check_diagnostics(r.errors); !e.empty()) return e;
   if (!r.ok()) return {};
 

@@ -27,27 +27,46 @@ Diagnostic at_offset(ErrorCode code, std::string_view bytes, std::string_view fi
   return d;
 }
 
-// Offset of the first '[' or '{' that opens level max_depth + 1, or npos.  Brackets inside
-// strings do not count.  Works on any bytes, valid JSON or not.
-std::size_t find_too_deep(std::string_view s, int max_depth) {
+// What one linear pass over the bytes says before the JSON library sees them: where the
+// nesting first goes past max_depth, and about how many bytes the parsed document would hold.
+// Works on any bytes, valid JSON or not; brackets inside strings do not count.
+struct Prescan {
+  std::size_t too_deep_at = std::string_view::npos;  // the '[' or '{' of level max_depth + 1
+  std::size_t parsed_bytes = 0;                      // estimate_parsed_bytes()
+};
+
+// nlohmann/json's document, on a 64-bit libstdc++, with the allocator's rounding (measured by
+// bench/native/json_bench): an object 64 bytes and an array 32 (plus its first slot), an
+// element slot 24 (16, and the vector's spare capacity), a member's map node 48 more than its
+// key string, a string 48 plus its bytes when they do not fit in the string itself.  Counted
+// from the bytes: '{', '[', ',', ':' and strings outside strings.  An over-estimate for
+// objects (their commas count as slots), never an under-estimate of the common shapes.
+Prescan prescan(std::string_view s, int max_depth) {
+  Prescan r;
   int depth = 0;
-  bool in_string = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (in_string) {
-      if (c == '\\') ++i;  // skip the escaped character, which may be a quote
-      else if (c == '"') in_string = false;
-      continue;
-    }
     if (c == '"') {
-      in_string = true;
+      const std::size_t start = i;
+      for (++i; i < s.size() && s[i] != '"'; ++i)
+        if (s[i] == '\\') ++i;  // skip the escaped character, which may be a quote
+      const std::size_t length = i - start - 1;
+      r.parsed_bytes += 48 + (length > 15 ? length : 0);
     } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
+      if (++depth > max_depth) {
+        r.too_deep_at = i;
+        return r;
+      }
+      r.parsed_bytes += c == '{' ? 64 : 32 + 24;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
+    } else if (c == ',') {
+      r.parsed_bytes += 24;
+    } else if (c == ':') {
+      r.parsed_bytes += 48;
     }
   }
-  return std::string_view::npos;
+  return r;
 }
 
 // Records the first syntax error instead of throwing it.
@@ -115,6 +134,33 @@ bool is_word_byte(char c) {
          c == '-' || c == '.' || c == '_';
 }
 
+// Step 1's last checks (prescan): nesting depth, then the memory of the parsed document.
+bool check_nesting_and_memory(std::string_view bytes, std::string_view file, const Limits& limits,
+                              std::vector<Diagnostic>& errors) {
+  const Prescan pre = prescan(bytes, limits.max_depth);
+  if (pre.too_deep_at != std::string_view::npos) {
+    errors.push_back(at_offset(ErrorCode::too_deep, bytes, file, pre.too_deep_at,
+                               "at most " + std::to_string(limits.max_depth) +
+                                   " levels of nested arrays and objects",
+                               "a deeper level"));
+    return false;
+  }
+  if (pre.parsed_bytes > limits.max_parsed_bytes_per_byte * bytes.size() + kParsedBytesSlack) {
+    // Many tiny values ("[{},{},…]"): the parsed document would take 30 to 40 times the text.
+    Diagnostic d;
+    d.code = ErrorCode::too_large;
+    d.file = std::string(file);
+    d.expected = "a document that needs at most " +
+                 std::to_string(limits.max_parsed_bytes_per_byte) +
+                 " bytes of memory per byte of text once parsed (fewer, larger values)";
+    d.found = "about " + std::to_string(pre.parsed_bytes / bytes.size()) +
+              " bytes per byte (" + std::to_string(pre.parsed_bytes) + " bytes)";
+    errors.push_back(std::move(d));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool load(std::string_view bytes, std::string_view file, const Limits& limits, Json& out,
@@ -138,14 +184,7 @@ bool load(std::string_view bytes, std::string_view file, const Limits& limits, J
                                "UTF-8 text (save the file as UTF-8)", found));
     return false;
   }
-  if (const std::size_t deep = find_too_deep(bytes, limits.max_depth);
-      deep != std::string_view::npos) {
-    errors.push_back(at_offset(ErrorCode::too_deep, bytes, file, deep,
-                               "at most " + std::to_string(limits.max_depth) +
-                                   " levels of nested arrays and objects",
-                               "a deeper level"));
-    return false;
-  }
+  if (!check_nesting_and_memory(bytes, file, limits, errors)) return false;
 
   out = Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false,
                     /*ignore_comments=*/false);
@@ -238,6 +277,22 @@ std::string describe(const Json& v) {
     case Json::value_t::array: return "an array";
     default: return "a value of an unexpected kind";
   }
+}
+
+void release(Json& v) {
+  if (auto* a = v.get_ptr<Json::array_t*>()) {
+    while (!a->empty()) {
+      release(a->back());
+      a->pop_back();
+    }
+  } else if (auto* o = v.get_ptr<Json::object_t*>()) {
+    while (!o->empty()) {
+      const auto last = std::prev(o->end());
+      release(last->second);
+      o->erase(last);
+    }
+  }
+  v = nullptr;
 }
 
 std::string dump(const Json& v) {

@@ -6,7 +6,9 @@
 // throw would abort the module.  So this file:
 //   1. checks the bytes before the JSON library sees them — size limit, UTF-8 (with the
 //      line and column of the bad byte), nesting depth (brackets counted outside strings, so
-//      "[[[[…" is refused in one linear pass before anything recurses);
+//      "[[[[…" is refused in one linear pass before anything recurses), and, in the same
+//      pass, the memory the parsed document would take (Limits::max_parsed_bytes_per_byte:
+//      "[{},{},…]" would take 40 times its text);
 //   2. parses with json::parse(…, nullptr, allow_exceptions = false) and, only when that
 //      fails, runs json::sax_parse with a handler whose parse_error() records the position
 //      and message and returns false, to say where and why;
@@ -36,7 +38,7 @@ using Json = nlohmann::json;
 
 // Bytes → document.  On failure returns false and appends exactly one diagnostic (the first
 // problem found: a syntax error after the first one is rarely meaningful).
-// Uses limits.max_bytes and limits.max_depth.
+// Uses limits.max_bytes, limits.max_depth and limits.max_parsed_bytes_per_byte.
 bool load(std::string_view bytes, std::string_view file_name, const Limits& limits, Json& out,
           std::vector<Diagnostic>& errors);
 
@@ -56,6 +58,13 @@ const Json* member(const Json& v, std::string_view key);
 // What a value is, for "found …" in a message: "a string \"ftp://x\"", "a number 42",
 // "an object", "an array", "true", "null".  Strings are cut (quote_for_message).
 std::string describe(const Json& v);
+
+// Empties v, children first, with no allocation.  nlohmann/json's own destructor moves the
+// children of a container into a temporary stack (to avoid recursion), which doubles the
+// memory of a wide document ("[0,0,…]" of a million values) just as it is freed; this
+// recursion is bounded by Limits::max_depth, which json::load checked.  Call it before a
+// loaded document goes out of scope.
+void release(Json& v);
 
 // v as compact JSON text.  Never throws: a string that is not valid UTF-8 has its bad bytes
 // replaced by U+FFFD.

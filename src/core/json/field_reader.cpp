@@ -27,7 +27,8 @@ std::string join(const std::vector<std::string_view>& words) {
 void FieldReader::report(ErrorCode code, const std::string& pointer, TextPosition at,
                          std::string expected, std::string found) {
   if (saturated()) return;
-  errors_.push_back(Diagnostic{code, std::string(file_), at.line, at.column, pointer,
+  // A pointer holds keys, which may be as long as the file: name the place, do not copy it.
+  errors_.push_back(Diagnostic{code, std::string(file_), at.line, at.column, cut_pointer(pointer),
                                std::move(expected), std::move(found)});
 }
 

@@ -10,7 +10,7 @@
 //   - plain texts: within Limits::max_string_bytes, no control characters, not blank.
 //
 // Positions are lazy.  A valid document is never scanned for them: the index of where each
-// value starts (json/positions.hpp, ~100 bytes per value) is built when the first
+// value starts (json/positions.hpp, 12 bytes per value) is built when the first
 // diagnostic is reported, and only for a document of at most Limits::max_located_bytes
 // (beyond, diagnostics carry the pointer alone).  At most kMaxErrors diagnostics are kept.
 //

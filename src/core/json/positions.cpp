@@ -3,7 +3,9 @@
 // A small hand-written walk over JSON that is already known to be valid (Walker): it only has
 // to tell strings, containers and scalars apart and decode keys (to build pointers).  An
 // explicit stack of open containers replaces recursion.  The position index and the
-// duplicate-key check are two visitors of the same walk.
+// duplicate-key check are two visitors of the same walk.  Neither keeps a string per value:
+// the index keeps three offsets per value, the duplicate check the decoded keys of the
+// objects still open (issue 13).
 //
 // Depends on: json/positions.hpp, base/utf8.hpp, the standard library.
 #include "core/json/positions.hpp"
@@ -79,6 +81,54 @@ std::size_t read_string(std::string_view s, std::size_t i, std::string* out) {
   return std::min(i + 1, s.size());
 }
 
+// Whether a raw pointer token ("a~1b", RFC 6901) names the decoded key "a/b": the same answer
+// as escape_pointer_token(key) == token, without building the escaped key.
+bool token_names(std::string_view token, std::string_view key) {
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < token.size(); ++i, ++k) {
+    char c = token[i];
+    if (c == '~') {
+      if (i + 1 >= token.size()) return false;
+      const char e = token[++i];
+      if (e != '0' && e != '1') return false;
+      c = e == '0' ? '~' : '/';
+    }
+    if (k >= key.size() || key[k] != c) return false;
+  }
+  return k == key.size();
+}
+
+// An array index token as the walk writes them (std::to_string: no sign, no leading zero).
+bool parse_index(std::string_view token, std::size_t& out) {
+  if (token.empty() || token.size() > 10 || (token.size() > 1 && token[0] == '0')) return false;
+  out = 0;
+  for (const char c : token) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return true;
+}
+
+// An upper bound of the number of values (1 + commas + openings outside strings) and the
+// number of lines, to size the index exactly once.
+void count_values_and_lines(std::string_view s, std::size_t& values, std::size_t& lines) {
+  values = 1;
+  lines = 1;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\n') ++lines;
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == ',' || c == '[' || c == '{') {
+      ++values;
+    }
+  }
+}
+
 }  // namespace
 
 TextPosition position_of_offset(std::string_view text, std::size_t offset) {
@@ -95,6 +145,13 @@ TextPosition position_of_offset(std::string_view text, std::size_t offset) {
   }
   p.column = static_cast<int>(offset - line_start) + 1;
   return p;
+}
+
+std::string cut_pointer(std::string_view pointer) {
+  if (pointer.size() <= kMaxPointerBytes) return std::string(pointer);
+  std::size_t n = kMaxPointerBytes;
+  while (n > 0 && (static_cast<unsigned char>(pointer[n]) & 0xC0) == 0x80) --n;
+  return std::string(pointer.substr(0, n)) + "\u2026";
 }
 
 std::string escape_pointer_token(std::string_view key) {
@@ -117,9 +174,10 @@ class WalkVisitor {
   // Each value; key_offset is npos outside objects, key the decoded key otherwise.
   virtual void value(const std::string& pointer, std::size_t offset, std::size_t key_offset,
                      const std::string& key) = 0;
-  // A container starts (right after its value()) and ends (empty ones open and close too).
-  virtual void open(bool /*is_object*/, const std::string& /*pointer*/) {}
-  virtual void close() {}
+  // A container starts (right after its value()) and ends (empty ones open and close too);
+  // pointer is the container's own.
+  virtual void open(bool /*is_object*/) {}
+  virtual void close(const std::string& /*pointer*/) {}
 };
 
 // Walks JSON text already known to be valid, one value at a time in document order, with an
@@ -166,7 +224,7 @@ class Walker {
 
   // At '{' or '[': true when the container has a first value (pointer_ now names it).
   bool enter(bool object) {
-    visitor_.open(object, pointer_);
+    visitor_.open(object);
     stack_.push_back({object, pointer_.size(), 0});
     ++i_;
     skip_ws();
@@ -177,7 +235,7 @@ class Walker {
     }
     ++i_;  // empty container
     stack_.pop_back();
-    visitor_.close();
+    visitor_.close(pointer_);
     return false;
   }
 
@@ -215,7 +273,7 @@ class Walker {
       ++i_;  // '}' or ']'
       pointer_.resize(f.pointer_length);
       stack_.pop_back();
-      visitor_.close();
+      visitor_.close(pointer_);
     }
     return false;
   }
@@ -229,7 +287,10 @@ class Walker {
   std::size_t key_at_ = std::string_view::npos;
 };
 
-// Keeps the keys of the objects still open, and reports a key at its second use in its object.
+// Keeps the decoded keys of the objects still open, side by side in one buffer; when an
+// object closes, sorts its members by key and reports every use of a key after its first.
+// Memory: the keys' bytes plus 12 bytes per member of the open objects; time: n log n per
+// object.  Keeps the max_found first duplicates in document order (a heap by offset).
 class DuplicateFinder final : public WalkVisitor {
  public:
   DuplicateFinder(std::vector<DuplicateKey>& out, std::size_t max_found)
@@ -237,56 +298,125 @@ class DuplicateFinder final : public WalkVisitor {
 
   void value(const std::string&, std::size_t, std::size_t key_at, const std::string& key) override {
     if (key_at == std::string_view::npos) return;
-    Container& c = open_.back();
-    const bool first_use = c.keys.emplace(key, PositionIndex::Entry{}).second;
-    if (!first_use && out_.size() < max_found_)
-      out_.push_back({c.pointer + '/' + escape_pointer_token(key), key_at});
+    members_.push_back({static_cast<std::uint32_t>(keys_.size()),
+                        static_cast<std::uint32_t>(key.size()), static_cast<std::uint32_t>(key_at)});
+    keys_ += key;
   }
-  void open(bool object, const std::string& pointer) override {
-    open_.push_back({object ? pointer : std::string(), {}});
+  void open(bool object) override { open_.push_back({object, members_.size(), keys_.size()}); }
+  void close(const std::string& pointer) override {
+    const Open o = open_.back();
+    open_.pop_back();
+    if (o.object) report(o.first_member, pointer);
+    members_.resize(o.first_member);
+    keys_.resize(o.first_key_byte);
   }
-  void close() override { open_.pop_back(); }
+  // The duplicates found, in document order.
+  void finish() {
+    std::sort_heap(out_.begin(), out_.end(), by_offset);
+  }
 
  private:
-  struct Container {
-    std::string pointer;  // objects only
-    // The keys seen (the index's own map type: no second hash table in the wasm).
-    std::unordered_map<std::string, PositionIndex::Entry> keys;
+  struct Member {
+    std::uint32_t key_at;      // in keys_
+    std::uint32_t key_size;
+    std::uint32_t key_offset;  // in the text
   };
-  std::vector<DuplicateKey>& out_;
+  struct Open {
+    bool object;
+    std::size_t first_member;    // in members_
+    std::size_t first_key_byte;  // in keys_
+  };
+  static bool by_offset(const DuplicateKey& a, const DuplicateKey& b) {
+    return a.key_offset < b.key_offset;
+  }
+  std::string_view key(const Member& m) const {
+    return std::string_view(keys_).substr(m.key_at, m.key_size);
+  }
+
+  void report(std::size_t first, const std::string& pointer) {
+    const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
+    if (members_.end() - begin < 2) return;
+    std::sort(begin, members_.end(), [&](const Member& a, const Member& b) {
+      const int c = key(a).compare(key(b));
+      return c != 0 ? c < 0 : a.key_offset < b.key_offset;
+    });
+    for (auto it = begin + 1; it != members_.end(); ++it)
+      if (key(*it) == key(*(it - 1))) add(it->key_offset, pointer, key(*it));
+  }
+
+  void add(std::size_t key_offset, const std::string& parent, std::string_view name) {
+    if (max_found_ == 0) return;
+    const bool full = out_.size() >= max_found_;
+    if (full && key_offset > out_.front().key_offset) return;  // later than all kept
+    // The member's pointer, built from at most what cut_pointer keeps.
+    std::string p(std::string_view(parent).substr(0, kMaxPointerBytes + 1));
+    if (p.size() <= kMaxPointerBytes) {
+      p += '/';
+      p += escape_pointer_token(name.substr(0, kMaxPointerBytes + 1));
+    }
+    if (full) {
+      std::pop_heap(out_.begin(), out_.end(), by_offset);
+      out_.pop_back();
+    }
+    out_.push_back({cut_pointer(p), key_offset});
+    std::push_heap(out_.begin(), out_.end(), by_offset);
+  }
+
+  std::vector<DuplicateKey>& out_;  // a max-heap by offset until finish()
   std::size_t max_found_;
-  std::vector<Container> open_;
+  std::vector<Open> open_;
+  std::vector<Member> members_;  // of the open objects, innermost last
+  std::string keys_;             // their decoded keys, one after the other
 };
 
 }  // namespace
 
 std::vector<DuplicateKey> find_duplicate_keys(std::string_view text, std::size_t max_found) {
   std::vector<DuplicateKey> out;
+  if (text.size() >= UINT32_MAX) return out;
   DuplicateFinder finder(out, max_found);
   Walker(text, finder).run();
+  finder.finish();
   return out;
 }
 
 PositionIndex PositionIndex::scan(std::string_view text) {
   PositionIndex index;
   index.text_ = text;
+  if (text.size() >= kNone) return index;
+  std::size_t values = 0, lines = 0;
+  count_values_and_lines(text, values, lines);
+  index.line_starts_.reserve(lines);
+  index.nodes_.reserve(values);
   index.line_starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') index.line_starts_.push_back(i + 1);
-  struct Recorder final : WalkVisitor {  // a local class: it may fill the index's entries
-    explicit Recorder(PositionIndex& i) : index(i) {}
-    void value(const std::string& pointer, std::size_t at, std::size_t key_at,
+    if (text[i] == '\n') index.line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  struct Recorder final : WalkVisitor {  // a local class: it may fill the index's nodes
+    explicit Recorder(std::vector<Node>& n) : nodes(n) {}
+    void value(const std::string&, std::size_t at, std::size_t key_at,
                const std::string&) override {
-      index.entries_.insert_or_assign(pointer, Entry{at, key_at});  // the last one wins
+      nodes.push_back({static_cast<std::uint32_t>(at),
+                       key_at == std::string_view::npos ? kNone : static_cast<std::uint32_t>(key_at),
+                       static_cast<std::uint32_t>(nodes.size() + 1)});
     }
-    PositionIndex& index;
-  } recorder(index);
+    void open(bool) override { open_nodes.push_back(nodes.size() - 1); }
+    void close(const std::string&) override {
+      nodes[open_nodes.back()].end = static_cast<std::uint32_t>(nodes.size());
+      open_nodes.pop_back();
+    }
+    std::vector<Node>& nodes;
+    std::vector<std::size_t> open_nodes;
+  } recorder(index.nodes_);
   Walker(text, recorder).run();
   return index;
 }
 
+std::size_t PositionIndex::bytes() const {
+  return nodes_.capacity() * sizeof(Node) + line_starts_.capacity() * sizeof(std::uint32_t);
+}
+
 TextPosition PositionIndex::at(std::size_t offset) const {
-  if (offset == std::string_view::npos) return {};
+  if (offset == std::string_view::npos || line_starts_.empty()) return {};
   offset = std::min(offset, text_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
@@ -297,21 +427,64 @@ TextPosition PositionIndex::at(std::size_t offset) const {
   return p;
 }
 
+std::uint32_t PositionIndex::find(std::string_view pointer) const {
+  if (nodes_.empty()) return kNone;
+  std::uint32_t node = 0;
+  std::string scratch;
+  while (!pointer.empty() && node != kNone) {
+    if (pointer[0] != '/') return kNone;
+    pointer.remove_prefix(1);
+    const std::size_t slash = std::min(pointer.find('/'), pointer.size());
+    node = child(node, pointer.substr(0, slash), scratch);
+    pointer.remove_prefix(slash);
+  }
+  return node;
+}
+
+std::uint32_t PositionIndex::child(std::uint32_t parent, std::string_view token,
+                                   std::string& scratch) const {
+  const Node& p = nodes_[parent];
+  const char open = p.value < text_.size() ? text_[p.value] : '\0';
+  std::size_t index = 0;
+  if (open == '[' && !parse_index(token, index)) return kNone;
+  if (open != '[' && open != '{') return kNone;
+  // A key's first byte, when it is no escape, must be the token's first character.
+  const char first = token.empty()              ? '"'
+                     : token.starts_with("~0") ? '~'
+                     : token.starts_with("~1") ? '/'
+                                               : token[0];
+  std::uint32_t found = kNone;
+  std::size_t i = 0;
+  for (std::uint32_t c = parent + 1; c < p.end; c = nodes_[c].end, ++i) {
+    if (open == '[') {
+      if (i == index) return c;
+      continue;
+    }
+    const std::size_t k = nodes_[c].key;
+    if (k + 1 >= text_.size() || (text_[k + 1] != '\\' && text_[k + 1] != first)) continue;
+    scratch.clear();
+    read_string(text_, k, &scratch);
+    if (token_names(token, scratch)) found = c;  // the last one wins
+  }
+  return found;
+}
+
 TextPosition PositionIndex::value(std::string_view pointer) const {
-  const auto it = entries_.find(std::string(pointer));
-  return it == entries_.end() ? TextPosition{} : at(it->second.value);
+  const std::uint32_t n = find(pointer);
+  return n == kNone ? TextPosition{} : at(nodes_[n].value);
 }
 
 TextPosition PositionIndex::key(std::string_view pointer) const {
-  const auto it = entries_.find(std::string(pointer));
-  return it == entries_.end() ? TextPosition{} : at(it->second.key);
+  const std::uint32_t n = find(pointer);
+  if (n == kNone || nodes_[n].key == kNone) return {};
+  return at(nodes_[n].key);
 }
 
 TextPosition PositionIndex::inside_string(std::string_view pointer,
                                           std::size_t decoded_offset) const {
-  const auto it = entries_.find(std::string(pointer));
-  if (it == entries_.end()) return {};
-  const std::size_t start = it->second.value;
+  const std::uint32_t n = find(pointer);
+  if (n == kNone) return {};
+  const std::size_t start = nodes_[n].value;
   if (start >= text_.size() || text_[start] != '"') return at(start);
   // Walk the raw string, decoding, until decoded_offset bytes have been produced.  JSON
   // strings hold no raw line breaks, so the line stays the string's line.

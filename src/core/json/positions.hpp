@@ -2,19 +2,23 @@
 //
 // nlohmann/json gives us values but not where they were in the file; editors need a line and
 // column for every error, not only for syntax errors.  PositionIndex::scan() walks the text
-// once more (iteratively: no recursion, whatever the nesting) and records, for each value,
-// the position of its first byte and, for object members, the position of the key.  The
-// index costs about 100 bytes per value, so json::FieldReader builds it only once it has
-// something to report.
+// once more (iteratively: no recursion, whatever the nesting) and records, for each value in
+// document order, where it starts, where its key starts (object members) and where its
+// subtree ends: 12 bytes per value plus 4 per line, whatever the keys.  No pointer is stored:
+// a lookup walks the pointer's tokens down from the root, comparing each object member's key
+// in the text (issue 13: one pointer string per value was quadratic in key length × values).
+// A lookup costs at most the members of the containers on its path, so json::FieldReader,
+// which asks for at most kMaxErrors of them, stays linear in the text.
 //
 // find_duplicate_keys() walks the text the same way but keeps only the keys of the objects
-// still open: what a valid document costs to check that no object names a field twice (the
-// JSON library silently keeps the last one).
+// still open (decoded once, side by side in one buffer, sorted when the object closes): at
+// most a few bytes per member beyond the key's own bytes.  Pointers it returns are cut to
+// kMaxPointerBytes.
 //
 // The text must already be known to be valid JSON (the walk is defensive and never reads out
 // of bounds, but on invalid text its answers are meaningless).  The index keeps a view of
-// the text: the text must outlive it.  Each recorded pointer is as long as its value is
-// deep, so bound the nesting first (json::load does, with Limits::max_depth).
+// the text: the text must outlive it.  A text of 4 GiB or more gets an empty index (every
+// position unknown).
 //
 // Lines and columns are 1-based; the column counts bytes (UTF-8), like compilers do.
 //
@@ -24,7 +28,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace passerelle::json {
@@ -51,9 +54,15 @@ inline std::string child(const std::string& pointer, std::size_t index) {
   return pointer + "/" + std::to_string(index);
 }
 
+// Pointers longer than this (keys are unbounded) are cut, with "…" at the end, where they
+// are kept or reported: a diagnostic names the place; it does not copy a megabyte key.
+inline constexpr std::size_t kMaxPointerBytes = 1024;
+// pointer, or its first kMaxPointerBytes bytes (at a UTF-8 boundary) followed by "…".
+std::string cut_pointer(std::string_view pointer);
+
 // A member whose key was already used in the same object.
 struct DuplicateKey {
-  std::string pointer;      // of the member, "/page/title"
+  std::string pointer;      // of the member, "/page/title" (cut_pointer)
   std::size_t key_offset;   // of its key's opening quote
 };
 
@@ -79,17 +88,25 @@ class PositionIndex {
   // Line and column of a byte offset of the text (unknown for npos).
   TextPosition at(std::size_t offset) const;
 
-  // Where a value and its key start (byte offsets).
-  struct Entry {
-    std::size_t value = 0;
-    std::size_t key = std::string_view::npos;
-  };
+  // The bytes the index holds (its arrays' capacity): about 12 per value and 4 per line.
+  std::size_t bytes() const;
 
  private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Node {
+    std::uint32_t value;  // offset of the value's first byte
+    std::uint32_t key;    // offset of its key's opening quote; kNone outside objects
+    std::uint32_t end;    // one past the last node of its subtree (document order)
+  };
+  // The node at pointer, or kNone.
+  std::uint32_t find(std::string_view pointer) const;
+  // The child of the container node at parent named by one raw pointer token (the last
+  // member of that name, as in the JSON library), or kNone.
+  std::uint32_t child(std::uint32_t parent, std::string_view token, std::string& scratch) const;
 
   std::string_view text_;
-  std::vector<std::size_t> line_starts_;  // offset of each line's first byte, for at()
-  std::unordered_map<std::string, Entry> entries_;
+  std::vector<std::uint32_t> line_starts_;  // offset of each line's first byte, for at()
+  std::vector<Node> nodes_;                 // every value, in document order
 };
 
 }  // namespace passerelle::json

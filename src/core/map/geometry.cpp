@@ -32,8 +32,8 @@ using json::Json;
 constexpr std::string_view kFormat = "passerelle-map-geometry/1";
 constexpr std::int64_t kMaxCoordinate = std::int64_t{1} << 30;
 constexpr std::size_t kMaxTextBytes = 4096;   // attribution, names
-// Positions take about 100 bytes per JSON value: beyond this size the pointer alone says
-// where (line and column stay 0, "unknown").
+// Positions take 12 bytes per JSON value (a coordinate takes 2 to 5 bytes of text): beyond
+// this size the pointer alone says where (line and column stay 0, "unknown").
 constexpr std::size_t kMaxLocatedBytes = 1024 * 1024;
 
 struct QPoint {
@@ -642,6 +642,7 @@ MapGeometryResult parse_map_geometry(std::string_view bytes, std::string_view fi
   FieldReader reader(bytes, file_name, json_limits, result.errors);
   GeometryParser parser(reader, limits);
   parser.read(root);
+  json::release(root);  // without nlohmann's temporary copy of wide containers
   if (result.errors.empty()) result.geometry = std::move(parser.geometry());
   return result;
 }

@@ -436,6 +436,7 @@ PackResult parse_pack(std::string_view bytes, std::string_view file_name,
 
   Pack pack;
   PackReader(bytes, file_name, json_limits, result.errors).read(doc, pack);
+  json::release(doc);  // without nlohmann's temporary copy of wide containers
 
   // Document order reads best; errors without a position (none today) go last.
   std::stable_sort(result.errors.begin(), result.errors.end(),

@@ -203,6 +203,23 @@ test('a truncated pack (half the bytes, status 200): its JSON error is shown, no
   await page.context().close();
 });
 
+// Issue 13, item 2: one long key over many values used to cost key length × values in the
+// position index (a 0.9 MB file took 24 GB natively; in the page, "Aborted()").  Now the
+// errors are listed like any bad pack's, within the wasm's memory.
+test('a hostile pack (a 100 KB key over 400 000 values, with an error): its errors are shown, the module does not abort', async () => {
+  const page = await newPage(env);
+  const key = 'k'.repeat(100 * 1024);
+  const body = `{"format": 1, "${key}": [${new Array(400000).fill('0').join(',')}]}`;
+  await page.route(PACK, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  assert.equal(await openView(page, env), 'error');
+  const errors = await page.evaluate(() => window.Passerelle.instances[0].errors);
+  assert.ok(errors.length >= 1, 'the pack is refused with its errors');
+  assert.match(errors.join('\n'), /international\.fr\.json:\d+:\d+: error P2\d\d/);
+  assert.equal(await page.evaluate(() => window.Passerelle.instances[0].failureCode), 'bad-pack');
+  assert.doesNotMatch(await page.locator('body').textContent(), /Aborted/);
+  await page.context().close();
+});
+
 // --- URL inputs (issue 13, item 4): whatever the query string or the fragment says, the page
 // either works or says why in the error box; never a spinner, never another page.
 

@@ -115,3 +115,37 @@ TEST(JsonMemory, ManyTinyContainersAreRefusedBeforeTheyAreParsed) {
   ASSERT_FALSE(few.errors.empty());
   EXPECT_NE(few.errors[0].code, ErrorCode::too_large);
 }
+
+// The scan is defensive: on any bytes, even text the JSON parser would refuse, the index is
+// sized once and holds at most 16 bytes per byte (12 per value, at most one value per byte,
+// and 4 per line).  Broken text once made the sizing estimate disagree with the walk, and
+// the outgrown vector doubled (the fuzzer's find: "\u" without hex digits hides a closing
+// quote from the walk, and a quote inside a bare word opens no string for it).
+TEST(JsonMemory, ThePositionIndexHoldsAtMostSixteenBytesPerByteOfAnyText) {
+  // 4,100 values: just past a power of two, where an outgrown vector doubles to 8,192.
+  const std::vector<std::string> shapes = {
+      "[\"\\u\"," + repeat("\",", 4100) + "]",
+      "{a\"" + repeat(",", 4100),
+      repeat("[", 4100),
+      repeat("[\n", 4100),
+      "{" + repeat(",", 4100),
+      "[" + repeat(",\n", 4100),
+  };
+  for (const std::string& t : shapes) {
+    const json::PositionIndex p = json::PositionIndex::scan(t);
+    EXPECT_LE(p.bytes(), 16 * (t.size() + 1)) << p.bytes() << " bytes for " << t.substr(0, 12);
+  }
+  // Every short text over the characters that steer the walk (a deterministic sweep).
+  const std::string alphabet = "[]{},:\"\\u0 \n";
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 20000; ++round) {
+    std::string t;
+    const std::size_t length = 1 + round % 40;
+    for (std::size_t i = 0; i < length; ++i) {
+      seed = seed * 1664525u + 1013904223u;
+      t += alphabet[(seed >> 16) % alphabet.size()];
+    }
+    const json::PositionIndex p = json::PositionIndex::scan(t);
+    ASSERT_LE(p.bytes(), 16 * (t.size() + 1)) << "text: " << t;
+  }
+}

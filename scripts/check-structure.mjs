@@ -46,6 +46,9 @@ export const LAYERS = {
   'ui': { may: [...CORE_PUBLIC], libs: ['imgui'] },
   'platform/web': { may: [...CORE_PUBLIC, 'ui'], libs: ['imgui', 'emscripten', 'gles', 'nlohmann'] },
   'tools': { may: [...CORE_PUBLIC], libs: [] },
+  // The proof-of-consent service: native only, on the core, with its HTTP, database and hash
+  // libraries (never ui/ or platform/).
+  'server/consent_log': { may: [...CORE_PUBLIC], libs: ['httplib', 'sqlite', 'libpq', 'openssl'] },
 };
 
 // Libraries by the include paths that name them.  Anything else in <…> is taken for the
@@ -56,6 +59,10 @@ const LIBRARIES = [
   ['emscripten', /^emscripten/],
   ['gles', /^(GLES\d?|EGL|GL)\//],
   ['gtest', /^(gtest|gmock)\//],
+  ['httplib', /^httplib\.h$/],
+  ['sqlite', /^sqlite3\.h$/],
+  ['libpq', /^libpq-fe\.h$/],
+  ['openssl', /^openssl\//],
 ];
 
 const SOURCE_EXT = /\.(cpp|hpp|h|cc)$/;

@@ -25,6 +25,8 @@
 //   sites       the text of a site file with its own server {} blocks, in place of the
 //               wrapper's two (the test of deploy/nginx/example.org.conf; port is the one to
 //               wait for)
+//   consentLog  the port of a running passerelle-consent-log (scripts/consent-log.mjs), where
+//               /consent-log goes (default: 8091, as in production)
 // Each instance lives in its folder (see writeConfig), with nginx.pid, error.log, access.log
 // and tmp/. Run as root, nginx's workers run as nobody:nogroup, so the served folders must be
 // readable by others (checked before starting).
@@ -33,6 +35,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startConsentLog } from './consent-log.mjs';
 import { writeGeneratedInclude } from './nginx-generated.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,6 +88,12 @@ function writeConfig(dir, o) {
   mkdirSync(rules, { recursive: true });
   for (const f of ['passerelle-http.conf', 'passerelle-server.conf', 'passerelle-files.conf']) {
     copyFileSync(path.join(DEPLOY, f), path.join(rules, f));
+  }
+  if (o.consentLog) {  // the one value of the rules that an instance changes: the service's port
+    const http = path.join(rules, 'passerelle-http.conf');
+    const text = readFileSync(http, 'utf8');
+    if (!text.includes('server 127.0.0.1:8091;')) throw new Error('nginx.mjs: passerelle-http.conf has no consent-log upstream on 8091');
+    writeFileSync(http, text.replace('server 127.0.0.1:8091;', `server 127.0.0.1:${Number(o.consentLog)};`));
   }
   writeGeneratedInclude(path.join(root, o.base), path.join(rules, 'passerelle.generated.conf'), { lenient: !o.site, base: o.base });
   writeFileSync(path.join(dir, 'mounts.conf'), mountsConf(o.extraRoots));
@@ -190,18 +199,32 @@ export async function startNginx(options) {
   };
 }
 
-// `node scripts/nginx.mjs [dist]`: serves until Ctrl+C, logs kept in build/nginx/serve-<port>/.
+// `node scripts/nginx.mjs [dist]`: serves until Ctrl+C, logs kept in build/nginx/serve-<port>/,
+// with the proof-of-consent service beside it (SQLite in build/consent-log/, port 8091 for
+// the default 8080, else a free one; CONSENT_LOG_DB=postgresql:… for PostgreSQL).
 async function serve() {
   const port = Number(process.env.PORT || 8080);
   const root = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
   const dir = path.join(ROOT, `build/nginx/serve-${port}`);
-  const web = await startNginx({ root, port, workers: 'auto', dir });
+  const db = process.env.CONSENT_LOG_DB || path.join(ROOT, 'build/consent-log/consent-log.db');
+  const log = await startConsentLog({ db, port: port === 8080 ? 8091 : 0,
+    origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] });
+  const web = await startNginx({ root, port, workers: 'auto', dir, consentLog: log.port });
   console.log(`Passerelle is served by nginx at ${web.url}  (Ctrl+C to stop; logs in ${path.relative(process.cwd(), dir)}/)`);
-  web.process.once('exit', (code, sig) => {
-    console.error(`nginx stopped (${sig || code}); see ${path.join(dir, 'error.log')}`);
+  console.log(`Proofs of consent go to ${db} (passerelle-consent-log on 127.0.0.1:${log.port}; see README, "Proof of consent")`);
+  const died = (what) => (code, sig) => {
+    console.error(`${what} stopped (${sig || code}); see ${what === 'nginx' ? path.join(dir, 'error.log') : 'the lines above'}`);
     process.exit(1);
-  });
-  const quit = async () => { web.process.removeAllListeners('exit'); await web.stop(); process.exit(0); };
+  };
+  web.process.once('exit', died('nginx'));
+  log.process.once('exit', died('passerelle-consent-log'));
+  log.process.stderr.pipe(process.stderr);
+  const quit = async () => {
+    web.process.removeAllListeners('exit');
+    log.process.removeAllListeners('exit');
+    await Promise.all([web.stop(), log.stop()]);
+    process.exit(0);
+  };
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   process.once('SIGINT', quit);

@@ -214,7 +214,7 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     const ImVec2 top = banner_notice(f, t, inner, close_size);
     out = banner_choices(f, t, inner);
     if (banner_close(f, close, ImVec2(top.x + inner - close_size.x - 8, top.y - 4)))
-      out = f.manager->refuse_all(f.now_unix, f.new_id());
+      out = f.manager->continue_without(f.now_unix, f.new_id());
   }
   ImGui::End();
   ImGui::PopStyleVar();

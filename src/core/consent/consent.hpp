@@ -170,9 +170,15 @@ struct ConsentStart {
   std::string lang = "fr";
 };
 
+// What the visitor did, as a proof of consent names it (consent/proof.hpp).  A decision that
+// refuses a purpose granted before is a withdrawal, whichever button made it.
+enum class ConsentAction { accept_all, refuse_all, custom, continue_without, withdraw };
+
 // What the platform must do after a decision.
 struct ConsentOutcome {
   ConsentRecord record;
+  ConsentAction action = ConsentAction::custom;
+  std::string replaces;              // id of the record this decision replaces, "" if none
   std::string cookie_value;          // to write as passerelle_consent; "" if storage unavailable
   int max_age_seconds = 0;           // retention in seconds
   std::vector<std::string> withdrawn;  // purposes granted before this decision, refused now
@@ -205,7 +211,8 @@ class ConsentManager {
 
   // Decisions.  id: a fresh random id (32 hex chars) from the platform's CSPRNG.
   ConsentOutcome accept_all(std::int64_t now, std::string id);
-  ConsentOutcome refuse_all(std::int64_t now, std::string id);  // also "Continuer sans accepter"
+  ConsentOutcome refuse_all(std::int64_t now, std::string id);
+  ConsentOutcome continue_without(std::int64_t now, std::string id);  // a refusal, said as such
   ConsentOutcome save(std::int64_t now, std::string id);        // the pending switches
 
   // Names among `present` (cookie names of this document) set by services of `purposes`.
@@ -213,7 +220,7 @@ class ConsentManager {
                                              const std::vector<std::string>& present) const;
 
  private:
-  ConsentOutcome decide(std::int64_t now, std::string id, bool all, bool value);
+  ConsentOutcome decide(std::int64_t now, std::string id, bool all, bool value, ConsentAction action);
 
   ConsentConfig config_;
   ConsentView view_ = ConsentView::hidden;

@@ -178,19 +178,25 @@ void ConsentManager::close_panel() {
 }
 
 ConsentOutcome ConsentManager::accept_all(std::int64_t now, std::string id) {
-  return decide(now, std::move(id), true, true);
+  return decide(now, std::move(id), true, true, ConsentAction::accept_all);
 }
 
 ConsentOutcome ConsentManager::refuse_all(std::int64_t now, std::string id) {
-  return decide(now, std::move(id), true, false);
+  return decide(now, std::move(id), true, false, ConsentAction::refuse_all);
+}
+
+ConsentOutcome ConsentManager::continue_without(std::int64_t now, std::string id) {
+  return decide(now, std::move(id), true, false, ConsentAction::continue_without);
 }
 
 ConsentOutcome ConsentManager::save(std::int64_t now, std::string id) {
-  return decide(now, std::move(id), false, false);
+  return decide(now, std::move(id), false, false, ConsentAction::custom);
 }
 
-ConsentOutcome ConsentManager::decide(std::int64_t now, std::string id, bool all, bool value) {
+ConsentOutcome ConsentManager::decide(std::int64_t now, std::string id, bool all, bool value,
+                                      ConsentAction action) {
   ConsentOutcome out;
+  if (record_) out.replaces = record_->id;
   ConsentRecord& r = out.record;
   r.policy_version = config_.policy_version;
   r.time = now;
@@ -202,6 +208,7 @@ ConsentOutcome ConsentManager::decide(std::int64_t now, std::string id, bool all
     r.choices.emplace_back(p.id, on);
   }
   out.reload_suggested = !out.withdrawn.empty();
+  out.action = out.withdrawn.empty() ? action : ConsentAction::withdraw;
   out.max_age_seconds = clamped_retention_days(config_.retention_days) * static_cast<int>(kDay);
   if (storage_) out.cookie_value = encode_consent_cookie(r);
 

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/consent/proof.hpp"
 #include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
 
@@ -105,7 +106,9 @@ EMSCRIPTEN_KEEPALIVE const char* pl_consent_state(void) {
 }
 
 // Decisions made since the last call, as a JSON array of {record, cookie, maxAge, delete,
-// reload, notice, gcm}.  present_cookies: the document's cookie names, comma-separated, so
+// reload, notice, gcm, action, replaces, texts}: the last three are what a proof of consent
+// needs (web/consent-gate.js sends it to data-consent-log; texts are the canonical bytes of
+// what the banner showed, which the gate hashes).  present_cookies: the document's cookie names, comma-separated, so
 // the rules can say which ones the refused services set.
 EMSCRIPTEN_KEEPALIVE const char* pl_consent_take(const char* present_cookies) {
   nlohmann::json arr = nlohmann::json::array();
@@ -120,7 +123,10 @@ EMSCRIPTEN_KEEPALIVE const char* pl_consent_take(const char* present_cookies) {
                      {"delete", m->cookies_to_delete(o.withdrawn, present)},
                      {"reload", o.reload_suggested},
                      {"notice", o.reload_suggested ? texts.withdrawn_notice : texts.saved_notice},
-                     {"gcm", gcm_state(*m)}});
+                     {"gcm", gcm_state(*m)},
+                     {"action", passerelle::consent_action_name(o.action)},
+                     {"replaces", o.replaces},
+                     {"texts", passerelle::consent_texts_canonical(m->config(), o.record.lang)}});
     }
   }
   return keep(arr);

@@ -2,7 +2,8 @@
 # Installs everything the build and the tests need, from Debian's and npm's registries only.
 # Safe to run twice: each step checks whether its work is already done.
 #   - apt packages (Emscripten 3.1.6, compilers, GoogleTest, nlohmann/json, fonts, Chromium,
-#     nginx, wrk for the load benchmark)
+#     nginx, wrk for the load benchmark; for passerelle-consent-log: cpp-httplib, SQLite, libpq,
+#     libcrypto, and PostgreSQL's server for its tests' throwaway cluster)
 #   - Dear ImGui 1.86 sources from Debian's source package, into third_party/imgui (ignored)
 #   - npm packages from the committed package-lock.json
 set -euo pipefail
@@ -19,6 +20,7 @@ apt_packages=(
   fonts-noto-core fonttools brotli
   chromium
   nginx wrk
+  libcpp-httplib-dev libsqlite3-dev libpq-dev libssl-dev postgresql
 )
 
 missing=()
@@ -29,7 +31,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: apt packages: ${missing[*]}"
   sudo_ apt-get update -qq
   # The site's nginx runs unprivileged, from the repo's config (scripts/nginx.mjs): the
-  # package must not start Debian's own nginx on port 80. Where no policy-rc.d says
+  # package must not start Debian's own nginx on port 80 (nor PostgreSQL its own cluster:
+  # the tests start a throwaway one, scripts/pg-cluster.sh). Where no policy-rc.d says
   # otherwise, one that refuses service starts is in place for this install only.
   policy=/usr/sbin/policy-rc.d
   if [ ! -e "$policy" ]; then

@@ -4,7 +4,9 @@
 #   0. structure: scripts/check-structure.mjs (who may include whom, no function longer than a
 #      screen without a reason) and the node tests of the project's own scripts (tests/tools:
 #      that check itself, the pl_* constants of C++ and JS and exports.txt, the loader's rules);
-#   1. native: core and UI GoogleTest suites + CLI checks, under AddressSanitizer and UBSan;
+#   1. native: core, UI and consent-log GoogleTest suites + CLI checks, under AddressSanitizer
+#      and UBSan; the consent log's suite runs against SQLite files and a throwaway PostgreSQL
+#      cluster (scripts/pg-cluster.sh: started for ctest, stopped after, even on failure);
 #   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
 #      seed corpus (scripts/fuzz.sh, clang, build/fuzz);
 #   3. web: builds dist/, checks its size budgets (scripts/check-budgets.mjs);
@@ -24,7 +26,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_stri
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 cmake -S . -B build/native-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPASSERELLE_SANITIZE=ON >/dev/null
 cmake --build build/native-asan
-ctest --test-dir build/native-asan --output-on-failure -j"$(nproc)"
+bash scripts/pg-cluster.sh run -- ctest --test-dir build/native-asan --output-on-failure -j"$(nproc)"
 
 echo "== fuzzing (bounded)"
 FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh

@@ -10,8 +10,12 @@
 // Options: db (SQLite file or postgresql:… conninfo; required), origins (--allow-origin,
 // default ['*']), packs (default: content/international.{fr,en}.json), port (0: a free one),
 // rate (per client per minute; default the service's), bin (default $PASSERELLE_CONSENT_LOG,
-// else build/tools/passerelle-consent-log, which scripts/build-site.sh builds), extraArgs.
+// else build/tools/passerelle-consent-log, which scripts/build-site.sh builds), extraArgs,
+// wrap (a command line the binary is run under: ['setpriv', …], ['prlimit', …]).
+// Also proofBody() and postProof(), below, for the tests and the benchmark.
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -46,7 +50,8 @@ export async function startConsentLog(options) {
   const args = ['serve', '--db', o.db, '--listen', `127.0.0.1:${port}`,
     ...o.packs.flatMap((p) => ['--pack', p]), ...o.origins.flatMap((x) => ['--allow-origin', x]),
     ...(o.rate !== undefined ? ['--rate', String(o.rate)] : []), ...o.extraArgs];
-  const child = spawn(o.bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...o.env } });
+  const [cmd, ...pre] = [...(o.wrap || []), o.bin];
+  const child = spawn(cmd, [...pre, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...o.env } });
   running.add(child);
   hookExit();
   const output = [];
@@ -70,4 +75,31 @@ export async function startConsentLog(options) {
     },
     kill() { child.kill('SIGKILL'); return exited; },
   };
+}
+
+// A proof as the widget makes it (src/core/consent/proof.hpp), for the content packs' policy
+// 1, with its sha256 line: for the fault tests and the load benchmark.
+export function proofBody({ id = randomBytes(16).toString('hex'), action = 'refuse_all', cancels = '-',
+  choices = 'necessary:1|audience:0|video:0', decided = Date.now(), origin = 'http://127.0.0.1:8080',
+  path: pagePath = '/', texts = '0'.repeat(64) } = {}) {
+  const canonical = ['passerelle-consent-proof=1', `id=${id}`, `decided=${decided}`, `action=${action}`,
+    `cancels=${cancels}`, 'policy=1', 'lang=fr', `choices=${choices}`, `origin=${origin}`, `path=${pagePath}`,
+    `texts=${texts}`, 'build=-'].join('\n') + '\n';
+  return { id, body: canonical + 'sha256=' + createHash('sha256').update(canonical).digest('hex') + '\n' };
+}
+
+// POSTs a proof; resolves to { status, ms } (status 0 when the connection failed).
+export function postProof(url, body, { agent, clientKey } = {}) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = http.request(url, { method: 'POST', agent, headers: {
+      'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body),
+      ...(clientKey ? { 'X-Real-IP': clientKey } : {}) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.setTimeout(30000, () => req.destroy());
+    req.end(body);
+  });
 }

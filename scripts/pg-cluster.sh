@@ -8,6 +8,7 @@
 #                                            (also on failure or Ctrl+C); exits with CMD's status
 #   scripts/pg-cluster.sh start DIR          starts one in DIR (new or empty); prints the conninfo
 #   scripts/pg-cluster.sh stop DIR           stops it (the folder stays)
+#   scripts/pg-cluster.sh resume DIR         starts a stopped one again (the fault tests)
 #
 # PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user that
 # the package creates (runuser), and its folder is made for that user.
@@ -39,10 +40,15 @@ start() {
   local port
   port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
   echo "$port" | as_owner tee "$dir/port" >/dev/null
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $port -c max_connections=200" start >/dev/null \
-    || { cat "$dir/server.log" >&2; exit 3; }
+  resume "$dir"
   conninfo "$dir"
+}
+
+resume() {
+  local dir="$1"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p $(cat "$dir/port") -c max_connections=200" start >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 3; }
 }
 
 stop() {
@@ -52,6 +58,7 @@ stop() {
 case "${1:-}" in
   start) start "${2:?pg-cluster: start DIR}" ;;
   stop) stop "${2:?pg-cluster: stop DIR}" ;;
+  resume) resume "${2:?pg-cluster: resume DIR}" ;;
   run)
     shift
     [ "${1:-}" = "--" ] && shift
@@ -67,5 +74,5 @@ case "${1:-}" in
     set -e
     exit "$status"
     ;;
-  *) echo "usage: scripts/pg-cluster.sh run -- CMD ARGS… | start DIR | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: scripts/pg-cluster.sh run -- CMD ARGS… | start DIR | stop DIR | resume DIR" >&2; exit 2 ;;
 esac

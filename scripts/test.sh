@@ -9,7 +9,10 @@
 #      cluster (scripts/pg-cluster.sh: started for ctest, stopped after, even on failure);
 #   2. fuzzing: each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 15 here) from its
 #      seed corpus (scripts/fuzz.sh, clang, build/fuzz);
-#   3. web: builds dist/, checks its size budgets (scripts/check-budgets.mjs);
+#   3. web: builds dist/ (and the Release passerelle-consent-log beside passerelle-pack), checks
+#      its size budgets (scripts/check-budgets.mjs);
+#   3b. consent log faults: the real service killed with -9 under load, PostgreSQL stopped, a
+#      full disk, a read-only file (tests/consent_log/faults.test.mjs, its own throwaway cluster);
 #   4. server: nginx with the site's rules (deploy/nginx/) serving dist/: headers per kind of
 #      file, requests, hostile requests, the production example (tests/server);
 #   5. browser: drives dist/, served by the same nginx, in headless Chromium (tests/e2e).
@@ -34,6 +37,9 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
 echo "== web build"
 bash scripts/build-site.sh
 node scripts/check-budgets.mjs   # size budgets: page ≤ 300 KB, embed.js ≤ 4 KB (brotli)
+
+echo "== consent log faults (kill -9, PostgreSQL stopped, full disk, read-only file)"
+bash scripts/pg-cluster.sh run -- node --test --test-concurrency=1 tests/consent_log/
 
 echo "== server tests (nginx, deploy/nginx/)"
 npm run --silent test:server

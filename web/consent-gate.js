@@ -17,7 +17,8 @@
 //     deleted for this host and its parent domains;
 //   - window.Passerelle.consent = { get(), show(), onChange(fn) }, the `passerelle:consent`
 //     event on document, Google Consent Mode v2 signals if the pack enables them, and a
-//     proof-of-consent beacon when the page sets data-consent-log="URL".
+//     proof of consent sent to data-consent-log="URL" when the page sets it (kept until
+//     acknowledged, see below).
 // Before the wasm has started nothing is granted, so nothing gated runs.
 (function () {
   'use strict';
@@ -227,13 +228,60 @@
     if (gcm && typeof window.gtag === 'function') window.gtag('consent', kind, gcm);
   }
 
-  function beacon(rec) {
+  // --- proof of consent: data-consent-log="URL" (README, "Proof of consent") ----------------
+  // Each decision is sent as a proof (the line format of src/core/consent/proof.hpp: what was
+  // decided, when, on which page, and SHA-256 hashes of the texts shown and of the build),
+  // as text/plain (no CORS preflight) with fetch keepalive (it survives the page's unload).
+  // A proof waits in localStorage until the service acknowledges it (2xx) or refuses it for
+  // good (4xx but 429); a later page view sends it again, so a network failure loses nothing.
+  // At most MAX_PROOFS wait (the oldest go first); no other identifier is sent or kept.
+  var PROOFS = 'passerelle_consent_proofs';
+  var MAX_PROOFS = 20;
+  function hex(buf) {
+    return [].map.call(new Uint8Array(buf), function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+  function sha256(text) { return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then(hex); }
+  function waiting() {
+    try { return JSON.parse(localStorage.getItem(PROOFS) || '[]'); } catch (e) { return []; }
+  }
+  function keep(list) {
+    try {
+      if (list.length) localStorage.setItem(PROOFS, JSON.stringify(list.slice(-MAX_PROOFS)));
+      else localStorage.removeItem(PROOFS);
+    } catch (e) { /* no storage: this page view's send is the only one */ }
+  }
+  function post(p) {
+    return fetch(p.url, { method: 'POST', body: p.body, keepalive: true, credentials: 'omit',
+      headers: { 'Content-Type': 'text/plain' } }).then(function (r) {
+      if (r.ok || (r.status >= 400 && r.status < 500 && r.status !== 429)) {
+        keep(waiting().filter(function (q) { return q.body !== p.body; }));
+      }
+      return r.status;
+    }, function () { return 0; });
+  }
+  function proofLines(o, el, texts) {
+    var r = o.record, build = el.getAttribute('data-consent-build') || '';
+    return ['passerelle-consent-proof=1', 'id=' + r.id, 'decided=' + Date.parse(r.timestamp), 'action=' + o.action,
+      'cancels=' + (o.replaces || '-'), 'policy=' + r.version, 'lang=' + r.lang,
+      'choices=' + Object.keys(r.choices).map(function (k) { return k + ':' + (r.choices[k] ? 1 : 0); }).join('|'),
+      'origin=' + location.origin, 'path=' + location.pathname.slice(0, 1024), 'texts=' + texts,
+      'build=' + (/^[0-9a-f]{64}$/.test(build) ? build : '-')].join('\n') + '\n';
+  }
+  function sendProof(o) {
     var el = document.querySelector('[data-consent-log]');
     var url = el && el.getAttribute('data-consent-log');
-    if (!url || !navigator.sendBeacon) return;
-    try {
-      navigator.sendBeacon(url, new Blob([JSON.stringify(rec)], { type: 'application/json' }));
-    } catch (e) { /* a failed log never blocks the visitor */ }
+    if (!url || !window.fetch || !window.crypto || !crypto.subtle || typeof o.texts !== 'string') return;
+    api.consent.lastProof = sha256(o.texts).then(function (texts) {
+      var canonical = proofLines(o, el, texts);
+      return sha256(canonical).then(function (sum) {
+        var p = { url: new URL(url, location.href).href, body: canonical + 'sha256=' + sum + '\n' };
+        keep(waiting().concat([p]));
+        return post(p);
+      });
+    }).catch(function () { return 0; });  // a failed proof never blocks the visitor
+  }
+  function resendProofs() {
+    if (window.fetch) waiting().forEach(post);
   }
 
   function announce(text) {
@@ -261,6 +309,7 @@
       if (SECURE) deleteCookies([NAME]);  // the old name: see README (Consent)
       enforce();
       pending.splice(0).forEach(function (call) { if (call[0] === 'show') b.show(); else b.grant(call[1]); });
+      resendProofs();
     },
     // A decision was made (on the canvas, by "Afficher la vidéo", or via the API).
     decided: function (o) {
@@ -269,7 +318,7 @@
       if (o.delete && o.delete.length) deleteCookies(o.delete);
       gtagConsent('update', o.gcm);
       enforce();
-      beacon(o.record);
+      sendProof(o);
       announce(o.notice);
       var detail = api.consent.get();
       document.dispatchEvent(new CustomEvent('passerelle:consent', { detail: detail }));

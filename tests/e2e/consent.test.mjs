@@ -1,4 +1,5 @@
 // The consent banner and the page's gating, in real Chromium, as visitors use them.
+import { createHash } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, newPage, openView, waitView, waitIdle } from './harness.mjs';
@@ -218,20 +219,32 @@ test('cookies blocked: the widget still works for the visit', async () => {
   await page.context().close();
 });
 
-test('proof of consent: each choice is sent to data-consent-log', async () => {
+test('proof of consent: each choice is sent to data-consent-log as a checksummed proof', async () => {
   const page = await newPage(env);
   await interceptThirdParties(page);
   const logged = [];
-  await page.route('**/consent-log', (route) => { logged.push(route.request().postData()); route.fulfill({ status: 204 }); });
+  await page.route('**/partner-log', (route) => { logged.push(route.request()); route.fulfill({ status: 201 }); });
   await openWithBanner(page);
-  await page.evaluate(() => { document.body.dataset.consentLog = '/consent-log'; });
+  await page.evaluate(() => { document.getElementById('page').dataset.consentLog = '/partner-log'; });
   await clickButton(page, 'Tout refuser');
-  await page.waitForFunction(() => true);
-  for (let i = 0; i < 20 && logged.length === 0; i++) await page.waitForTimeout(100);
+  await page.waitForFunction(() => window.Passerelle.consent.lastProof);
+  assert.equal(await page.evaluate(() => window.Passerelle.consent.lastProof), 201);
   assert.equal(logged.length, 1);
-  const rec = JSON.parse(logged[0]);
-  assert.equal(rec.choices.audience, false);
-  assert.deepEqual(Object.keys(rec).sort(), ['choices', 'id', 'lang', 'timestamp', 'version']);
+  assert.equal(logged[0].headers()['content-type'], 'text/plain');
+  const body = logged[0].postData();
+  const lines = body.split('\n');
+  assert.deepEqual(lines.map((l) => l.split('=')[0]), ['passerelle-consent-proof', 'id', 'decided', 'action', 'cancels',
+    'policy', 'lang', 'choices', 'origin', 'path', 'texts', 'build', 'sha256', '']);
+  const field = (k) => lines.find((l) => l.startsWith(k + '=')).slice(k.length + 1);
+  assert.equal(field('action'), 'refuse_all');
+  assert.equal(field('choices'), 'necessary:1|audience:0|video:0');
+  assert.equal(field('origin'), new URL(env.base).origin);
+  assert.match(field('texts'), /^[0-9a-f]{64}$/);
+  assert.match(field('build'), /^[0-9a-f]{64}$/);
+  const canonical = body.slice(0, body.indexOf('sha256='));
+  assert.equal(field('sha256'), createHash('sha256').update(canonical).digest('hex'));
+  // Acknowledged: nothing waits to be sent again.
+  assert.equal(await page.evaluate(() => localStorage.getItem('passerelle_consent_proofs')), null);
   await page.context().close();
 });
 

@@ -7,13 +7,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { startNginx } from '../../scripts/nginx.mjs';
+import { startConsentLog } from '../../scripts/consent-log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(root, 'dist');
 
 export async function setUp() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build-site.sh');
-  const server = await startNginx({ root: DIST, extraRoots: [
+  // The standalone page sends its proofs of consent to /consent-log: the service runs beside
+  // nginx as in production, on a fresh SQLite file, without a rate limit (every test is one
+  // client, 127.0.0.1) and for any origin (the port is not known before nginx starts).
+  const consentDb = path.join(root, `build/consent-log/e2e-${process.pid}-${Date.now()}.db`);
+  const consentLog = await startConsentLog({ db: consentDb, origins: ['*'], rate: 0 });
+  const server = await startNginx({ root: DIST, consentLog: consentLog.port, extraRoots: [
     ['/fixtures/', path.join(root, 'tests/fixtures')],
     // ?pack= takes only packs of the site's content/ folder: the fixtures, there too.
     ['/content/fixtures/', path.join(root, 'tests/fixtures')],
@@ -26,8 +32,8 @@ export async function setUp() {
       '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
   });
   return {
-    base, browser,
-    async close() { await browser.close(); await server.stop(); },
+    base, browser, consentDb,
+    async close() { await browser.close(); await server.stop(); await consentLog.stop(); },
   };
 }
 

@@ -140,11 +140,22 @@ class SqliteStore : public Store {
       throw StoreError("sqlite: cannot open " + path_ + ": " + msg, false);
     }
     sqlite3_extended_result_codes(db_, 1);
+    // SQLite opens a write-protected file read-only without a word: say so now, not at the
+    // first proof (and never acknowledge one).
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StoreError("sqlite: " + path_ + " is read-only: no proof could be stored (check the permissions of the file and its folder, and the disk)", true);
+    }
     sqlite3_busy_timeout(db_, 5000);
-    exec(db_, "PRAGMA foreign_keys = ON");
-    // WAL needs to write the file: on a read-only file this fails, and the error says so.
-    exec(db_, "PRAGMA journal_mode = WAL");
-    exec(db_, "PRAGMA synchronous = FULL");
+    try {
+      exec(db_, "PRAGMA journal_mode = WAL");
+      exec(db_, "PRAGMA synchronous = FULL");
+    } catch (...) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw;
+    }
   }
   ~SqliteStore() override { sqlite3_close(db_); }
 

@@ -4,6 +4,7 @@
 #include "server/consent_log/http.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 
@@ -35,6 +36,14 @@ HttpServer::HttpServer(Service& service, HttpOptions options)
   server_->set_keep_alive_timeout(5);
   server_->set_read_timeout(5);
   server_->set_write_timeout(5);
+  // Debian's library listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when it
+  // was built): a burst of new connections (nginx opening upstream ones, or a crowd of
+  // clients) would see SYNs dropped and retried a second later.  The socket is kept here and
+  // listen() is called again after bind with a real backlog (Linux takes the new value).
+  server_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
   routes();
 }
 
@@ -77,6 +86,7 @@ int HttpServer::bind() {
   const int port = options_.port == 0 ? server_->bind_to_any_port(options_.host)
                                       : (server_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
   if (port < 0) error_ = "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + " (in use, or not an address of this machine)";
+  else if (listen_socket_ >= 0) ::listen(listen_socket_, 1024);
   return port;
 }
 

@@ -45,6 +45,7 @@ class HttpServer {
   Service& service_;
   HttpOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_socket_ = -1;
   std::string error_;
 };
 

@@ -263,14 +263,14 @@
     var r = o.record, build = el.getAttribute('data-consent-build') || '';
     return ['passerelle-consent-proof=1', 'id=' + r.id, 'decided=' + Date.parse(r.timestamp), 'action=' + o.action,
       'cancels=' + (o.replaces || '-'), 'policy=' + r.version, 'lang=' + r.lang,
-      'choices=' + Object.keys(r.choices).map(function (k) { return k + ':' + (r.choices[k] ? 1 : 0); }).join('|'),
+      'choices=' + o.choices,
       'origin=' + location.origin, 'path=' + location.pathname.slice(0, 1024), 'texts=' + texts,
       'build=' + (/^[0-9a-f]{64}$/.test(build) ? build : '-')].join('\n') + '\n';
   }
   function sendProof(o) {
     var el = document.querySelector('[data-consent-log]');
     var url = el && el.getAttribute('data-consent-log');
-    if (!url || !window.fetch || !window.crypto || !crypto.subtle || typeof o.texts !== 'string') return;
+    if (!url || !window.fetch || !window.crypto || !crypto.subtle || typeof o.texts !== 'string' || !o.choices) return;
     api.consent.lastProof = sha256(o.texts).then(function (texts) {
       var canonical = proofLines(o, el, texts);
       return sha256(canonical).then(function (sum) {

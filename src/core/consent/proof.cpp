@@ -160,7 +160,7 @@ std::string_view proof_problem_name(ProofProblem p) {
   return kNames[static_cast<std::size_t>(p)];
 }
 
-std::string ConsentProof::choices_text() const {
+std::string consent_choices_text(const std::vector<std::pair<std::string, bool>>& choices) {
   std::string out;
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (i) out += '|';
@@ -169,6 +169,8 @@ std::string ConsentProof::choices_text() const {
   }
   return out;
 }
+
+std::string ConsentProof::choices_text() const { return consent_choices_text(choices); }
 
 std::string ConsentProof::canonical() const {
   std::string out;

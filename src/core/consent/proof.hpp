@@ -89,6 +89,10 @@ struct ParsedProof {
 // SHA-256) and the policy (needs the packs) are the caller's, through the functions below.
 ParsedProof parse_consent_proof(std::string_view body);
 
+// Choices as a proof's choices= line spells them: "necessary:1|audience:0", in their order
+// (the widget takes it from the core, whose JSON objects would sort the purposes).
+std::string consent_choices_text(const std::vector<std::pair<std::string, bool>>& choices);
+
 // What each policy version declares: its purposes in order, and which are required.  Built
 // from the packs a service is given (a version must mean one set of purposes).
 struct ProofPolicy {

@@ -106,8 +106,8 @@ EMSCRIPTEN_KEEPALIVE const char* pl_consent_state(void) {
 }
 
 // Decisions made since the last call, as a JSON array of {record, cookie, maxAge, delete,
-// reload, notice, gcm, action, replaces, texts}: the last three are what a proof of consent
-// needs (web/consent-gate.js sends it to data-consent-log; texts are the canonical bytes of
+// reload, notice, gcm, action, replaces, choices, texts}: the last four are what a proof of
+// consent needs (choices in the pack's order, which the record's JSON object does not keep) (web/consent-gate.js sends it to data-consent-log; texts are the canonical bytes of
 // what the banner showed, which the gate hashes).  present_cookies: the document's cookie names, comma-separated, so
 // the rules can say which ones the refused services set.
 EMSCRIPTEN_KEEPALIVE const char* pl_consent_take(const char* present_cookies) {
@@ -126,6 +126,7 @@ EMSCRIPTEN_KEEPALIVE const char* pl_consent_take(const char* present_cookies) {
                      {"gcm", gcm_state(*m)},
                      {"action", passerelle::consent_action_name(o.action)},
                      {"replaces", o.replaces},
+                     {"choices", passerelle::consent_choices_text(o.record.choices)},
                      {"texts", passerelle::consent_texts_canonical(m->config(), o.record.lang)}});
     }
   }

@@ -37,6 +37,18 @@
   if (!tags.length) return;
   // What the widgets made by this file need: where its files are, and loading them.
   var here = { base: new URL('.', tags[0].src).href, asset: asset, load: load };
+  // Trusted Types hosts: the scripts it loads go through the policy "passerelle-embed", which
+  // takes only addresses in the folders of the embed.js files run (made once per page).
+  E.bases = (E.bases || []).concat(here.base);
+  if (E.urls === undefined) {
+    E.urls = null;
+    try {
+      if (window.trustedTypes) E.urls = trustedTypes.createPolicy('passerelle-embed', { createScriptURL: function (u) {
+        if (!E.bases.some(function (b) { return u.indexOf(b) === 0; })) throw new TypeError('passerelle-embed: ' + u);
+        return u;
+      } });
+    } catch (e) { /* not allowed by the host: its scripts then fail to load, and say so */ }
+  }
 
   P.embed = P.embed || function (target, options) {
     var into = typeof target === 'string' ? document.querySelector(target) : target;
@@ -128,7 +140,7 @@
   function load(name) {
     return E.loads[name] || (E.loads[name] = new Promise(function (ok, ko) {
       var a = asset(name), s = document.createElement('script');
-      s.src = a[0];
+      s.src = E.urls ? E.urls.createScriptURL(a[0]) : a[0];
       s.crossOrigin = 'anonymous';
       if (a[1]) s.integrity = a[1];
       s.onload = ok;

@@ -32,8 +32,8 @@ after(async () => {
 });
 
 // A page of the partner's site (the other origin), its body given; returns its URL.
-function hostPage(name, body, lang = 'fr') {
-  writeFileSync(path.join(dir, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+function hostPage(name, body, lang = 'fr', head = '') {
+  writeFileSync(path.join(dir, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Site partenaire</title>
 <link rel="icon" href="data:,"></head><body><main>${body}</main></body></html>`);
   return other.url + name;
@@ -317,4 +317,58 @@ test('a fixed-height page embed: the wheel scrolls the article, then hands over 
   assert.ok(handedOver, 'the host page scrolled at the article\'s end');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
+});
+
+test('the consent banner in English: its placeholder and its withdrawal notice speak English and stay out of the host\'s body', { timeout: 120000 }, async () => {
+  const url = hostPage('consent-en.html', `<h1>A partner's site</h1>
+<iframe data-passerelle-purpose="video" data-src="https://video.example/embed/partner" title="A video"></iframe>
+${tag('data-view="consent" data-lang="en"')}`, 'fr');
+  const page = await newPage(env, { width: 1000, height: 800 });
+  await page.context().route((u) => u.hostname.endsWith('.example'), (route) => route.abort());
+  await page.goto(url);
+  assert.deepEqual(await waitForEmbeds(page, 1), [['consent', 'ready']]);
+  await waitEmbedsIdle(page, 150);
+  const EN_BANNER = EN.consent.texts.en;
+  assert.match(await page.locator('.passerelle-placeholder').textContent(), /Show the video/, 'the placeholder follows data-lang');
+  await page.getByRole('dialog', { name: EN_BANNER.title }).getByRole('button', { name: EN_BANNER.accept_all, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitEmbedsIdle(page, 150);
+  assert.equal(await page.locator('iframe').getAttribute('src'), 'https://video.example/embed/partner');
+  // Withdrawn from the panel, by keyboard: the notice is said in the widget's own live region.
+  await page.evaluate(() => window.Passerelle.consent.show());
+  await waitEmbedsIdle(page, 150);
+  const panel = page.getByRole('dialog', { name: EN_BANNER.panel_title || /./ });
+  await panel.getByRole('button', { name: EN_BANNER.refuse_all, exact: true }).first().focus();
+  await page.keyboard.press('Enter');
+  await waitEmbedsIdle(page, 150);
+  const live = await boxOf(page, 'consent').evaluate((h) => [...h.shadowRoot.querySelectorAll('[aria-live]')].map((n) => n.textContent).join(' '));
+  assert.match(live, /Reload the page/);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.passerelle-live').length), 0, 'nothing added to the host\'s document');
+  assert.match(await page.locator('.passerelle-placeholder').textContent(), /Show the video/, 'the placeholder is back, in English');
+  assert.deepEqual(page.consoleErrors.filter((e) => !/ERR_FAILED|net::/.test(e)), []);
+  await page.context().close();
+});
+
+test('a host that enforces Trusted Types: with the two named policies allowed the widget works; without, a clean failure keeps the excerpt', { timeout: 120000 }, async () => {
+  const tt = (names) => `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types ${names}">`;
+  const body = `<passerelle-embed data-view="map"><p><a href="${env.base}/index.html">La page « International » de La Cimade</a></p></passerelle-embed>${tag('data-elements')}`;
+  const ok = hostPage('tt-ok.html', body, 'fr', tt('passerelle passerelle-embed'));
+  const page = await newPage(env, { width: 900, height: 800 });
+  await page.goto(ok);
+  assert.deepEqual(await waitForEmbeds(page, 1), [['map', 'ready']]);
+  await waitEmbedsIdle(page, 150);
+  assert.equal(await page.getByRole('button', { name: 'Mali' }).count(), 1, 'the mirror is filled');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+
+  const refused = hostPage('tt-refused.html', body, 'fr', tt('other'));
+  const p2 = await newPage(env, { width: 900, height: 800 });
+  const uncaught = [];
+  p2.on('pageerror', (e) => uncaught.push(String(e)));
+  await p2.goto(refused);
+  await p2.waitForTimeout(1500);
+  assert.deepEqual(uncaught, [], 'no uncaught error');
+  assert.ok(await p2.getByRole('link', { name: 'La page « International » de La Cimade' }).isVisible(), 'the excerpt and its link stay');
+  assert.equal(await p2.evaluate(() => typeof window.Passerelle.embed), 'function');
+  await p2.context().close();
 });

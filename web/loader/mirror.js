@@ -20,6 +20,28 @@
 // Depends on: abi.js (ABI, flag, own), time.js (now), bridge.js (withStrings), listen.js
 // (makeScope), input.js (followAction, SCROLL_KEYS).
 
+// Trusted Types (a host page with require-trusted-types-for 'script'): the core's HTML, escaped
+// by core/mirror/html, goes into the mirror through the loader's own policy, "passerelle",
+// kept in this closure so that no other script can use it.  null without Trusted Types, or
+// when the host does not allow the name (makeMirror then fails: 'trusted-types').
+var HTML_POLICY = (function () {
+  try {
+    return window.trustedTypes ? trustedTypes.createPolicy('passerelle', { createHTML: function (h) { return h; } }) : null;
+  } catch (e) {
+    return null;
+  }
+})();
+
+// Whether the document refuses plain strings as HTML (Trusted Types enforced).
+function htmlNeedsPolicy() {
+  try {
+    document.createElement('div').innerHTML = '';
+    return false;
+  } catch (e) {
+    return true;
+  }
+}
+
 // The parts the core fills, by ABI.MirrorPart name: data-passerelle-part="consent" / "page".
 function makeMirror(root, embedded) {
   var m = {
@@ -175,7 +197,7 @@ function syncMirror(m) {
     var host = mirrorPart(m, name);
     if (!host || m.html[name] === html) return;
     m.html[name] = html;
-    host.innerHTML = html;
+    host.innerHTML = HTML_POLICY ? HTML_POLICY.createHTML(html) : html;
     if (m.embedded) absoluteLinks(host, m.instance.base);
   });
   var kind = dialogKind(m), opened = kind !== 'none' && kind !== m.shownDialog;

@@ -11,7 +11,9 @@ var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSan
 api.mount = function (element, options) {
   options = Object.assign({}, options);
   // An element for a mirror: an embed's, made here (makeMirror needs the loader's scope).
-  if (options.mirror && typeof options.mirror.start !== 'function') options.mirror = makeMirror(options.mirror, !!options.embedded);
+  if (options.mirror && typeof options.mirror.start !== 'function') {
+    options.mirror = HTML_POLICY || !htmlNeedsPolicy() ? makeMirror(options.mirror, !!options.embedded) : failure('trusted-types');
+  }
   var view = own(ABI.View, options.view) !== undefined ? options.view : 'page';
   var instance = {
     element: element, canvas: null, view: view, frames: 0, errors: [], ready: null,
@@ -44,6 +46,7 @@ api.mount = function (element, options) {
 
 // Resolves with the instance once its first frame is asked for; rejects with a failure.
 function run(instance, options, status) {
+  if (options.mirror instanceof Error) { instance._mirror = null; return Promise.reject(options.mirror); }
   var lacking = missing();
   if (lacking) return Promise.reject(lacking);
   var gl = webgl2(), factory = moduleFactory();

@@ -445,7 +445,14 @@ test('phone: one finger over the map widget scrolls the host page, a tap selects
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await page.waitForFunction((y) => window.scrollY > y + 150, y0, { timeout: 5000 });
   assert.equal((await byView(page, 'map', (i) => i.map.state())).zoom, 1, 'the map did not move');
-  // A tap on Mali selects it.
+  // A tap on Mali selects it (once the host's scroll has come to rest, and the widgets too).
+  for (let last = -1, k = 0; k < 40; k++) {
+    const y = await page.evaluate(() => window.scrollY);
+    if (y === last) break;
+    last = y;
+    await page.waitForTimeout(150);
+  }
+  await waitEmbedsIdle(page, 150);
   const p = await byView(page, 'map', (i, ll) => i.map.screenPoint(ll[0], ll[1]), BAMAKO);
   const y1 = await page.evaluate(() => window.scrollY);
   assert.ok(p && p.y - y1 > 0 && p.y - y1 < 740, 'Bamako on screen');

@@ -335,8 +335,10 @@ ${tag('data-view="consent" data-lang="en"')}`, 'fr');
   await waitEmbedsIdle(page, 150);
   assert.equal(await page.locator('iframe').getAttribute('src'), 'https://video.example/embed/partner');
   // Withdrawn from the panel, by keyboard: the notice is said in the widget's own live region.
+  await page.locator('h1').click();  // the visitor was reading the host page
   await page.evaluate(() => window.Passerelle.consent.show());
   await waitEmbedsIdle(page, 150);
+  assert.equal((await focused(page))[0], 'consent', 'the modal panel takes the focus');
   const panel = page.getByRole('dialog', { name: EN_BANNER.panel_title || /./ });
   await panel.getByRole('button', { name: EN_BANNER.refuse_all, exact: true }).first().focus();
   await page.keyboard.press('Enter');

@@ -203,8 +203,10 @@ function syncMirror(m) {
   var kind = dialogKind(m), opened = kind !== 'none' && kind !== m.shownDialog;
   m.shownDialog = kind;
   var focusLost = active && !active.isConnected;
-  if (opened && (focusLost || (!m.embedded && (!active || active === document.body)) || root.contains(active))) {
-    // A dialog that opens takes the focus (its first control).
+  // A dialog that opens takes the focus (its first control); in an embed, only the modal panel
+  // takes it from the host page (the banner waits at the end of the host's Tab order).
+  var takes = m.embedded ? kind === 'panel' : !active || active === document.body;
+  if (opened && (focusLost || takes || root.contains(active))) {
     var firstIn = mirrorPart(m, 'consent').querySelector('[role="dialog"] [data-key]');
     if (firstIn) firstIn.focus({ preventScroll: true });
   } else if (focusLost) {

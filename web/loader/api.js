@@ -47,7 +47,8 @@
 //               (without it, the other language's page opens in a new tab)
 //
 // Public surface: window.Passerelle.mount, window.Passerelle.instances[i] = { element,
-// canvas, ready (Promise), view, frames, errors, failure, failureCode, map, destroy() }.
+// canvas, ready (Promise), view, lang, frames, errors, failure, failureCode, map, destroy() }.
+// (Partners use Passerelle.embed and <passerelle-embed>, from embed.js, which call mount.)
 // Performance mark 'passerelle:interactive' after each view's first complete frame with input
 // live (its detail says which view).  instance.map (views with a map): select(iso),
 // selected(), screenPoint(lon, lat) → {x, y} in page CSS px (like MouseEvent.pageX/Y) or null,

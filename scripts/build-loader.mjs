@@ -38,6 +38,7 @@ export const ORDER = [
   'bridge.js',      // strings and bytes into a module's memory for one call
   'status.js',      // progress, the failure box with "Réessayer", a bad pack's errors as text
   'viewport.js',    // the WebGL2 probe, canvas size and devicePixelRatio, reduced motion
+  'host-scroll.js', // an auto-height page embed: a window-sized canvas at the host's scroll
   'frame-loop.js',  // render on demand, and what follows each frame
   'gl-context.js',  // WebGL context lost and restored
   'input.js',       // pointer, touch, click, wheel and keys of a view's canvas

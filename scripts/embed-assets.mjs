@@ -21,6 +21,9 @@ import { stripComments } from './strip-comments.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
+// Where dist/ is published (Makefile.emscripten's SITE_URL): the snippet's addresses.
+const siteArg = process.argv.indexOf('--site-url');
+const SITE = new URL(siteArg > 0 ? process.argv[siteArg + 1] : 'https://example.org/passerelle/').href;
 const FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSans-Regular', 'NotoSans-Bold'];
 const VERSIONED = /\.[0-9a-f]{8}(\.[a-z0-9]+)(\.br|\.gz)?$/;
 
@@ -80,6 +83,10 @@ version('consent-gate.js', read('consent-gate.js'));
 version('passerelle.wasm', read('passerelle.wasm'));
 for (const f of FACES) version(`fonts/${f}.ttf`, read(`fonts/${f}.ttf`));
 
+// The widget's code, loaded by embed.js when a box is connected: versioned like the rest.
+version('embed-widget.js', Buffer.from('// Passerelle embed-widget.js: README.md, "Embed on your site".\n' +
+  stripComments(readFileSync(path.join(root, 'web/embed-widget.js'), 'utf8'), 'embed-widget.js')));
+
 const source = readFileSync(path.join(root, 'web/embed.js'), 'utf8');
 const MARK = '/*ASSETS*/null/*ASSETS*/';
 if (!source.includes(MARK)) throw new Error(`web/embed.js: the ${MARK} marker is missing`);
@@ -95,7 +102,18 @@ put('embed/sri.txt', Buffer.from(
   '# Subresource Integrity (sha384) of the versioned files of this build.\n' +
   '# embed.js (unversioned, cached 5 minutes) always names the latest of them.\n' +
   files.map(([n, i]) => `${i}  ${n}`).join('\n') + '\n'));
-put('embed/snippet.txt', Buffer.from(
-  '<!-- Replace https://example.org/passerelle/ by the address dist/ is served from. -->\n' +
-  `<script src="https://example.org/passerelle/${embedName}" integrity="${files[0][1]}" crossorigin="anonymous" data-view="map" async></script>\n`));
+put('embed/snippet.txt', Buffer.from(snippet(embedName, files[0][1])));
+// The tags to paste: the element with what visitors without JavaScript and search engines
+// read (the page's lead and a link to the standalone page, from the bundled pack), then the
+// versioned embed.js with its integrity.
+function snippet(name, integrity) {
+  const page = JSON.parse(readFileSync(path.join(root, 'content/international.fr.json'), 'utf8')).page;
+  const plain = (t) => String(t).replace(/\[\^[^\]]*\]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*+/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!-- La Cimade's page « ${plain(page.title)} », served from ${SITE}: README.md, "Embed on your site". -->\n` +
+    `<passerelle-embed data-view="page" data-lang="fr">\n  <p>${plain(page.lead)}</p>\n` +
+    `  <p><a href="${SITE}index.html">La page « ${plain(page.title)} » de La Cimade</a></p>\n</passerelle-embed>\n` +
+    `<script src="${SITE}${name}" integrity="${integrity}" crossorigin="anonymous" data-elements async></script>\n`;
+}
+
 console.log(`embed-assets: ${embedName} (${loader.length} B) and ${files.length - 1} versioned files`);

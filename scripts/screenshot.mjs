@@ -1,9 +1,10 @@
 // screenshot.mjs — looks at the built page as visitors would: PNGs of dist/ in headless
-// Chromium at desktop and phone sizes (and any ?query), into build/screenshots/.
+// Chromium at desktop and phone sizes (and any ?query), into build/screenshots/; and the
+// partner demo (dist/embed/partner.html) scrolled to its map and into its page widget.
 //
 //   node scripts/screenshot.mjs [query]     e.g. node scripts/screenshot.mjs '?pack=/fixtures/links.json'
 import { mkdirSync } from 'node:fs';
-import { setUp, newPage, openView, waitIdle } from '../tests/e2e/harness.mjs';
+import { setUp, newPage, openView, waitIdle, waitEmbedsIdle } from '../tests/e2e/harness.mjs';
 
 const query = process.argv[2] || '';
 const sizes = [
@@ -26,6 +27,24 @@ try {
     if (page.consoleErrors.length) console.log('  console errors:', page.consoleErrors);
     await page.context().close();
   }
+  await partnerShots(env);
 } finally {
   await env.close();
+}
+
+// The partner demo at a phone's ratio: the map widget, then the page widget scrolled 1500 px
+// into its article (its canvas drawn at the host's scroll position).
+async function partnerShots(env) {
+  const page = await newPage(env, { width: 900, height: 900, deviceScaleFactor: 2 });
+  await page.goto(env.base + '/embed/partner.html');
+  for (const [view, below] of [['map', 0], ['page', 1500]]) {
+    await page.locator(`passerelle-embed[data-view=${view}]`).evaluate((h, y) => window.scrollTo(0, h.offsetTop + y - 40), below);
+    await page.waitForFunction((v) => document.querySelector(`passerelle-embed[data-view=${v}]`).getAttribute('data-passerelle-state'), view, { timeout: 30000 });
+    await waitEmbedsIdle(page, 150).catch(() => {});
+    const file = `build/screenshots/partner-${view}.png`;
+    await page.screenshot({ path: file });
+    console.log(file);
+  }
+  if (page.consoleErrors.length) console.log('  console errors:', page.consoleErrors);
+  await page.context().close();
 }

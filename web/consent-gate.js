@@ -125,15 +125,22 @@
     }
   }
 
+  // The placeholder's words, in the consent view's language (an embed's data-lang), else the
+  // page's.
+  var WORDS = {
+    fr: ['Ce contenu est fourni par un service tiers qui peut déposer des cookies. Il s’affiche si vous l’acceptez.', 'Afficher la vidéo'],
+    en: ['This content comes from a third-party service that may set cookies. It is shown if you accept it.', 'Show the video']
+  };
   function placeholderFor(frame) {
+    var lang = String((bridge && bridge.lang) || document.documentElement.lang).slice(0, 2).toLowerCase();
+    var words = WORDS[lang] || WORDS.fr;
     var ph = document.createElement('div');
     ph.className = 'passerelle-placeholder';
     var p = document.createElement('p');
-    p.textContent = frame.getAttribute('data-passerelle-placeholder') ||
-      'Ce contenu est fourni par un service tiers qui peut déposer des cookies. Il s’affiche si vous l’acceptez.';
+    p.textContent = frame.getAttribute('data-passerelle-placeholder') || words[0];
     var b = document.createElement('button');
     b.type = 'button';
-    b.textContent = frame.getAttribute('data-passerelle-button') || 'Afficher la vidéo';
+    b.textContent = frame.getAttribute('data-passerelle-button') || words[1];
     b.addEventListener('click', function () {
       var purpose = purposeOf(frame);
       if (bridge) bridge.grant(purpose); else pending.push(['grant', purpose]);
@@ -286,6 +293,7 @@
 
   function announce(text) {
     if (!text) return;
+    if (bridge && bridge.announce) { bridge.announce(text); return; }  // an embed's own live region
     var live = document.querySelector('.passerelle-live');
     if (!live) {
       live = document.createElement('div');
@@ -307,6 +315,10 @@
       record = state.record;
       gtagConsent('default', state.gcm);
       if (SECURE) deleteCookies([NAME]);  // the old name: see README (Consent)
+      // Placeholders made before, in the page's language, are made again in the view's.
+      [].forEach.call(document.querySelectorAll('iframe' + GATED), function (f) {
+        if (f.__placeholder) { f.__placeholder.remove(); f.__placeholder = null; }
+      });
       enforce();
       pending.splice(0).forEach(function (call) { if (call[0] === 'show') b.show(); else b.grant(call[1]); });
       resendProofs();

@@ -3,6 +3,8 @@
 // ui/app/app_mirror.cpp).
 //
 // Depends on: ui/app.hpp (and so the parts of ui/app/).
+#include <cmath>
+
 #include "ui/app.hpp"
 
 namespace passerelle::ui {
@@ -53,6 +55,17 @@ void App::set_view(ViewMode v) {
 
 void App::set_embedded(bool on) {
   page_.set_embedded(on);
+  pacer_.wake();
+}
+
+void App::set_host_scrolls(bool on) {
+  page_.set_host_scrolls(on);
+  pacer_.wake();
+}
+
+void App::scroll_to(float y) {
+  if (!std::isfinite(y)) return;
+  page_.scroller().scroll_to(y);
   pacer_.wake();
 }
 

@@ -81,6 +81,10 @@ class App {
   // as tall as its content, see content_height), keys only scroll when there is something
   // to scroll.
   void set_embedded(bool on);
+  // An auto-height page embed: the host page scrolls, and scroll_to() follows it (the canvas
+  // covers only the visible part of the box).  See PageState::set_host_scrolls.
+  void set_host_scrolls(bool on);
+  void scroll_to(float y);
   bool embedded() const { return page_.embedded(); }
   // The height (CSS px) the content needs at the current width: the whole layout for the page
   // and map views; for the consent view, what its open windows need (0 before the first frame).

@@ -63,7 +63,7 @@ void draw_page(ImDrawList& dl, const PageLayout& layout, const FontBook& fonts, 
   draw_runs(dl, layout.runs, fonts, theme, s.scroll, s.viewport.y, s.hovered_target);
 
   const ScrollbarGeometry g = scrollbar_geometry(s.viewport.x, s.viewport.y, layout.height, s.scroll, s.scrollbar_hot);
-  if (g.visible) {
+  if (g.visible && !s.no_scrollbar) {
     const float r = g.thumb.w * 0.5f;
     dl.AddRectFilled(ImVec2(g.thumb.x, g.thumb.y), ImVec2(g.thumb.x + g.thumb.w, g.thumb.y + g.thumb.h),
                      to_imgui(theme.scrollbar, s.scrollbar_hot ? 0.75f : 0.45f), r);

@@ -30,6 +30,7 @@ struct PageDrawState {
   ImVec2 viewport;
   int hovered_target = -1;
   bool scrollbar_hot = false;  // hovered or dragged: drawn wider
+  bool no_scrollbar = false;   // the host page scrolls the article (PageState::host_scrolls)
   // Drawn over the page's background and under its text (the map's chips and swatches).
   std::function<void(ImDrawList&)> under_text;
 };

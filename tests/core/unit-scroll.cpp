@@ -35,6 +35,17 @@ TEST(Scroll, ShortContentCannotScroll) {
   EXPECT_FLOAT_EQ(s.max_offset(), 0);
 }
 
+TEST(Scroll, CanScrollSaysWhetherAMoveWouldMoveAtAll) {
+  Scroller s = page();
+  EXPECT_TRUE(s.can_scroll(10));
+  EXPECT_FALSE(s.can_scroll(-10)) << "at the top";
+  EXPECT_FALSE(s.can_scroll(0));
+  s.scroll_to(2200);
+  EXPECT_TRUE(s.can_scroll(-10));
+  EXPECT_FALSE(s.can_scroll(10)) << "at the bottom";
+  EXPECT_FALSE(page(500, 800).can_scroll(10)) << "short content";
+}
+
 TEST(Scroll, ShrinkingTheContentReclampsTheOffset) {
   Scroller s = page();
   s.scroll_to(2200);

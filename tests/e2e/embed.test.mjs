@@ -138,14 +138,14 @@ test('the host page keeps its keyboard: typing, Backspace and Tab in its form; T
   assert.equal(await page.locator('#email').inputValue(), 'a@example.o r');
   assert.equal(await page.evaluate(() => window.scrollY), y0);
 
-  // From the form's last control, Tab enters the map widget's canvas, then leaves it for the
-  // next widget's.
+  // From the form's last control, Tab enters the map widget (its mirror: the canvas is a
+  // picture of it), goes through its controls, then leaves it for the next widget.
   await bringIntoView(page, 'page');
   await page.locator('#send').focus();
   await page.keyboard.press('Tab');
   const inMap = () => page.evaluate(() => {
     const h = document.querySelector('passerelle-embed[data-view=map]');
-    return document.activeElement === h && h.shadowRoot.activeElement?.tagName === 'CANVAS';
+    return document.activeElement === h && h.shadowRoot.activeElement?.tagName === 'BUTTON';
   });
   assert.ok(await inMap(), 'Tab reaches the map');
   let presses = 0;
@@ -189,7 +189,10 @@ test('a plain wheel over a widget scrolls the host page; Ctrl + wheel zooms the 
   await page.mouse.move(box.x + box.width / 2, 300);
   await page.mouse.wheel(0, 400);
   await page.waitForFunction((y) => window.scrollY > y + 100, y2, { timeout: 5000 });
-  assert.equal(await byView(page, 'page', (i) => i.scrollTop()), 0, 'the widget itself did not scroll');
+  // The page widget is as tall as its article: its canvas follows the host's scroll.
+  await waitEmbedsIdle(page, 150);
+  const follow = await byView(page, 'page', (i) => [i.scrollTop(), -i.element.getBoundingClientRect().top]);
+  assert.ok(Math.abs(follow[0] - Math.max(0, follow[1])) < 2, `the article is drawn from the host's scroll: ${follow}`);
   await page.context().close();
 });
 
@@ -238,7 +241,8 @@ test('from another origin: a host page on 127.0.0.2 embeds the widget served by 
     // The loader's own scripts came with their integrity, in CORS mode.
     const scripts = await page.evaluate(() => [...document.querySelectorAll('script[integrity]')]
       .map((s) => [new URL(s.src).pathname.replace(/[0-9a-f]{8}/, 'HASH'), s.crossOrigin, /^sha384-/.test(s.integrity)]));
-    assert.deepEqual(scripts.sort(), [['/passerelle-module.HASH.js', 'anonymous', true], ['/passerelle.HASH.js', 'anonymous', true]]);
+    assert.deepEqual(scripts.sort(), [['/embed-widget.HASH.js', 'anonymous', true],
+      ['/passerelle-module.HASH.js', 'anonymous', true], ['/passerelle.HASH.js', 'anonymous', true]]);
     // Every file came from 127.0.0.1 with CORS; the versioned ones are immutable.
     const wasm = responses.find((r) => r.url().endsWith('.wasm'));
     assert.equal(wasm.headers()['access-control-allow-origin'], '*');
@@ -334,7 +338,7 @@ test('without WebGL2 the box says so (in English when asked) and links to the pa
   assert.deepEqual(await waitForEmbeds(page, 1), [['page', 'error']]);
   const box = page.locator('passerelle-embed');
   assert.match(await box.locator('[role=alert]').textContent(), /The page could not be shown here\./);
-  assert.equal(await box.getByRole('link').getAttribute('href'), env.base + '/index.html');
+  assert.equal(await box.getByRole('link').getAttribute('href'), env.base + '/index.en.html');
   assert.equal(wasmRequests(page).length, 0, 'nothing big downloaded for nothing');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
@@ -441,7 +445,14 @@ test('phone: one finger over the map widget scrolls the host page, a tap selects
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await page.waitForFunction((y) => window.scrollY > y + 150, y0, { timeout: 5000 });
   assert.equal((await byView(page, 'map', (i) => i.map.state())).zoom, 1, 'the map did not move');
-  // A tap on Mali selects it.
+  // A tap on Mali selects it (once the host's scroll has come to rest, and the widgets too).
+  for (let last = -1, k = 0; k < 40; k++) {
+    const y = await page.evaluate(() => window.scrollY);
+    if (y === last) break;
+    last = y;
+    await page.waitForTimeout(150);
+  }
+  await waitEmbedsIdle(page, 150);
   const p = await byView(page, 'map', (i, ll) => i.map.screenPoint(ll[0], ll[1]), BAMAKO);
   const y1 = await page.evaluate(() => window.scrollY);
   assert.ok(p && p.y - y1 > 0 && p.y - y1 < 740, 'Bamako on screen');
@@ -474,26 +485,35 @@ test('data-lang="en": the widget shows the English pack', async () => {
   await page.context().close();
 });
 
-// Issue 13, item 7a: a page link drawn in a widget ("English") belongs to the widget's site.
-test('the canvas\'s "English" link in a widget opens the widget\'s English page in a new tab; the host page stays', async () => {
+// Issue 13, item 7a, and issue 14: a page link drawn in a widget ("English") belongs to the
+// widget: it switches the widget's language in place, never moves the host page.
+test('the canvas\'s "English" link in a widget switches the widget to English in place; the host page stays', async () => {
   const page = await newPage(env, { width: 1000, height: 900 });
   // The host page is in a folder of its own: its own index.en.html would be /embed/index.en.html.
   const hostUrl = await routeHostPage(page, env, '/embed/links-host.html', SLOT_PAGE('data-view="page" data-lang="fr" data-target="#slot"'));
   await page.goto(hostUrl);
   assert.deepEqual(await waitForEmbeds(page, 1), [['page', 'ready']]);
+  const history0 = await page.evaluate(() => history.length);
   await hostOf(page, 'page').evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await waitEmbedsIdle(page, 150);
   const link = (await byView(page, 'page', (i) => i.visibleText())).find((r) => r.link === 'page');
   assert.ok(link, 'the language link is drawn');
   const box = await byView(page, 'page', (i) => { const r = i.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
-  const [popup] = await Promise.all([
-    page.context().waitForEvent('page'),
-    page.mouse.click(box.x + link.x + link.w / 2, box.y + link.y + link.h / 2),
-  ]);
-  await popup.waitForLoadState();
-  assert.equal(popup.url(), env.base + '/index.en.html', 'resolved against the widget\'s address');
-  assert.equal(await popup.evaluate(() => window.opener), null, 'noopener');
+  await page.mouse.click(box.x + link.x + link.w / 2, box.y + link.y + link.h / 2);
+  await page.waitForFunction(() => window.Passerelle.instances.length === 1 && window.Passerelle.instances[0].lang === 'en' &&
+    window.Passerelle.instances[0].element.getAttribute('data-passerelle-state') === 'ready', null, { timeout: 30000 });
+  const text = (await byView(page, 'page', (i) => i.visibleText())).map((r) => r.text).join(' ');
+  assert.match(text, /Français/, 'the English page, with its way back');
+  assert.equal(await hostOf(page, 'page').getAttribute('data-lang'), 'en');
+  assert.equal(page.context().pages().length, 1, 'no new tab');
   assert.equal(page.url(), hostUrl, 'the partner\'s page did not move');
+  assert.equal(await page.evaluate(() => history.length), history0, 'no history entry');
+  // The mirror's links to pages of the site point at the widget's site, never the host's.
+  const hrefs = await hostOf(page, 'page').evaluate((h) => [...h.shadowRoot.querySelectorAll('a[href]')]
+    .map((a) => a.getAttribute('href')).filter((u) => !u.startsWith('#')));
+  assert.ok(hrefs.length > 0);
+  for (const u of hrefs) assert.ok(!u.startsWith(env.base + '/embed/') && /^https?:/.test(u), u);
+  assert.ok(hrefs.includes(env.base + '/index.html'), hrefs.join(' '));
   await page.context().close();
 });
 

@@ -55,6 +55,30 @@ TEST(EmbedViews, EmbeddedLeavesThePlainWheelAndIdleKeysToTheHost) {
   EXPECT_FALSE(h.app.key(ScrollKey::page_down, h.t));                     // nothing to scroll
 }
 
+TEST(EmbedViews, AFixedHeightPageScrollsByTheWheelAndHandsOverAtItsEdges) {
+  Headless h;
+  load(h, ui::ViewMode::page, 700, 400);  // data-height: the article is taller than its box
+  ASSERT_GT(h.app.content_height(), 1000);
+  EXPECT_FALSE(h.app.wheel(0, -100, false, 300, 200, h.t)) << "at the top, up is the host's";
+  EXPECT_TRUE(h.app.wheel(0, 300, false, 300, 200, h.t));
+  EXPECT_FLOAT_EQ(h.app.scroll(), 300);
+  EXPECT_TRUE(h.app.wheel(0, 1e6f, false, 300, 200, h.t));  // to the bottom
+  EXPECT_FALSE(h.app.wheel(0, 100, false, 300, 200, h.t)) << "at the bottom, down is the host's";
+  EXPECT_TRUE(h.app.wheel(0, -100, false, 300, 200, h.t));
+}
+
+TEST(EmbedViews, WhenTheHostScrollsTheArticleItFollowsAndDrawsNoScrollbar) {
+  Headless h;
+  load(h, ui::ViewMode::page, 700, 400);  // auto height: the canvas is the visible part only
+  h.app.set_host_scrolls(true);
+  EXPECT_FALSE(h.app.wheel(0, 100, false, 300, 200, h.t)) << "the wheel is the host's";
+  EXPECT_FLOAT_EQ(h.app.scroll(), 0);
+  h.app.scroll_to(1234);
+  EXPECT_FLOAT_EQ(h.app.scroll(), 1234);
+  h.settle();
+  EXPECT_FLOAT_EQ(h.app.scroll(), 1234) << "it stays where the host put it";
+}
+
 TEST(EmbedViews, TheConsentViewDrawsOnlyTheBannerAndMeasuresIt) {
   Headless h;
   load(h, ui::ViewMode::consent, 900, 700);

@@ -111,6 +111,7 @@ TEST_F(MirrorUi, LanguageLinkAndMapButtonsAndUnknownKeys) {
   const ui::Action a = h.app.activate(key_of(Target::Kind::page), h.t);
   EXPECT_EQ(a.kind, ui::Action::Kind::open_page);
   EXPECT_EQ(a.url, "index.en.html");
+  EXPECT_EQ(a.lang, "en") << "an embed switches to this language in place";
   const float zoom = h.app.map().camera().zoom();
   EXPECT_EQ(h.app.activate("map:zoom_in", h.t).kind, ui::Action::Kind::handled);
   h.settle();

@@ -64,6 +64,13 @@ TEST_F(Page, LinksAreCheckedAgainWhenFollowed) {
   EXPECT_EQ(page.follow(t, 0).kind, Action::Kind::none) << "the map's, routed by App";
 }
 
+TEST_F(Page, NoScrollbarWhenTheHostPageScrollsTheArticle) {
+  ASSERT_TRUE(page.scrollbar().visible);
+  page.set_host_scrolls(true);
+  EXPECT_FALSE(page.scrollbar().visible);
+  EXPECT_FALSE(page.on_scrollbar(page.width() - 2));
+}
+
 TEST_F(Page, TheScrollbarTrackPagesAndItsThumbDrags) {
   const ScrollbarGeometry g = page.scrollbar();
   ASSERT_TRUE(g.visible);

@@ -38,10 +38,17 @@
 //               at the current width (or the consent view's state) changed: embeds size their
 //               box by it (width 0: any width)
 //   autofocus   focus the canvas once it is up (not with a mirror: focus is the mirror's)
-//   mirror      the standalone page's semantic mirror (makeMirror, mirror.js)
+//   mirror      the standalone page's semantic mirror (makeMirror, mirror.js), or, in an
+//               embed, the element of the widget's shadow root that holds its mirror's parts
+//               ([data-passerelle-part]); the mirror is made for it
+//   hostScroll  a page view as tall as its article: the host page scrolls it, the canvas
+//               covers only the visible part (host-scroll.js)
+//   onLanguage(lang)  embeds: the language link was followed; the embed switches in place
+//               (without it, the other language's page opens in a new tab)
 //
 // Public surface: window.Passerelle.mount, window.Passerelle.instances[i] = { element,
-// canvas, ready (Promise), view, frames, errors, failure, failureCode, map, destroy() }.
+// canvas, ready (Promise), view, lang, frames, errors, failure, failureCode, map, destroy() }.
+// (Partners use Passerelle.embed and <passerelle-embed>, from embed.js, which call mount.)
 // Performance mark 'passerelle:interactive' after each view's first complete frame with input
 // live (its detail says which view).  instance.map (views with a map): select(iso),
 // selected(), screenPoint(lon, lat) → {x, y} in page CSS px (like MouseEvent.pageX/Y) or null,

@@ -26,6 +26,9 @@ function startConsent(instance, mod, lang) {
     outs.forEach(function (o) { gate.decided(o); });
   };
   gate.attach({
+    lang: lang,
+    // An embed says the withdrawal notice in its own shadow root, never in the host's body.
+    announce: instance.embedded ? function (text) { liveRegion(instance).textContent = text; } : null,
     show: function () { if (instance._mod) { mod._pl_consent_show(); instance.requestFrame(); } },
     grant: function (purpose) {
       if (!instance._mod) return;
@@ -34,4 +37,15 @@ function startConsent(instance, mod, lang) {
       instance.requestFrame();
     }
   }, JSON.parse(mod.UTF8ToString(mod._pl_consent_state())));
+}
+
+// The view's polite live region, in its container (an embed's shadow root), made once.
+function liveRegion(instance) {
+  if (!instance._live) {
+    var live = instance._live = document.createElement('div');
+    live.className = 'passerelle-live';
+    live.setAttribute('aria-live', 'polite');
+    instance._container.appendChild(live);
+  }
+  return instance._live;
 }

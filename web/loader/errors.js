@@ -20,6 +20,8 @@
 //   map          the map's geometry could not be shown (the page stays usable)
 //   gl-lost      the WebGL context was taken away and has not come back
 //   gl-restore   the context came back but the GL objects could not be made again
+//   trusted-types  the host page enforces Trusted Types without allowing the policy
+//               "passerelle" the mirror needs (README, "Embed on your site")
 //   removed      the view was removed while it started (never shown)
 //   internal     anything else (its own message is kept)
 //
@@ -56,6 +58,7 @@ var WORDS = {
     map: 'La carte n’a pas pu être chargée ({detail}). Le reste de la page est disponible.',
     'gl-lost': 'Le contexte WebGL a été perdu.',
     'gl-restore': 'Le contexte WebGL n’a pas pu être recréé.',
+    'trusted-types': 'La page hôte impose Trusted Types sans autoriser la règle « passerelle ».',
     removed: 'removed'
   },
   en: {
@@ -82,6 +85,7 @@ var WORDS = {
     map: 'The map could not be loaded ({detail}). The rest of the page is available.',
     'gl-lost': 'The WebGL context was lost.',
     'gl-restore': 'The WebGL context could not be made again.',
+    'trusted-types': 'The host page enforces Trusted Types without allowing the \u201cpasserelle\u201d policy.',
     removed: 'removed'
   }
 };

@@ -54,6 +54,7 @@ function afterFrame(v, s) {
   if (c !== s.cursor) v.canvas.style.cursor = s.cursor = c;
   if (instance.map) instance.map.sync();
   if (options.mirror) options.mirror.sync();
+  if (instance._hostScroll) instance._hostScroll.afterFrame();
   if (instance.consent && instance.takeConsent) {
     instance.takeConsent();
     // ImGui shows an auto-sized window on its second frame: that one paints the banner.

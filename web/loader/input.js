@@ -90,6 +90,13 @@ function wireClick(v, request, drag) {
 // Does what pl_click or pl_activate returned (ABI.ActionCode) beyond the page itself.
 function followAction(instance, mod, code) {
   if (code !== ABI.ActionCode.open_url && code !== ABI.ActionCode.open_page) return;
+  // The other language, in an embed that can switch: in place (after this event: the switch
+  // ends this view).
+  if (code === ABI.ActionCode.open_page && instance.embedded && instance.onLanguage) {
+    var lang = mod.UTF8ToString(mod._pl_pending_lang());
+    setTimeout(function () { instance.onLanguage(lang); });
+    return;
+  }
   // A page of the site (the other language…) resolves against the site: in an embed that is
   // the widget's origin (instance.base), never the partner's page, and the partner's page
   // stays where it is (a new tab, as for every other link).

@@ -1,4 +1,4 @@
-// mirror.js — the semantic mirror of the standalone page.
+// mirror.js — the semantic mirror of the standalone page and of each partner embed.
 //
 // The prerendered HTML of dist/index.html (passerelle-pack prerender) is the page until the
 // canvas draws.  Then it stays in the document, visually hidden, for assistive technology
@@ -11,12 +11,43 @@
 // Its listeners are its own scope's (they work before the module is up); destroy() of the
 // view that started it (mount.js) releases them.
 //
+// In an embed (makeMirror(root, true): root is a part of the widget's shadow root) the
+// mirror is the widget's alone: keys are listened to on it (never on the host's document),
+// the host's scroll and classes are left alone, its links to pages of the site are made
+// absolute against the widget's address, and the language link switches the widget in place
+// (followAction, input.js).
+//
 // Depends on: abi.js (ABI, flag, own), time.js (now), bridge.js (withStrings), listen.js
 // (makeScope), input.js (followAction, SCROLL_KEYS).
 
+// Trusted Types (a host page with require-trusted-types-for 'script'): the core's HTML, escaped
+// by core/mirror/html, goes into the mirror through the loader's own policy, "passerelle",
+// kept in this closure so that no other script can use it.  null without Trusted Types, or
+// when the host does not allow the name (makeMirror then fails: 'trusted-types').
+var HTML_POLICY = (function () {
+  try {
+    return window.trustedTypes ? trustedTypes.createPolicy('passerelle', { createHTML: function (h) { return h; } }) : null;
+  } catch (e) {
+    return null;
+  }
+})();
+
+// Whether the document refuses plain strings as HTML (Trusted Types enforced).
+function htmlNeedsPolicy() {
+  try {
+    document.createElement('div').innerHTML = '';
+    return false;
+  } catch (e) {
+    return true;
+  }
+}
+
 // The parts the core fills, by ABI.MirrorPart name: data-passerelle-part="consent" / "page".
-function makeMirror(root) {
-  var m = { root: root, mod: null, instance: null, version: -1, html: {}, queue: [], scope: makeScope() };
+function makeMirror(root, embedded) {
+  var m = {
+    root: root, mod: null, instance: null, version: -1, html: {}, queue: [], scope: makeScope(),
+    embedded: !!embedded, doc: root.getRootNode ? root.getRootNode() : document  // a ShadowRoot in embeds
+  };
   m.shownDialog = dialogKind(m);
   m.scope.listen(root, 'click', function (e) { onMirrorClick(m, e); });
   m.scope.listen(root, 'focusin', function (e) {
@@ -27,16 +58,19 @@ function makeMirror(root) {
     if (!e.relatedTarget || !root.contains(e.relatedTarget)) tellFocus(m, '');
   });
   // Keys: focus is in the mirror (or nowhere, on the body), the page is the canvas's.
-  m.scope.listen(document, 'keydown', function (e) { onMirrorKey(m, e, true); });
-  m.scope.listen(document, 'keyup', function (e) { onMirrorKey(m, e, false); });
+  var keys = m.embedded ? root : document;
+  m.scope.listen(keys, 'keydown', function (e) { onMirrorKey(m, e, true); });
+  m.scope.listen(keys, 'keyup', function (e) { onMirrorKey(m, e, false); });
   // The canvas is up: it shows the page, the mirror is for assistive technology.
   m.start = function (instance, mod) {
     m.instance = instance;
     m.mod = mod;
-    document.documentElement.classList.add('passerelle-canvas-on');
-    window.scrollTo(0, 0);
+    if (!m.embedded) {
+      document.documentElement.classList.add('passerelle-canvas-on');
+      window.scrollTo(0, 0);
+    }
     m.sync();
-    var active = keyed(m, document.activeElement);
+    var active = keyed(m, m.doc.activeElement);
     if (active) tellFocus(m, active.getAttribute('data-key'));
   };
   m.sync = function () { syncMirror(m); };
@@ -81,8 +115,9 @@ function activateKey(m, key, el) {
 function onMirrorClick(m, e) {
   var el = keyed(m, e.target);
   if (!el) return;
-  // Links to other pages are links: the browser follows them (new tab for external ones).
-  if (el.tagName === 'A' && (el.target === '_blank' || el.hasAttribute('hreflang'))) return;
+  // Links to other pages are links: the browser follows them (new tab for external ones).  In
+  // an embed, the language link switches the widget in place.
+  if (el.tagName === 'A' && (el.target === '_blank' || (el.hasAttribute('hreflang') && !m.embedded))) return;
   var key = el.getAttribute('data-key');
   if (!m.mod) {
     if (el.tagName !== 'BUTTON') return;  // in-page links work as plain links until then
@@ -103,8 +138,8 @@ function onMirrorClick(m, e) {
 
 function onMirrorKey(m, e, down) {
   if (!m.mod || e.altKey || e.ctrlKey || e.metaKey) return;
-  var t = e.target;
-  if (!(m.root.contains(t) || t === document.body || t === document.documentElement)) return;
+  var t = e.composedPath ? e.composedPath()[0] : e.target;  // inside a shadow root too
+  if (!(m.root.contains(t) || (!m.embedded && (t === document.body || t === document.documentElement)))) return;
   if (e.key === 'Escape') {
     escapeKey(m, e, down);
   } else if (down && e.key === 'Tab') {
@@ -155,20 +190,23 @@ function syncMirror(m) {
   // Version 0: no frame has built the mirror yet (the prerendered one stays).
   if (!mod || mod._pl_mirror_version() === 0 || mod._pl_mirror_version() === m.version) return;
   m.version = mod._pl_mirror_version();
-  var active = document.activeElement;
+  var active = m.doc.activeElement;
   var activeKey = active && root.contains(active) ? active.getAttribute('data-key') : null;
   Object.keys(ABI.MirrorPart).forEach(function (name) {
     var html = mod.UTF8ToString(mod._pl_mirror_html(ABI.MirrorPart[name]));
     var host = mirrorPart(m, name);
     if (!host || m.html[name] === html) return;
     m.html[name] = html;
-    host.innerHTML = html;
+    host.innerHTML = HTML_POLICY ? HTML_POLICY.createHTML(html) : html;
+    if (m.embedded) absoluteLinks(host, m.instance.base);
   });
   var kind = dialogKind(m), opened = kind !== 'none' && kind !== m.shownDialog;
   m.shownDialog = kind;
   var focusLost = active && !active.isConnected;
-  if (opened && (focusLost || !active || active === document.body || root.contains(active))) {
-    // A dialog that opens takes the focus (its first control).
+  // A dialog that opens takes the focus (its first control); in an embed, only the modal panel
+  // takes it from the host page (the banner waits at the end of the host's Tab order).
+  var takes = m.embedded ? kind === 'panel' : !active || active === document.body;
+  if (opened && (focusLost || takes || root.contains(active))) {
     var firstIn = mirrorPart(m, 'consent').querySelector('[role="dialog"] [data-key]');
     if (firstIn) firstIn.focus({ preventScroll: true });
   } else if (focusLost) {
@@ -177,4 +215,13 @@ function syncMirror(m) {
     if (!again) again = mirrorPart(m, 'consent') && mirrorPart(m, 'consent').querySelector('[data-key]');
     if (again) again.focus({ preventScroll: true });
   }
+}
+
+// In an embed, a link to a page of the site ("index.en.html") belongs to the widget's
+// address, never the host page's; in-page links (#fn-1) stay the mirror's.
+function absoluteLinks(part, base) {
+  [].forEach.call(part.querySelectorAll('a[href]'), function (a) {
+    var href = a.getAttribute('href');
+    if (href.charAt(0) !== '#') a.setAttribute('href', new URL(href, base).href);
+  });
 }

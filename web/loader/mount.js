@@ -9,14 +9,18 @@
 var FACES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSans-Regular', 'NotoSans-Bold'];
 
 api.mount = function (element, options) {
-  options = options || {};
+  options = Object.assign({}, options);
+  // An element for a mirror: an embed's, made here (makeMirror needs the loader's scope).
+  if (options.mirror && typeof options.mirror.start !== 'function') {
+    options.mirror = HTML_POLICY || !htmlNeedsPolicy() ? makeMirror(options.mirror, !!options.embedded) : failure('trusted-types');
+  }
   var view = own(ABI.View, options.view) !== undefined ? options.view : 'page';
   var instance = {
     element: element, canvas: null, view: view, frames: 0, errors: [], ready: null,
     lang: String(options.lang || document.documentElement.lang || 'fr').slice(0, 8),
     embedded: !!options.embedded, destroyed: false, _scope: makeScope(), _mod: null,
     base: options.base || scriptBase,  // the site's address: an embed's links resolve against it
-    _mirror: options.mirror || null
+    _mirror: options.mirror || null, onLanguage: options.onLanguage
   };
   api.instances.push(instance);
   var status = options.status || makeStatus(options.container || element, instance.lang);
@@ -42,6 +46,7 @@ api.mount = function (element, options) {
 
 // Resolves with the instance once its first frame is asked for; rejects with a failure.
 function run(instance, options, status) {
+  if (options.mirror instanceof Error) { instance._mirror = null; return Promise.reject(options.mirror); }
   var lacking = missing();
   if (lacking) return Promise.reject(lacking);
   var gl = webgl2(), factory = moduleFactory();
@@ -50,7 +55,7 @@ function run(instance, options, status) {
   var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
   return Promise.all(waits).then(function (results) {
     if (instance.destroyed) throw failure('removed');
-    var container = options.container || instance.element;
+    var container = instance._container = options.container || instance.element;
     container.insertBefore(canvas, container.firstChild);
     return instantiate(instance, factory, results, canvas, status);
   }).then(function (r) {
@@ -228,6 +233,7 @@ function wire(v) {
   var vp = watchViewport(v, frames.request);
   watchContext(v, frames.stop);
   wireInput(v, frames.request, vp);
+  if (v.options.hostScroll && v.instance.view === 'page') v.instance._hostScroll = followHost(v, frames.request);
   vp.resize();
   if (v.options.autofocus && !v.options.mirror) v.canvas.focus({ preventScroll: true });
 }

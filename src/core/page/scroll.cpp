@@ -37,6 +37,11 @@ void Scroller::scroll_by(float dy) {
   offset_ = clamp(from + dy);
 }
 
+bool Scroller::can_scroll(float dy) const {
+  const float from = animating_ ? anim_target_ : offset_;
+  return (dy > 0 && from < max_offset() - 0.5f) || (dy < 0 && from > 0.5f);
+}
+
 void Scroller::scroll_to(float y) {
   animating_ = false;
   coasting_ = false;

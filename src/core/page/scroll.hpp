@@ -30,6 +30,9 @@ class Scroller {
   // Immediate moves (wheel, trackpad, scrollbar drag).  Positive dy scrolls down.
   void scroll_by(float dy);
   void scroll_to(float y);
+  // Whether a move by dy would change the offset (false at the edge it heads for, or for
+  // dy 0): an embedded page hands the wheel over to the host page there.
+  bool can_scroll(float dy) const;
   // Animated move to y (keys, in-page jumps); immediate with reduced motion.
   void animate_to(float y, double now);
   void key(ScrollKey k, double now);

@@ -16,11 +16,15 @@ namespace abi = passerelle::web::abi;
 
 namespace {
 std::string g_pending_url;
+std::string g_pending_lang;
 }  // namespace
 
 int pl_action_code(const passerelle::ui::Action& a) {
   const abi::ActionCode code = abi::action_code(a.kind);
-  if (code == abi::ActionCode::open_url || code == abi::ActionCode::open_page) g_pending_url = a.url;
+  if (code == abi::ActionCode::open_url || code == abi::ActionCode::open_page) {
+    g_pending_url = a.url;
+    g_pending_lang = a.lang;
+  }
   return abi::code(code);
 }
 
@@ -77,5 +81,7 @@ EMSCRIPTEN_KEEPALIVE int pl_click(float x, float y, double t) {
 
 // The address of the last open_url or open_page code.
 EMSCRIPTEN_KEEPALIVE const char* pl_pending_url(void) { return g_pending_url.c_str(); }
+// The language of the page an open_page code names: an embed switches to it in place.
+EMSCRIPTEN_KEEPALIVE const char* pl_pending_lang(void) { return g_pending_lang.c_str(); }
 
 }  // extern "C"

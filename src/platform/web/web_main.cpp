@@ -112,6 +112,16 @@ EMSCRIPTEN_KEEPALIVE void pl_set_embedded(int on) {
   if (g_app) g_app->set_embedded(abi::is_on(on));
 }
 
+// on: an abi::Flag.  The host page scrolls the article; pl_scroll_to follows it.
+EMSCRIPTEN_KEEPALIVE void pl_set_host_scroll(int on) {
+  if (g_app) g_app->set_host_scrolls(abi::is_on(on));
+}
+
+// The article's scroll offset (CSS px), set at once: the host page's, for an auto-height embed.
+EMSCRIPTEN_KEEPALIVE void pl_scroll_to(float y) {
+  if (g_app) g_app->scroll_to(y);
+}
+
 // CSS px the content needs at the current width (an embed's box follows it); width 0 = any.
 EMSCRIPTEN_KEEPALIVE float pl_content_height(void) { return g_app ? g_app->content_height() : 0.0f; }
 EMSCRIPTEN_KEEPALIVE float pl_content_width(void) { return g_app ? g_app->content_width() : 0.0f; }

@@ -102,6 +102,7 @@ void App::draw_page_and_map(const ImGuiIO& io, bool show_map, double now) {
   st.viewport = io.DisplaySize;
   st.hovered_target = page_.hovered_target();
   st.scrollbar_hot = page_.scrollbar_hot();
+  st.no_scrollbar = page_.host_scrolls();
   if (page_.view() != ViewMode::consent) draw_page(*ImGui::GetBackgroundDrawList(), layout, fonts_.book(), theme_, st);
   if (show_map && map.box().y < page_.height() && map.box().y + map.box().h > 0)
     map.draw(*ImGui::GetBackgroundDrawList(), style, now);

@@ -53,8 +53,12 @@ bool App::wheel(float dx, float dy, bool ctrl, float x, float y, double now) {
   const bool over_map = has_page() && !consent_.covers(ImVec2(x, y)) && map.contains(x, y);
   if (ctrl) return over_map && map.wheel(dy, true, x, y, now);
   if (over_map) map.wheel(dy, false, x, y, now);  // shows the hint; the page still scrolls
-  if (page_.embedded()) return false;              // the host page scrolls
-  if (std::isfinite(dy)) page_.scroller().scroll_by(dy);
+  if (!std::isfinite(dy)) return !page_.embedded();
+  // Embedded, the article scrolls as a native scrolling box does: while it can move that way,
+  // then the host page takes over at the edge (always, when the host scrolls the article).
+  if (page_.embedded() && !page_.scroller().can_scroll(dy)) return false;
+  if (page_.embedded() && page_.host_scrolls()) return false;
+  page_.scroller().scroll_by(dy);
   return true;
 }
 

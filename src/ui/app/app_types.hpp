@@ -21,6 +21,7 @@ struct Action {
   enum class Kind { none, handled, open_url, open_page };
   Kind kind = Kind::none;
   std::string url;  // open_url / open_page: already checked against the link policy
+  std::string lang;  // open_page: the language of that page (an embed switches in place)
 };
 
 }  // namespace passerelle::ui

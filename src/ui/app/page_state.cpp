@@ -108,6 +108,7 @@ Action PageState::follow(const Target& target, double now) {
       if (!is_relative_page_href(target.url)) return a;
       a.kind = Action::Kind::open_page;
       a.url = target.url;
+      a.lang = target.lang;
       break;
     case Target::Kind::footnote:
       if (target.footnote < static_cast<int>(layout_->footnote_y.size()))
@@ -126,7 +127,7 @@ Action PageState::follow(const Target& target, double now) {
 }
 
 ScrollbarGeometry PageState::scrollbar() const {
-  if (!layout_) return {};
+  if (!layout_ || host_scrolls_) return {};
   return scrollbar_geometry(width_, height_, layout_->height, scroller_.offset(), true);
 }
 

@@ -46,6 +46,10 @@ class PageState {
   ViewMode view() const { return view_; }
   void set_embedded(bool on) { embedded_ = on; }
   bool embedded() const { return embedded_; }
+  // The host page scrolls the article (an auto-height embed whose canvas covers only the
+  // visible part of its box): no scrollbar, and the wheel and fingers are the host's.
+  void set_host_scrolls(bool on) { host_scrolls_ = on; }
+  bool host_scrolls() const { return host_scrolls_; }
   // CSS px and device pixel ratio, both checked by App.  A new width or ratio lays out again.
   void set_viewport(float width, float height, float dpr);
   float width() const { return width_; }
@@ -103,6 +107,7 @@ class PageState {
   std::string lang_ = "fr";
   ViewMode view_ = ViewMode::page;
   bool embedded_ = false;
+  bool host_scrolls_ = false;
 
   float width_ = 0, height_ = 0, dpr_ = 1;
   std::optional<PageLayout> layout_;

@@ -5,6 +5,8 @@
 //   passerelle-pack prerender SHELL PACK OUT [--base-url URL] [--pack-url URL]
 //                                    writes OUT: the shell with the pack's head and semantic
 //                                    mirror filled in (core/prerender.hpp)
+//   passerelle-pack css RULES OUT    writes OUT: the design tokens as CSS (core/design/
+//                                    stylesheet.hpp) followed by the hand-written RULES
 //
 // Exit status: 0 every file is valid, 1 a file is invalid or unreadable, 2 usage error.
 // Diagnostics go to stderr, "FILE: ok" to stdout, so scripts can use either.
@@ -13,6 +15,7 @@
 // real size), and OUT is written to OUT.tmp then renamed.
 //
 // Depends on: core/pack.hpp (and through it the whole validator), core/diagnostic.hpp,
+// core/design/stylesheet.hpp (the tokens as CSS),
 // core/base/url_policy.hpp (the URLs written into the page), the standard library.
 #include <filesystem>
 #include <fstream>
@@ -22,6 +25,7 @@
 #include <vector>
 
 #include "core/base/url_policy.hpp"
+#include "core/design/stylesheet.hpp"
 #include "core/mirror/prerender.hpp"
 #include "core/pack/pack.hpp"
 
@@ -30,6 +34,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: passerelle-pack validate FILE...\n"
     "       passerelle-pack prerender SHELL PACK OUT [--base-url URL] [--pack-url URL]\n"
+    "       passerelle-pack css RULES OUT\n"
     "\n"
     "Checks Passerelle content packs (JSON, see content/pack.schema.json).\n"
     "Prints each problem as file:line:column: error Pxxx at /json/pointer: expected ..., found ...\n"
@@ -43,6 +48,10 @@ constexpr const char* kUsage =
     "http://127.0.0.1:8080/); the page's own address is --base-url + OUT's file name.\n"
     "--pack-url defaults to content/ + PACK's file name. SHELL may hold at most 1 MiB, PACK\n"
     "at most 2 MiB: a larger file is an error, never read in part.\n"
+    "\n"
+    "css writes OUT, the page's stylesheet: the design tokens (colours in light and dark, the\n"
+    "type scale and spacing per width tier, the fonts) as CSS custom properties, followed by\n"
+    "RULES (shell/passerelle.css, at most 1 MiB), which uses only those properties.\n"
     "\n"
     "Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.\n";
 
@@ -201,6 +210,22 @@ int prerender(int argc, char** argv) {
   return 0;
 }
 
+// The page's stylesheet: the tokens, then the hand-written rules that use them.
+int css(int argc, char** argv) {
+  if (argc != 4) return usage_error("css needs RULES OUT");
+  std::string rules, why;
+  if (!read_whole(argv[2], kMaxShellBytes, rules, why)) {
+    std::cerr << argv[2] << ": error: " << why << "\n";
+    return 1;
+  }
+  if (!write_whole(argv[3], passerelle::design::token_stylesheet() + rules)) {
+    std::cerr << argv[3] << ": error: cannot write the file\n";
+    return 1;
+  }
+  std::cout << argv[3] << ": written\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -211,6 +236,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "prerender") return prerender(argc, argv);
+  if (command == "css") return css(argc, argv);
   if (command != "validate") return usage_error("unknown command \"" + std::string(command) + "\"");
   if (argc < 3) return usage_error("validate needs at least one FILE");
 

@@ -3,7 +3,8 @@
 //
 //   <script src="https://…/embed.js" data-view="map" data-lang="fr" async></script>
 //
-// Attributes: data-view (page | map | consent; default page), data-lang (fr | en; default the
+// Attributes: data-theme (auto | light | dark; default auto: the system's colour scheme),
+// data-view (page | map | consent; default page), data-lang (fr | en; default the
 // host's <html lang>, then the browser's language), data-pack (URL of another content pack,
 // relative to the host page; default the bundled one beside this file), data-height (a CSS
 // length) or data-aspect ("4/3"; default: as tall as the content), data-country (an ISO code
@@ -171,7 +172,7 @@
           hide: function () { w.status.hidden = true; }
         },
         pack: pack ? new URL(pack, document.baseURI).href : asset(w, 'content/international.' + w.lang + '.json')[0],
-        country: w.attr('country'), label: w.t.label[w.view === 'page' ? 'page' : 'map'],
+        country: w.attr('country'), theme: w.attr('theme') || 'auto', label: w.t.label[w.view === 'page' ? 'page' : 'map'],
         onContentSize: function (size, inst) { fit(w, size, inst); }
       });
     }).catch(function (e) { fail(w, e.message); });  // also what the options throw (data-pack)

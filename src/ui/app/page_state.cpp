@@ -69,7 +69,9 @@ void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
     layout_ = layout_page(*pack_, width_, fonts, state);
   }
   scroller_.set_extent(layout_->height, height_);
-  if (old_height > 0 && old_offset > 0) scroller_.scroll_to(old_offset / old_height * layout_->height);
+  if (start_at_ >= 0) scroller_.scroll_to(start_at_);
+  else if (old_height > 0 && old_offset > 0) scroller_.scroll_to(old_offset / old_height * layout_->height);
+  start_at_ = -1;
   layout_dirty_ = false;
 }
 

@@ -53,6 +53,9 @@ class PageState {
   float dpr() const { return dpr_; }
 
   // --- layout ----------------------------------------------------------------------------
+  // The next layout starts scrolled to y (CSS px, clamped): where the visitor had scrolled
+  // the prerendered HTML when the canvas takes over.
+  void start_at(float y) { start_at_ = y; }
   void mark_dirty() { layout_dirty_ = true; }
   bool dirty() const { return layout_dirty_; }
   // Lays the page out again (when the fonts are built and the width known), keeping the
@@ -107,6 +110,7 @@ class PageState {
   float width_ = 0, height_ = 0, dpr_ = 1;
   std::optional<PageLayout> layout_;
   bool layout_dirty_ = true;
+  float start_at_ = -1;  // < 0: none asked
   Scroller scroller_;
 
   bool dragging_thumb_ = false;

@@ -29,15 +29,21 @@ function makeMirror(root) {
   // Keys: focus is in the mirror (or nowhere, on the body), the page is the canvas's.
   m.scope.listen(document, 'keydown', function (e) { onMirrorKey(m, e, true); });
   m.scope.listen(document, 'keyup', function (e) { onMirrorKey(m, e, false); });
-  // The canvas is up: it shows the page, the mirror is for assistive technology.
+  // The module is up: its first layout starts where the visitor had scrolled the HTML, and
+  // the focus is told.  The HTML stays the page until reveal().
   m.start = function (instance, mod) {
     m.instance = instance;
     m.mod = mod;
-    document.documentElement.classList.add('passerelle-canvas-on');
-    window.scrollTo(0, 0);
+    if (mod._pl_start_at) mod._pl_start_at(window.scrollY);
     m.sync();
     var active = keyed(m, document.activeElement);
     if (active) tellFocus(m, active.getAttribute('data-key'));
+  };
+  // The canvas has drawn the same page, banner included (ImGui shows an auto-sized window on
+  // its second frame): it shows the page now, the mirror is for assistive technology.
+  m.reveal = function () {
+    document.documentElement.classList.add('passerelle-canvas-on');
+    window.scrollTo(0, 0);
   };
   m.sync = function () { syncMirror(m); };
   m.stop = m.scope.release;

@@ -51,7 +51,8 @@ constexpr const char* kUsage =
     "\n"
     "css writes OUT, the page's stylesheet: the design tokens (colours in light and dark, the\n"
     "type scale and spacing per width tier, the fonts) as CSS custom properties, followed by\n"
-    "RULES (shell/passerelle.css, at most 1 MiB), which uses only those properties.\n"
+    "RULES (shell/passerelle.css, at most 1 MiB), which uses only those properties; comments\n"
+    "and extra white space are left out.\n"
     "\n"
     "Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.\n";
 
@@ -218,7 +219,7 @@ int css(int argc, char** argv) {
     std::cerr << argv[2] << ": error: " << why << "\n";
     return 1;
   }
-  if (!write_whole(argv[3], passerelle::design::token_stylesheet() + rules)) {
+  if (!write_whole(argv[3], passerelle::design::compact_css(passerelle::design::token_stylesheet() + rules))) {
     std::cerr << argv[3] << ": error: cannot write the file\n";
     return 1;
   }

@@ -70,8 +70,11 @@ TEST(DesignStylesheet, SizesOfEachTierAreThoseTheLayoutUses) {
   ASSERT_NE(root, std::string::npos);
   ASSERT_NE(phone, std::string::npos);
   ASSERT_NE(big, std::string::npos);
+  // A tier's block says only what differs from the regular tier.
   auto value = [&](std::size_t from, const std::string& name) {
-    const auto at = css.find("--pl-" + name + ":", from) + name.size() + 6;
+    auto at = css.find("--pl-" + name + ":", from);
+    if (at > css.find('}', from)) at = css.find("--pl-" + name + ":", root);
+    at += name.size() + 6;
     return std::stof(css.substr(at, css.find("px", at) - at));
   };
   EXPECT_EQ(value(root, "body"), regular.body.size);
@@ -81,6 +84,7 @@ TEST(DesignStylesheet, SizesOfEachTierAreThoseTheLayoutUses) {
   EXPECT_EQ(value(phone, "margin"), compact.margin);
   EXPECT_EQ(value(phone, "body-line"), compact.body_line);
   EXPECT_EQ(value(big, "title"), large.title.size);
+  EXPECT_EQ(value(big, "header-h"), large.header_h);  // the same as the regular tier's
 }
 
 TEST(DesignStylesheet, FontsAreTheSubsetsTheWasmUses) {
@@ -101,6 +105,13 @@ TEST(DesignTokens, TheFontBoxIsTheFontsOwn) {
     ASSERT_TRUE(m);
     EXPECT_NEAR(em_to_pixel_height(*m, 1.0f), kNotoBoxEm, 0.0005) << face;
   }
+}
+
+TEST(DesignStylesheet, CompactCssDropsCommentsAndSpaceButKeepsStrings) {
+  EXPECT_EQ(design::compact_css("/* why */\na  b {\n  color: red;\n  content: \"\\a0›  \" ;\n}\n"),
+            "a b{color: red;content: \"\\a0›  \";}\n");
+  EXPECT_EQ(design::compact_css("@media (max-width: 1px) {\n :root { --x: 1px }\n}"),
+            "@media (max-width: 1px){:root{--x: 1px}\n}\n");
 }
 
 // shell/passerelle.css (the hand-written rules) takes every colour and shared size from the

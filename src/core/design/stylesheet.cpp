@@ -29,8 +29,9 @@ std::string colors(const Palette& p) {
   return out;
 }
 
-// The sizes of one tier, as custom properties.
-std::string sizes(const TypeScale& s) {
+// The sizes of one tier, as custom properties: all of them, or (with `base`) those that
+// differ from the base tier's (a media query's block only says what changes).
+std::string sizes(const TypeScale& s, const std::string& base = {}) {
   const BannerTokens b = banner_tokens(s.compact);
   const std::pair<const char*, float> v[] = {
       {"body", s.body.size}, {"body-line", s.body_line}, {"lead", s.lead.size},
@@ -59,10 +60,17 @@ std::string sizes(const TypeScale& s) {
       // The close control's own line above the title (compact tier): its box and a spacing.
       {"banner-title-drop", b.close_own_line ? std::round(s.ui_small.size * kNotoBoxEm * 100.0f) / 100.0f + b.spacing : 0.0f},
   };
-  std::string out;
-  for (const auto& [name, value] : v) out += "--pl-" + std::string(name) + ":" + px(value) + ";";
-  out += "--pl-box:" + num(kNotoBoxEm) + ";--pl-sup-size:" + num(s.superscript_size) +
+  std::string all;
+  for (const auto& [name, value] : v) all += "--pl-" + std::string(name) + ":" + px(value) + ";";
+  all += "--pl-box:" + num(kNotoBoxEm) + ";--pl-sup-size:" + num(s.superscript_size) +
          "em;--pl-sup-rise:" + num(-s.superscript_rise / s.superscript_size) + "em;";
+  if (base.empty()) return all;
+  std::string out;
+  for (std::size_t at = 0, end; at < all.size(); at = end + 1) {
+    end = all.find(';', at);
+    const std::string decl = all.substr(at, end - at + 1);
+    if (base.find(decl) == std::string::npos) out += decl;
+  }
   return out;
 }
 
@@ -114,12 +122,13 @@ std::string token_stylesheet(std::string_view font_dir) {
   out += font_faces(font_dir);
   out += ":root{color-scheme:light dark;" + colors(palette(Scheme::light)) + "}\n";
   out += "@media (prefers-color-scheme:dark){:root{" + colors(palette(Scheme::dark)) + "}}\n";
-  out += ":root{" + sizes(type_scale_for_width(kCompactBelow)) + "}\n";
+  const std::string regular = sizes(type_scale_for_width(kCompactBelow));
+  out += ":root{" + regular + "}\n";
   char q[192];
   std::snprintf(q, sizeof q, "@media (max-width:%gpx){:root{", kCompactBelow - 0.02f);
-  out += q + sizes(type_scale_for_width(kCompactBelow - 1)) + "}}\n";
+  out += q + sizes(type_scale_for_width(kCompactBelow - 1), regular) + "}}\n";
   std::snprintf(q, sizeof q, "@media (min-width:%gpx){:root{", kLargeFrom);
-  out += q + sizes(type_scale_for_width(kLargeFrom)) + "}}\n";
+  out += q + sizes(type_scale_for_width(kLargeFrom), regular) + "}}\n";
   // The banner's buttons: three in a row, stacked when its inner width falls under
   // stack_below (a width, not a token: a media query cannot read custom properties).
   out += ":root{--pl-button-w:calc((100% - 2 * var(--pl-banner-spacing)) / 3);"
@@ -130,6 +139,38 @@ std::string token_stylesheet(std::string_view font_dir) {
                 "--pl-button-gap-y:var(--pl-banner-spacing)}}\n",
                 b.stack_below + 2 * (b.pad_x + b.margin) - 0.02f);
   out += q;
+  return out;
+}
+
+std::string compact_css(std::string_view css) {
+  std::string out;
+  out.reserve(css.size());
+  const auto tight = [](char c) { return c == '{' || c == '}' || c == ';' || c == ',' || c == '\n'; };
+  char quote = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < css.size(); ++i) {
+    const char c = css[i];
+    if (quote) {
+      out += c;
+      if (c == '\\' && i + 1 < css.size()) out += css[++i];
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      const std::size_t end = css.find("*/", i + 2);
+      i = end == std::string_view::npos ? css.size() : end + 1;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty() && !tight(out.back()) && !tight(c)) out += ' ';
+    space = false;
+    if (c == '"' || c == '\'') quote = c;
+    out += c;
+    if (c == '}') out += '\n';
+  }
   return out;
 }
 

@@ -32,4 +32,9 @@ std::string token_stylesheet(std::string_view font_dir = "fonts/");
 // "#a3122a"
 std::string css_hex(Rgb c);
 
+// CSS as shipped: comments dropped, runs of white space made one space (none at a line's
+// ends or around { } ; ,), strings kept as written.  The page downloads it on every first
+// visit; the commented source stays in shell/passerelle.css.
+std::string compact_css(std::string_view css);
+
 }  // namespace passerelle::design

@@ -98,5 +98,33 @@ TEST_F(Page, ANewWidthKeepsTheReadersPlace) {
   EXPECT_FALSE(page.dirty());
 }
 
+// The map's geometry arriving (a new aspect) changes the height of the figure, not what is
+// above it: the words at the top of the view stay where they are.
+TEST_F(Page, AtTheSameWidthTheWordsAtTheTopStay) {
+  LayoutState wide;
+  wide.map_aspect = 2.0f;
+  page.relayout(fonts.book(), wide);
+  const PageLayout& before = *page.layout();
+  std::size_t i = before.runs.size() / 4;  // a run early in the page, above the map?
+  if (before.map) {
+    for (i = 0; i + 1 < before.runs.size() && before.runs[i].y < before.map->box.y - 200; ++i) {}
+    i = i > 3 ? i - 3 : 0;
+  }
+  const float y = before.runs[i].y;
+  page.scroller().scroll_to(y - 10);
+  LayoutState tall;
+  tall.map_aspect = 1.0f;
+  page.relayout(fonts.book(), tall);
+  EXPECT_NEAR(page.layout()->runs[i].y - page.scroll(), 10.0f, 0.01f);
+}
+
+TEST_F(Page, TheFirstLayoutStartsWhereTheHtmlWasScrolled) {
+  page.start_at(300);
+  page.relayout(fonts.book(), {});
+  EXPECT_FLOAT_EQ(page.scroll(), 300);
+  page.relayout(fonts.book(), {});  // once only
+  EXPECT_FLOAT_EQ(page.scroll(), 300);
+}
+
 }  // namespace
 }  // namespace passerelle::ui

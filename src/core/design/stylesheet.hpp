@@ -27,7 +27,9 @@ namespace passerelle::design {
 std::string_view face_file(Face face);
 
 // The custom properties and @font-face rules; font URLs are `font_dir` + face_file + ".ttf".
-std::string token_stylesheet(std::string_view font_dir = "fonts/");
+// map_aspect is the map's width over its height (the built geometry's frame; the canvas
+// assumes 1.25 until the geometry arrives), so the HTML keeps the map's box as tall.
+std::string token_stylesheet(std::string_view font_dir = "fonts/", float map_aspect = 1.25f);
 
 // "#a3122a"
 std::string css_hex(Rgb c);

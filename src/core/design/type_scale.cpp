@@ -42,6 +42,15 @@ void spacing(TypeScale& s) {
   s.figure_gap = c ? 16.0f : 28.0f;
   s.map_max_h = c ? 420.0f : 640.0f;
   s.side_by_side_from = 860.0f;
+  s.map_w_share = 0.62f;
+  s.legend_swatch = std::round(s.ui_small.size * 0.9f);
+  s.legend_gap = std::round(s.ui_small.size * 1.4f);
+  s.legend_line = std::round(s.ui_small.size * 1.7f);
+  s.list_label_line = std::round(s.ui_small.size * 1.6f);
+  s.chip_h = std::round(s.ui.size * 2.1f);
+  s.chip_gap = 8.0f;
+  s.chip_pad = std::round(s.ui.size * 0.7f);
+  s.chip_dot = std::round(s.ui.size * 0.55f);
   s.superscript_rise = 0.33f;
   s.superscript_size = 0.72f;
 }

@@ -45,6 +45,11 @@ struct TypeScale {
   float figure_gap = 0;    // between the map and its details panel
   float map_max_h = 0;     // the map's tallest
   float side_by_side_from = 0;  // the figure width from which the details go beside the map
+  float map_w_share = 0;   // of the figure's width, the map's when the details are beside it
+  // Under the map: the legend (swatch, label, gap to the next entry, its line), the country
+  // list's label line, and the chips (height, gap, side padding, the role's dot).
+  float legend_swatch = 0, legend_gap = 0, legend_line = 0, list_label_line = 0;
+  float chip_h = 0, chip_gap = 0, chip_pad = 0, chip_dot = 0;
   float superscript_rise = 0;  // of a footnote reference, in ems of the text it sits in
   float superscript_size = 0;  // of a footnote reference, in ems of the text it sits in
 

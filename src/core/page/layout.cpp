@@ -367,7 +367,7 @@ class Typesetter {
     fig.box = Rect{x, y, w, 0};
     fig.side_by_side = w >= s.side_by_side_from;
     const float gap = s.figure_gap;
-    const float map_w = fig.side_by_side ? std::round(w * 0.62f) : w;
+    const float map_w = fig.side_by_side ? std::round(w * s.map_w_share) : w;
     const float aspect = std::clamp(state_.map_aspect, 0.5f, 3.0f);
 
     InlineText title;
@@ -398,8 +398,7 @@ class Typesetter {
   // The legend: a swatch and a label per role, then "other countries", wrapped like words;
   // y ends space_after below its last line.
   void map_legend(const MapSection& map, float x, float map_w, float space_after, MapFigure& fig) {
-    const FontSpec f = out.scale.ui_small;
-    const float line = std::round(f.size * 1.7f);
+    const float line = out.scale.legend_line;
     float lx = x;
     for (std::size_t r = 0; r < map.roles.size(); ++r)
       legend_entry(static_cast<int>(r), map.roles[r].label, x, map_w, lx, fig);
@@ -411,7 +410,7 @@ class Typesetter {
   void legend_entry(int role, const std::string& label, float x, float map_w, float& lx,
                     MapFigure& fig) {
     const FontSpec f = out.scale.ui_small;
-    const float line = std::round(f.size * 1.7f), sw = std::round(f.size * 0.9f);
+    const float line = out.scale.legend_line, sw = out.scale.legend_swatch;
     const float tw = metrics_.measure(f, label);
     const float ew = sw + 8 + tw;
     if (lx > x && lx + ew > x + map_w) {
@@ -438,7 +437,7 @@ class Typesetter {
     run.ink = Ink::text;
     run.text = label;
     out.runs.push_back(std::move(run));
-    lx += ew + std::round(f.size * 1.4f);
+    lx += ew + out.scale.legend_gap;
   }
 
   // The country list: a label, then one chip per country with a role, wrapped.  Returns the
@@ -448,9 +447,8 @@ class Typesetter {
     InlineText list_label;
     list_label.spans.push_back(text_span(map.labels.list));
     flow_at(list_label,
-            style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
-            nullptr, x, map_w);
-    const float chip_h = std::round(s.ui.size * 2.1f), chip_gap = 8.0f;
+            style(s.ui_small, s.ui_small, s.ui_small, s.list_label_line, Ink::muted), nullptr, x, map_w);
+    const float chip_h = s.chip_h, chip_gap = s.chip_gap;
     float cx = x, cy = y;
     for (std::size_t r = 0; r < map.roles.size(); ++r) {
       for (const std::string& iso : map.roles[r].countries) {
@@ -471,8 +469,7 @@ class Typesetter {
 
   // A chip: padding, the role's dot, a little space, the name (text_w), padding.
   float chip_width(float text_w) const {
-    const FontSpec ui = out.scale.ui;
-    const float pad_x = std::round(ui.size * 0.7f), dot = std::round(ui.size * 0.55f);
+    const float pad_x = out.scale.chip_pad, dot = out.scale.chip_dot;
     return std::ceil(pad_x * 2 + dot + pad_x * 0.6f + text_w);
   }
 
@@ -480,7 +477,7 @@ class Typesetter {
   void country_chip(Rect box, const std::string& iso, const std::string& name, float text_w,
                     int role, MapFigure& fig) {
     const FontSpec ui = out.scale.ui;
-    const float pad_x = std::round(ui.size * 0.7f), dot = std::round(ui.size * 0.55f);
+    const float pad_x = out.scale.chip_pad, dot = out.scale.chip_dot;
     Target t;
     t.kind = Target::Kind::country;
     t.url = iso;

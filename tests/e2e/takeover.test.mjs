@@ -57,8 +57,8 @@ export function compareWords(html, canvas, tolerance = TOLERANCE) {
   return { words: html.length, kept, share: html.length ? kept / html.length : 0, moved };
 }
 
-// The page with the wasm held back: the HTML is the page, fonts loaded.
-async function openHeld(env, size, path) {
+// The page with the wasm held back: the HTML is the page, fonts loaded (scrolled to scrollY).
+async function openHeld(env, size, path, scrollY = 0) {
   const page = await newPage(env, size);
   const held = [];
   let release;
@@ -68,11 +68,15 @@ async function openHeld(env, size, path) {
   await page.waitForFunction(() => document.fonts.status === 'loaded' &&
     document.fonts.check('19px "Passerelle Serif"') && document.fonts.check('700 19px "Passerelle Sans"'));
   await page.evaluate(() => document.fonts.ready);
+  if (scrollY) {
+    await page.evaluate((y) => scrollTo(0, y), scrollY);
+    await page.waitForFunction((y) => Math.abs(scrollY - y) < 1, scrollY);
+  }
   return { page, release, held };
 }
 
-async function takeover(env, size, { lang, path }) {
-  const { page, release, held } = await openHeld(env, size, path);
+async function takeover(env, size, { lang, path }, scrollY = 0) {
+  const { page, release, held } = await openHeld(env, size, path, scrollY);
   try {
     assert.ok(held.length >= 1, 'the wasm request was held back');
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('passerelle-canvas-on')), false);
@@ -80,12 +84,13 @@ async function takeover(env, size, { lang, path }) {
     const htmlButtons = await page.evaluate(() => [...document.querySelectorAll('[role="dialog"] button')]
       .map((b) => { const r = b.getBoundingClientRect(); return { label: b.textContent, x: r.left, y: r.top, w: r.width, h: r.height }; }));
     mkdirSync('build/screenshots', { recursive: true });
-    await page.screenshot({ path: `build/screenshots/takeover-${size.name}-${lang}-html.png` });
+    const shot = `build/screenshots/takeover-${size.name}-${lang}${scrollY ? '-' + scrollY : ''}`;
+    await page.screenshot({ path: `${shot}-html.png` });
     release();
     assert.equal(await waitView(page), 'ready');
     await waitIdle(page, 150);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('passerelle-canvas-on')), true);
-    await page.screenshot({ path: `build/screenshots/takeover-${size.name}-${lang}-canvas.png` });
+    await page.screenshot({ path: `${shot}-canvas.png` });
     const canvas = await page.evaluate(() => window.Passerelle.instances[0].visibleWords());
     const buttons = await page.evaluate(() => window.Passerelle.instances[0].consentButtons());
     return { html, canvas, htmlButtons, buttons, errors: page.consoleErrors };
@@ -123,6 +128,21 @@ for (const size of SIZES) {
       });
     });
   }
+}
+
+// Scrolled down before the canvas is ready (the map figure, then the article below it): the
+// canvas takes over at the same scroll position, with the same words in the same places.
+for (const [size, p, y] of [[SIZES[0], PAGES[0], 1500], [SIZES[1], PAGES[1], 1800]]) {
+  test(`takeover at ${size.width}×${size.height}, ${p.lang}, scrolled to ${y} px: the words stay where they were`, async () => {
+    const r = await takeover(env, size, p, y);
+    assert.deepEqual(r.errors, []);
+    const c = compareWords(r.html, r.canvas);
+    figures.push({ size: `${size.width}×${size.height} at ${y} px`, lang: p.lang, kept: c.kept, words: c.words });
+    console.log(`# takeover ${size.width}x${size.height} ${p.lang} at ${y} px: ${c.kept}/${c.words} words within ${TOLERANCE} px` +
+      (c.moved.length ? '; moved: ' + JSON.stringify(c.moved.slice(0, 12)) : ''));
+    assert.ok(r.html.length >= 20, `words on screen (${r.html.length})`);
+    assert.ok(c.share >= NEARLY_EVERY, `${(100 * c.share).toFixed(1)} % of words stayed within ${TOLERANCE} px`);
+  });
 }
 
 test('compareWords counts a word as moved when the canvas puts it elsewhere', () => {

@@ -93,8 +93,11 @@ void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
   // The reader's place: the HTML's scroll position at the takeover; at the same width (the
   // map's geometry arrived, a country's details opened) the same words at the same height;
   // at a new width, the same fraction of the document.
-  if (start_at_ >= 0) scroller_.scroll_to(start_at_);
-  else if (anchor && anchor->width == layout_->viewport_width && anchor->runs == layout_->runs.size())
+  if (takeover_y_ >= 0 && start_at_ < 0 && scroller_.offset() != takeover_at_) takeover_y_ = -1;  // scrolled since
+  if (start_at_ >= 0 || (takeover_y_ >= 0 && layout_->viewport_width == width_)) {
+    scroller_.scroll_to(takeover_y_ >= 0 ? takeover_y_ : start_at_);
+    takeover_at_ = scroller_.offset();
+  } else if (anchor && anchor->width == layout_->viewport_width && anchor->runs == layout_->runs.size())
     scroller_.scroll_to(layout_->runs[anchor->run].y - anchor->below);
   else if (old_height > 0 && old_offset > 0) scroller_.scroll_to(old_offset / old_height * layout_->height);
   start_at_ = -1;

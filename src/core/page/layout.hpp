@@ -8,7 +8,8 @@
 //
 // Coordinates are CSS pixels, y growing down from the top of the document (not the viewport).
 //
-// Depends on: design/type_scale.hpp (the numbers of each width tier), pack/pack.hpp, text/flow.hpp, text/typography.hpp.
+// Depends on: design/type_scale.hpp (the numbers of each width tier), pack/pack.hpp,
+// text/flow.hpp, text/typography.hpp.
 #pragma once
 #include <optional>
 #include <string>
@@ -25,7 +26,6 @@ struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
   bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
 };
-
 
 // Something a click can do.
 struct Target {

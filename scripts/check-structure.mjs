@@ -33,16 +33,17 @@ export const MAX_LINES = 60;
 // What each folder may include, besides itself and the standard library.  Folder names are
 // relative to src/; a quoted include names a file relative to src/ ("core/map/camera.hpp").
 // `libs` are the non-standard libraries the folder may include directly.
-const CORE_PUBLIC = ['core/base', 'core/text', 'core/consent', 'core/map', 'core/pack', 'core/page', 'core/mirror'];
+const CORE_PUBLIC = ['core/base', 'core/design', 'core/text', 'core/consent', 'core/map', 'core/pack', 'core/page', 'core/mirror'];
 export const LAYERS = {
   'core/base': { may: [], libs: [] },
   'core/json': { may: ['core/base'], libs: ['nlohmann'] },
   'core/text': { may: ['core/base'], libs: [] },
+  'core/design': { may: ['core/base', 'core/text'], libs: [] },
   'core/consent': { may: ['core/base'], libs: [] },
   'core/map': { may: ['core/base', 'core/json'], libs: [] },
   'core/pack': { may: ['core/base', 'core/json', 'core/text', 'core/consent'], libs: [] },
-  'core/page': { may: ['core/base', 'core/text', 'core/pack'], libs: [] },
-  'core/mirror': { may: ['core/base', 'core/json', 'core/text', 'core/consent', 'core/map', 'core/pack', 'core/page'], libs: [] },
+  'core/page': { may: ['core/base', 'core/design', 'core/text', 'core/pack'], libs: [] },
+  'core/mirror': { may: ['core/base', 'core/design', 'core/json', 'core/text', 'core/consent', 'core/map', 'core/pack', 'core/page'], libs: [] },
   'ui': { may: [...CORE_PUBLIC], libs: ['imgui'] },
   'platform/web': { may: [...CORE_PUBLIC, 'ui'], libs: ['imgui', 'emscripten', 'gles', 'nlohmann'] },
   'tools': { may: [...CORE_PUBLIC], libs: [] },

@@ -2,11 +2,22 @@
 // Chromium at desktop and phone sizes (and any ?query), into build/screenshots/; and the
 // partner demo (dist/embed/partner.html) scrolled to its map and into its page widget.
 //
-//   node scripts/screenshot.mjs [query]     e.g. node scripts/screenshot.mjs '?pack=/fixtures/links.json'
+//   node scripts/screenshot.mjs [options] [query]   e.g. node scripts/screenshot.mjs '?pack=/fixtures/links.json'
+//     --dark      the system set to dark (prefers-color-scheme), files named *-dark.png
+//     --html      the wasm held back: the prerendered HTML as the first paint shows it (*-html.png)
+//     --forced    forced colours (Windows high contrast) on (*-forced.png)
+//     --path P    another page of the site (e.g. /index.en.html)
 import { mkdirSync } from 'node:fs';
 import { setUp, newPage, openView, waitIdle, waitEmbedsIdle } from '../tests/e2e/harness.mjs';
 
-const query = process.argv[2] || '';
+const args = process.argv.slice(2);
+const flag = (f) => { const i = args.indexOf(f); if (i < 0) return false; args.splice(i, 1); return true; };
+const dark = flag('--dark'), html = flag('--html'), forced = flag('--forced');
+const pathAt = args.indexOf('--path');
+const pagePath = pathAt >= 0 ? args.splice(pathAt, 2)[1] : '/';
+const query = args[0] || '';
+const suffix = (dark ? '-dark' : '') + (html ? '-html' : '') + (forced ? '-forced' : '') +
+  (pagePath.includes('.en.') ? '-en' : '');
 const sizes = [
   { name: 'desktop-1280x800', width: 1280, height: 800 },
   { name: 'phone-375x740', width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -16,11 +27,19 @@ mkdirSync('build/screenshots', { recursive: true });
 const env = await setUp();
 try {
   for (const s of sizes) {
-    const page = await newPage(env, s);
+    const page = await newPage(env, { ...s, colorScheme: dark ? 'dark' : 'light', forcedColors: forced ? 'active' : 'none' });
     const t0 = Date.now();
-    const state = await openView(page, env, '/' + query);
-    await waitIdle(page, 150).catch(() => {});
-    const file = `build/screenshots/${s.name}.png`;
+    let state = 'html';
+    if (html) {
+      await page.route(/passerelle(\.[0-9a-f]{8})?\.wasm$/, () => {});  // never answered
+      await page.goto(env.base + pagePath + query);
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(300);
+    } else {
+      state = await openView(page, env, pagePath + query);
+      await waitIdle(page, 150).catch(() => {});
+    }
+    const file = `build/screenshots/${s.name}${suffix}.png`;
     await page.screenshot({ path: file });
     const mark = await page.evaluate(() => performance.getEntriesByName('passerelle:interactive')[0]?.startTime);
     console.log(`${file}  state=${state}  interactive=${mark ? mark.toFixed(0) + ' ms' : '-'}  (${Date.now() - t0} ms)`);

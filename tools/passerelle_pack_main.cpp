@@ -5,6 +5,9 @@
 //   passerelle-pack prerender SHELL PACK OUT [--base-url URL] [--pack-url URL]
 //                                    writes OUT: the shell with the pack's head and semantic
 //                                    mirror filled in (core/prerender.hpp)
+//   passerelle-pack css RULES OUT [--map-geometry FILE]
+//                                    writes OUT: the design tokens as CSS (core/design/
+//                                    stylesheet.hpp) followed by the hand-written RULES
 //
 // Exit status: 0 every file is valid, 1 a file is invalid or unreadable, 2 usage error.
 // Diagnostics go to stderr, "FILE: ok" to stdout, so scripts can use either.
@@ -13,6 +16,7 @@
 // real size), and OUT is written to OUT.tmp then renamed.
 //
 // Depends on: core/pack.hpp (and through it the whole validator), core/diagnostic.hpp,
+// core/design/stylesheet.hpp (the tokens as CSS), core/map/geometry.hpp (the map's frame),
 // core/base/url_policy.hpp (the URLs written into the page), the standard library.
 #include <filesystem>
 #include <fstream>
@@ -22,6 +26,8 @@
 #include <vector>
 
 #include "core/base/url_policy.hpp"
+#include "core/design/stylesheet.hpp"
+#include "core/map/geometry.hpp"
 #include "core/mirror/prerender.hpp"
 #include "core/pack/pack.hpp"
 
@@ -30,6 +36,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: passerelle-pack validate FILE...\n"
     "       passerelle-pack prerender SHELL PACK OUT [--base-url URL] [--pack-url URL]\n"
+    "       passerelle-pack css RULES OUT [--map-geometry FILE]\n"
     "\n"
     "Checks Passerelle content packs (JSON, see content/pack.schema.json).\n"
     "Prints each problem as file:line:column: error Pxxx at /json/pointer: expected ..., found ...\n"
@@ -43,6 +50,12 @@ constexpr const char* kUsage =
     "http://127.0.0.1:8080/); the page's own address is --base-url + OUT's file name.\n"
     "--pack-url defaults to content/ + PACK's file name. SHELL may hold at most 1 MiB, PACK\n"
     "at most 2 MiB: a larger file is an error, never read in part.\n"
+    "\n"
+    "css writes OUT, the page's stylesheet: the design tokens (colours in light and dark, the\n"
+    "type scale and spacing per width tier, the fonts) as CSS custom properties, followed by\n"
+    "RULES (shell/passerelle.css, at most 1 MiB), which uses only those properties; comments\n"
+    "and extra white space are left out. --map-geometry (dist/content/map-geometry.json) gives\n"
+    "the map's proportions, so the HTML keeps the canvas's map box.\n"
     "\n"
     "Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.\n";
 
@@ -201,6 +214,40 @@ int prerender(int argc, char** argv) {
   return 0;
 }
 
+// The page's stylesheet: the tokens, then the hand-written rules that use them.  With
+// --map-geometry, the map's box in the HTML has the built geometry's proportions.
+int css(int argc, char** argv) {
+  if (argc != 4 && !(argc == 6 && std::string_view(argv[4]) == "--map-geometry"))
+    return usage_error("css needs RULES OUT [--map-geometry FILE]");
+  std::string rules, why;
+  if (!read_whole(argv[2], kMaxShellBytes, rules, why)) {
+    std::cerr << argv[2] << ": error: " << why << "\n";
+    return 1;
+  }
+  float aspect = 1.25f;
+  if (argc == 6) {
+    std::string bytes;
+    if (!read_whole(argv[5], passerelle::MapGeometryLimits{}.max_bytes, bytes, why)) {
+      std::cerr << argv[5] << ": error: " << why << "\n";
+      return 1;
+    }
+    const passerelle::MapGeometryResult g = passerelle::parse_map_geometry(bytes, argv[5]);
+    if (!g.ok()) {
+      for (const passerelle::Diagnostic& d : g.errors) std::cerr << passerelle::format(d) << "\n";
+      return 1;
+    }
+    const passerelle::MapBox& f = g.geometry->frame;
+    if (f.y1 > f.y0) aspect = (f.x1 - f.x0) / (f.y1 - f.y0);
+  }
+  const std::string css = passerelle::design::token_stylesheet("fonts/", aspect) + rules;
+  if (!write_whole(argv[3], passerelle::design::compact_css(css))) {
+    std::cerr << argv[3] << ": error: cannot write the file\n";
+    return 1;
+  }
+  std::cout << argv[3] << ": written\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -211,6 +258,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "prerender") return prerender(argc, argv);
+  if (command == "css") return css(argc, argv);
   if (command != "validate") return usage_error("unknown command \"" + std::string(command) + "\"");
   if (argc < 3) return usage_error("validate needs at least one FILE");
 

@@ -187,7 +187,7 @@
         hide: function () { w.status.hidden = true; }
       },
       pack: pack ? new URL(pack, document.baseURI).href : asset('content/international.' + w.lang + '.json')[0],
-      country: w.attr('country'),
+      country: w.attr('country'), theme: w.attr('theme') || 'auto',
       onContentSize: function (size, inst) { fit(w, size, inst); },
       onLanguage: function (lang) { switchLanguage(w, lang); }
     };

@@ -9,7 +9,13 @@
 
 namespace passerelle::ui {
 
-App::App() : theme_(default_theme()) {}
+App::App() : theme_(&default_theme()) {}
+
+void App::set_scheme(design::Scheme scheme) {
+  if (theme_->scheme == scheme) return;
+  theme_ = &theme_for(scheme);
+  pacer_.wake();
+}
 
 // --- content ------------------------------------------------------------------------------
 

@@ -125,6 +125,11 @@ class App {
 
   // --- input (CSS px, viewport coordinates; time in seconds) -------------------------
   void set_viewport(float width, float height, float dpr);
+  // The colour scheme (prefers-color-scheme, or an embed's data-theme): the next frame is
+  // drawn in it.  Only colours change: the fonts and the layout stay as they are.
+  void set_scheme(design::Scheme scheme);
+  design::Scheme scheme() const { return theme_->scheme; }
+  const Theme& theme() const { return *theme_; }
   void set_reduced_motion(bool on) {
     page_.scroller().set_reduced_motion(on);
     map_.view().set_reduced_motion(on);  // zooms land at once
@@ -158,6 +163,12 @@ class App {
   // A mirror element has the keyboard focus ("" for none): the canvas draws a focus ring on
   // the item it stands for and scrolls it into view.
   void focus_key(std::string key, double now);
+  // The first layout starts scrolled to y: the prerendered HTML's scroll position when the
+  // canvas takes over, so that nothing on screen moves.
+  void start_at(float y) {
+    page_.start_at(y);
+    pacer_.wake();
+  }
   const std::string& focused_key() const { return mirror_.focus(); }
   // A mirror element was activated (Enter, Space, a click): does what a click on the canvas
   // item does (open_url is returned, not done: the platform opens it within the gesture).
@@ -206,7 +217,7 @@ class App {
   void scroll_focus_into_view(double now);
 
   FontState fonts_;
-  const Theme& theme_;
+  const Theme* theme_;
   PageState page_;
   ConsentBridge consent_;
   MapController map_;

@@ -17,18 +17,18 @@ ImVec4 v4(Rgb c, float a = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b
 
 // A soft shadow under a floating window, so it reads as lifted above the article.  Drawn on
 // the background list (after the page, before any window) so the window does not clip it.
-void shadow(ImVec2 min, ImVec2 max, float rounding) {
+void shadow(ImVec2 min, ImVec2 max, float rounding, Rgb ink) {
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   for (int i = 1; i <= 6; ++i) {
     const float d = static_cast<float>(i) * 2.0f;
     dl->AddRect(ImVec2(min.x - d * 0.5f, min.y - d * 0.25f), ImVec2(max.x + d * 0.5f, max.y + d),
-                IM_COL32(20, 23, 26, 14 - 2 * i), rounding + d, 0, 2.0f);
+                to_imgui(ink, (14 - 2 * i) / 255.0f), rounding + d, 0, 2.0f);
   }
 }
 
 struct StyleScope {
   explicit StyleScope(const Theme& t) {
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, v4(t.background));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, v4(t.surface));
     ImGui::PushStyleColor(ImGuiCol_Border, v4(t.rule));
     ImGui::PushStyleColor(ImGuiCol_Text, v4(t.text));
     ImGui::PushStyleColor(ImGuiCol_Button, v4(t.link));
@@ -37,10 +37,11 @@ struct StyleScope {
     ImGui::PushStyleColor(ImGuiCol_NavHighlight, v4(t.heading));
     ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, v4(t.background, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, v4(t.scrollbar, 0.45f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+    const BannerTokens b = banner_tokens(false);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, b.radius);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 6.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10, 10));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, b.button_radius);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(b.spacing, b.spacing));
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 8.0f);
   }
   ~StyleScope() {
@@ -147,7 +148,7 @@ std::optional<Rect> ConsentWidget::key_rect(std::string_view key) const {
 
 // An on/off switch (role "switch"): a pill with a knob, the label to its left.
 bool ConsentWidget::switch_widget(const char* id, bool* on, const char* label) {
-  const Theme& t = default_theme();
+  const Theme& t = *theme_;
   const float h = std::round(ImGui::GetFontSize() * 1.3f), w = std::round(h * 1.8f);
   ImGui::PushID(id);
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -175,7 +176,8 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   if (!f.manager || !f.fonts || !f.fonts->built()) return std::nullopt;
   const ConsentTexts& t = f.manager->config().texts_in(f.lang);
   focusables_.clear();
-  StyleScope style(default_theme());
+  theme_ = f.theme ? f.theme : &default_theme();
+  StyleScope style(*theme_);
   std::optional<ConsentOutcome> out;
   switch (f.manager->view()) {
     case passerelle::ConsentView::banner: out = banner(f, t); break;
@@ -196,16 +198,17 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
 // right.  Each part is drawn by its own function, in the order ImGui needs them (which is
 // also the tab order).
 std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const ConsentTexts& t) {
-  const float margin = f.scale.compact ? 8.0f : 20.0f;
-  const float w = std::min(f.viewport.x - 2 * margin, 760.0f);
+  const BannerTokens bt = banner_tokens(f.scale.compact);
+  const float margin = bt.margin;
+  const float w = std::min(f.viewport.x - 2 * margin, bt.max_width);
   ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y - margin), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, f.viewport.y * (f.own_viewport ? 1.0f : 0.6f) - margin));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, f.scale.compact ? ImVec2(16, 14) : ImVec2(24, 20));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(bt.pad_x, bt.pad_y));
   std::optional<ConsentOutcome> out;
   if (ImGui::Begin("##consent-banner", nullptr, kWindowFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
     record_window();
     shadow(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
-                                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), 10.0f);
+                                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), 10.0f, theme_->shadow);
     const float inner = ImGui::GetContentRegionAvail().x;
     const std::string close = t.continue_without + " \u00D7";
     ImGui::PushFont(f.fonts->font(f.scale.ui_small));
@@ -213,7 +216,7 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
     ImGui::PopFont();
     const ImVec2 top = banner_notice(f, t, inner, close_size);
     out = banner_choices(f, t, inner);
-    if (banner_close(f, close, ImVec2(top.x + inner - close_size.x - 8, top.y - 4)))
+    if (banner_close(f, close, ImVec2(top.x + inner - close_size.x - 2 * bt.close_pad_x, top.y - bt.close_raise)))
       out = f.manager->continue_without(f.now_unix, f.new_id());
   }
   ImGui::End();
@@ -225,14 +228,15 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
 // close control goes at its right).  When the title and the close control do not fit on one
 // line (phones), the close control gets a line of its own above the title.
 ImVec2 ConsentWidget::banner_notice(const ConsentFrame& f, const ConsentTexts& t, float inner, ImVec2 close_size) {
-  const Theme& theme = default_theme();
+  const Theme& theme = *theme_;
   const FontBook& fb = *f.fonts;
   const ConsentManager& m = *f.manager;
   ImGui::PushFont(fb.font(f.scale.h3));
   const float title_w = ImGui::CalcTextSize(t.title.c_str()).x;
   ImGui::PopFont();
   const ImVec2 top = ImGui::GetCursorPos();
-  if (title_w + close_size.x + 32 > inner) ImGui::Dummy(ImVec2(0, close_size.y));
+  if (banner_tokens(f.scale.compact).close_own_line || title_w + close_size.x + 32 > inner)
+    ImGui::Dummy(ImVec2(0, close_size.y));
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
   text_block(fb.font(f.scale.h3), t.title, to_imgui(theme.heading));
   text_block(fb.font(f.scale.compact ? f.scale.ui_small : f.scale.ui), t.body, to_imgui(theme.text));
@@ -246,7 +250,7 @@ ImVec2 ConsentWidget::banner_notice(const ConsentFrame& f, const ConsentTexts& t
 
 // The policy link: underlined text (the DOM click handler opens it, see policy_link_at).
 void ConsentWidget::policy_link(const ConsentFrame& f, const ConsentTexts& t) {
-  const Theme& theme = default_theme();
+  const Theme& theme = *theme_;
   ImGui::PushFont(f.fonts->font(f.scale.ui_small));
   ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.link));
   ImGui::TextUnformatted(t.policy_link.c_str());
@@ -264,10 +268,11 @@ std::optional<ConsentOutcome> ConsentWidget::banner_choices(const ConsentFrame& 
   ConsentManager& m = *f.manager;
   std::optional<ConsentOutcome> out;
   ImGui::PushFont(f.fonts->font(f.scale.ui_bold));
-  ImGui::PushStyleColor(ImGuiCol_Text, v4(default_theme().background));
-  const bool stacked = inner < 480;
+  ImGui::PushStyleColor(ImGuiCol_Text, v4(theme_->on_accent));
+  const BannerTokens bt = banner_tokens(f.scale.compact);
+  const bool stacked = inner < bt.stack_below;
   // Phones: a little shorter, so the banner leaves more of the article in view.
-  const float bh = std::round(ImGui::GetFontSize() * (f.scale.compact ? 2.1f : 2.4f));
+  const float bh = std::round(ImGui::GetFontSize() * bt.button_height_em);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), bh);
   focus_first_if_new(WidgetShown::banner);
@@ -284,7 +289,7 @@ std::optional<ConsentOutcome> ConsentWidget::banner_choices(const ConsentFrame& 
 // "Continuer sans accepter ×" at `at` (top right), submitted last: last in the tab order.
 // Returns true when pressed (a refusal).  The cursor is put back where it was.
 bool ConsentWidget::banner_close(const ConsentFrame& f, const std::string& label, ImVec2 at) {
-  const Theme& theme = default_theme();
+  const Theme& theme = *theme_;
   ImGui::PushFont(f.fonts->font(f.scale.ui_small));
   const ImVec2 back = ImGui::GetCursorPos();
   ImGui::SetCursorPos(at);
@@ -292,7 +297,8 @@ bool ConsentWidget::banner_close(const ConsentFrame& f, const std::string& label
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(theme.rule, 0.6f));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(theme.rule));
   ImGui::PushStyleColor(ImGuiCol_Text, v4(theme.muted));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
+  const BannerTokens bt = banner_tokens(f.scale.compact);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(bt.close_pad_x, bt.close_pad_y));
   const bool clicked = ImGui::Button(label.c_str());
   const bool pressed = keyed("continue_without") || clicked;
   tab_stop();
@@ -307,14 +313,14 @@ bool ConsentWidget::banner_close(const ConsentFrame& f, const std::string& label
 // The settings panel: a modal dialog with one row per purpose (scrolling) above the three
 // equal choices.
 std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const ConsentTexts& t) {
-  const Theme& theme = default_theme();
+  const Theme& theme = *theme_;
   ConsentManager& m = *f.manager;
   const FontBook& fb = *f.fonts;
   const float margin = f.scale.compact ? 8.0f : 24.0f;
   const float w = std::min(f.viewport.x - 2 * margin, 680.0f);
   const float h = std::min(f.viewport.y - 2 * margin, panel_height(f.scale.compact) - 2 * margin);
   // A dimmed page behind the dialog: the panel is modal while open.
-  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), f.viewport, IM_COL32(20, 23, 26, 90));
+  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), f.viewport, to_imgui(theme.shadow, 90 / 255.0f));
   ImGui::SetNextWindowPos(ImVec2(f.viewport.x * 0.5f, f.viewport.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, f.scale.compact ? ImVec2(16, 14) : ImVec2(24, 20));
@@ -348,7 +354,7 @@ std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const 
 // One purpose of the panel: its name, "always on" or its switch at the right, its description
 // and its services with their cookies.
 void ConsentWidget::purpose_row(const ConsentFrame& f, const ConsentTexts& t, const ConsentPurpose& p, float inner) {
-  const Theme& theme = default_theme();
+  const Theme& theme = *theme_;
   const FontBook& fb = *f.fonts;
   ImGui::Separator();
   const float row_y = ImGui::GetCursorPosY();
@@ -394,7 +400,7 @@ std::optional<ConsentOutcome> ConsentWidget::panel_choices(const ConsentFrame& f
   ConsentManager& m = *f.manager;
   std::optional<ConsentOutcome> out;
   ImGui::PushFont(f.fonts->font(f.scale.ui_bold));
-  ImGui::PushStyleColor(ImGuiCol_Text, v4(default_theme().background));
+  ImGui::PushStyleColor(ImGuiCol_Text, v4(theme_->on_accent));
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const ImVec2 bsize(stacked ? inner : std::floor((inner - 2 * spacing) / 3), height);
   if (equal_button(t.save.c_str(), bsize, "save")) out = m.save(f.now_unix, f.new_id());
@@ -408,7 +414,7 @@ std::optional<ConsentOutcome> ConsentWidget::panel_choices(const ConsentFrame& f
 }
 
 void ConsentWidget::manage_button(const ConsentFrame& f, const ConsentTexts& t) {
-  const Theme& theme = default_theme();
+  const Theme& theme = *theme_;
   const FontBook& fb = *f.fonts;
   ImGui::SetNextWindowPos(ImVec2(8, f.viewport.y - 8), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

@@ -41,6 +41,7 @@ struct ConsentFrame {
   // The viewport is the widget's own box (an embedded consent view sized to its content):
   // the banner may use all of it instead of 60 %.
   bool own_viewport = false;
+  const Theme* theme = nullptr;              // the scheme's colours (light when null)
 };
 
 enum class WidgetShown { none, banner, panel, hidden };
@@ -84,6 +85,7 @@ class ConsentWidget {
   bool withdrawn_notice() const { return withdrawn_notice_; }
 
  private:
+  const Theme* theme_ = &default_theme();  // this frame's scheme (draw() sets it)
   std::optional<ConsentOutcome> banner(const ConsentFrame& f, const ConsentTexts& t);
   ImVec2 banner_notice(const ConsentFrame& f, const ConsentTexts& t, float inner, ImVec2 close_size);
   void policy_link(const ConsentFrame& f, const ConsentTexts& t);

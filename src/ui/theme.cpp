@@ -22,10 +22,13 @@ Rgb Theme::map_role(std::string_view role) const {
   return map_land;
 }
 
-const Theme& default_theme() {
-  static const Theme theme;
-  return theme;
+const Theme& theme_for(design::Scheme scheme) {
+  static const Theme light{design::palette(design::Scheme::light), design::Scheme::light};
+  static const Theme dark{design::palette(design::Scheme::dark), design::Scheme::dark};
+  return scheme == design::Scheme::dark ? dark : light;
 }
+
+const Theme& default_theme() { return theme_for(design::Scheme::light); }
 
 ImU32 to_imgui(Rgb c, float alpha) {
   const int a = static_cast<int>(alpha * 255.0f + 0.5f);

@@ -41,6 +41,24 @@ TEST(TextFlow, BreaksGreedilyAtSpacesAndDropsTheBreakingSpace) {
   EXPECT_FLOAT_EQ(r.height, 40);
 }
 
+// As browsers do (Unicode line breaking: after HY), so the HTML and the canvas agree.
+TEST(TextFlow, BreaksAfterAHyphenBetweenLetters) {
+  FakeMetrics m;
+  // "les inter-associatifs" = 21 chars; 130 px holds "les inter-" (100 px), not the word.
+  const FlowResult r = flow_text(plain("les inter-associatifs"), style10(), 130, m);
+  EXPECT_EQ(lines_of(r), (std::vector<std::string>{"les inter-", "associatifs"}));
+  ASSERT_EQ(r.runs.size(), 2u);  // the hyphen stays on its line, no space is drawn
+  EXPECT_FLOAT_EQ(r.runs[0].width, 100);
+}
+
+TEST(TextFlow, NoBreakAfterAHyphenBeforeADigitOrAtAWordsStart) {
+  FakeMetrics m;
+  EXPECT_EQ(lines_of(flow_text(plain("aaaa page-12"), style10(), 100, m)),
+            (std::vector<std::string>{"aaaa", "page-12"}));
+  EXPECT_EQ(lines_of(flow_text(plain("aaaa -bbbbb"), style10(), 100, m)),
+            (std::vector<std::string>{"aaaa", "-bbbbb"}));
+}
+
 TEST(TextFlow, EverythingOnOneLineWhenItFits) {
   FakeMetrics m;
   const FlowResult r = flow_text(plain("aaa bbb ccc"), style10(), 500, m);

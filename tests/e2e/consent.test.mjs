@@ -382,8 +382,8 @@ test('withdrawal puts the placeholder back on a frame that was loaded', async ()
   // And back again by the placeholder's own button.
   await page.getByRole('button', { name: 'Afficher la vidéo' }).click();
   await page.waitForFunction((v) => document.querySelector('iframe[data-passerelle-purpose="video"]').getAttribute('src') === v, VIDEO);
-  // The frame's request follows its src a moment later (a race under load).
-  for (let i = 0; i < 100 && hits.video < 2; i++) await page.waitForTimeout(50);
+  // The frame's request follows its src a little later (a lazy iframe): wait for it, a while.
+  for (let i = 0; i < 50 && hits.video < 2; i++) await page.waitForTimeout(100);
   assert.equal(hits.video, 2);
   await page.context().close();
 });

@@ -37,9 +37,12 @@ export async function setUp() {
   };
 }
 
-// A new page that records console errors and every request's origin.
-export async function newPage(env, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile });
+// A new page that records console errors and every request's origin.  colorScheme ('light',
+// 'dark') and forcedColors ('none', 'active') emulate the visitor's system settings.
+export async function newPage(env, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, isMobile = false,
+  colorScheme = 'light', forcedColors = 'none' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile,
+    colorScheme, forcedColors });
   const page = await context.newPage();
   page.consoleErrors = [];
   page.requests = [];

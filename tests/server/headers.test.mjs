@@ -52,7 +52,7 @@ function assertPartnerFile(r, what) {
   assert.equal(r.headers['content-security-policy'], undefined, what);
 }
 
-test('pages: no-cache, and a CSP without unsafe-inline that allows exactly their inline scripts and style', async () => {
+test('pages: no-cache, and a CSP without unsafe-inline that allows exactly their inline scripts, and styles and fonts of their own', async () => {
   for (const [url, file] of [['/', 'index.html'], ['/index.html', 'index.html'], ['/index.en.html', 'index.en.html']]) {
     const r = await request(web, url);
     assert.equal(r.status, 200, url);
@@ -63,11 +63,15 @@ test('pages: no-cache, and a CSP without unsafe-inline that allows exactly their
     assert.doesNotMatch(r.headers['content-security-policy'], /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/, url);
     for (const d of ['default-src', 'object-src', 'frame-ancestors', 'base-uri', 'form-action']) assert.deepEqual(csp[d], ["'none'"], `${url}: ${d}`);
     const inline = inlineOf(distBytes(file).toString('utf8'));
-    assert.ok(inline.scripts.length >= 2 && inline.styles.length === 1, `${url}: the inline script, the gated one, the <style>`);
+    assert.ok(inline.scripts.length >= 2, `${url}: the inline script, the gated one`);
+    // The look is an external file (made from the design tokens): no <style> to hash.
+    assert.equal(inline.styles.length, 0, `${url}: no <style>`);
+    assert.match(distBytes(file).toString('utf8'), /<link rel="stylesheet" href="passerelle.css">/, url);
     assert.deepEqual(csp['script-src'].filter((s) => s.startsWith("'sha")).sort(), [...new Set(inline.scripts)].sort(), `${url}: script hashes`);
     assert.deepEqual(csp['style-src'], ["'self'", ...inline.styles], `${url}: style-src`);
     for (const o of inline.gated) assert.ok(csp['script-src'].includes(o), `${url}: gated ${o}`);
     assert.deepEqual(csp['connect-src'], ["'self'"], url);
+    assert.deepEqual(csp['font-src'], ["'self'"], `${url}: the font subsets, shared with the wasm`);
     assert.match(r.headers['permissions-policy'], /(^|, )camera=\(\).*geolocation=\(\).*microphone=\(\)/, url);
     assert.equal(r.headers['access-control-allow-origin'], undefined, `${url}: pages are not for other origins`);
   }

@@ -57,6 +57,34 @@ struct BannerFixture : ::testing::Test {
   unsigned ids = 0;
 };
 
+// How many vertices of the last frame are drawn in this colour.
+int vertices_in(ImDrawData* d, ImU32 col) {
+  int n = 0;
+  for (int l = 0; d && l < d->CmdListsCount; ++l)
+    for (const ImDrawVert& v : d->CmdLists[l]->VtxBuffer) n += v.col == col;
+  return n;
+}
+
+// The page, the banner and its three buttons are drawn in the scheme asked for, and switch
+// when it changes (the system's setting, or an embed's data-theme).
+TEST_F(BannerFixture, TheBannerAndThePageAreDrawnInTheScheme) {
+  start();
+  const ui::Theme& light = ui::theme_for(design::Scheme::light);
+  const ui::Theme& dark = ui::theme_for(design::Scheme::dark);
+  EXPECT_GT(vertices_in(h.draw_data(), ui::to_imgui(light.link)), 0);
+  h.app.set_scheme(design::Scheme::dark);
+  EXPECT_GE(h.settle(), 1);
+  EXPECT_EQ(h.app.scheme(), design::Scheme::dark);
+  EXPECT_GT(vertices_in(h.draw_data(), ui::to_imgui(dark.background)), 0);   // the page
+  EXPECT_GT(vertices_in(h.draw_data(), ui::to_imgui(dark.surface)), 0);      // the banner
+  EXPECT_GE(vertices_in(h.draw_data(), ui::to_imgui(dark.link)), 3 * 4);     // three buttons
+  EXPECT_EQ(vertices_in(h.draw_data(), ui::to_imgui(light.link)), 0);
+  EXPECT_EQ(vertices_in(h.draw_data(), ui::to_imgui(light.background)), 0);
+  h.app.set_scheme(design::Scheme::light);
+  h.settle();
+  EXPECT_EQ(vertices_in(h.draw_data(), ui::to_imgui(dark.link)), 0);
+}
+
 TEST_F(BannerFixture, FirstVisitShowsThreeChoicesOfEqualSize) {
   start();
   EXPECT_EQ(h.app.consent()->view(), ConsentView::banner);

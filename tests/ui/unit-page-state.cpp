@@ -105,5 +105,41 @@ TEST_F(Page, ANewWidthKeepsTheReadersPlace) {
   EXPECT_FALSE(page.dirty());
 }
 
+// The map's geometry arriving (a new aspect) changes the height of the figure, not what is
+// above it: the words at the top of the view stay where they are.
+TEST_F(Page, AtTheSameWidthTheWordsAtTheTopStay) {
+  LayoutState wide;
+  wide.map_aspect = 2.0f;
+  page.relayout(fonts.book(), wide);
+  const PageLayout& before = *page.layout();
+  std::size_t i = before.runs.size() / 4;  // a run early in the page, above the map?
+  if (before.map) {
+    for (i = 0; i + 1 < before.runs.size() && before.runs[i].y < before.map->box.y - 200; ++i) {}
+    i = i > 3 ? i - 3 : 0;
+  }
+  const float y = before.runs[i].y;
+  page.scroller().scroll_to(y - 10);
+  LayoutState tall;
+  tall.map_aspect = 1.0f;
+  page.relayout(fonts.book(), tall);
+  EXPECT_NEAR(page.layout()->runs[i].y - page.scroll(), 10.0f, 0.01f);
+}
+
+// The HTML was laid out with the map's real proportions; the canvas may lay out before its
+// geometry arrives: the takeover's position holds through that relayout, until a scroll.
+TEST_F(Page, TheFirstLayoutsStayWhereTheHtmlWasScrolledUntilTheViewScrolls) {
+  page.start_at(1500);
+  page.relayout(fonts.book(), {});
+  EXPECT_FLOAT_EQ(page.scroll(), 1500);
+  LayoutState geometry;
+  geometry.map_aspect = 1.37f;
+  page.relayout(fonts.book(), geometry);
+  EXPECT_FLOAT_EQ(page.scroll(), 1500);
+  page.scroller().scroll_by(40);
+  geometry.map_aspect = 1.0f;
+  page.relayout(fonts.book(), geometry);  // scrolled since: the words at the top stay instead
+  EXPECT_NE(page.scroll(), 1500);
+}
+
 }  // namespace
 }  // namespace passerelle::ui

@@ -22,6 +22,7 @@ var ABI = frozen({
     resize_nwse: 6, hand: 7, not_allowed: 8, grab: 9, grabbing: 10
   },
   MirrorPart: { consent: 0, page: 1 },
+  Scheme: { light: 0, dark: 1 },
   Face: { serif_regular: 0, serif_italic: 1, serif_bold: 2, sans_regular: 3, sans_bold: 4 }
 });
 

@@ -37,6 +37,8 @@
 //   onContentSize({width, height}, instance)  after a frame, when the size the content needs
 //               at the current width (or the consent view's state) changed: embeds size their
 //               box by it (width 0: any width)
+//   theme       'auto' (default: the system's prefers-color-scheme, followed live), 'light'
+//               or 'dark' (embeds: data-theme)
 //   autofocus   focus the canvas once it is up (not with a mirror: focus is the mirror's)
 //   mirror      the standalone page's semantic mirror (makeMirror, mirror.js), or, in an
 //               embed, the element of the widget's shadow root that holds its mirror's parts

@@ -37,7 +37,11 @@ function startFrames(v) {
     afterFrame(v, after);
     if (first) {
       first = false;
-      firstFrame(instance, t0);
+      firstFrame(instance, t0, !v.options.mirror);
+      request();  // the second frame shows auto-sized windows (the banner)
+    } else if (instance.frames === 2 && v.options.mirror) {
+      v.options.mirror.reveal();  // the page's canvas replaces its HTML now, banner and all
+      ready(instance);
     }
     if (more) request();
     instance.frameTimes.push(performance.now() - t0);
@@ -71,9 +75,14 @@ function afterFrame(v, s) {
   }
 }
 
-// The first complete frame with input live: the start-up is over.
-function firstFrame(instance, t0) {
+// The first complete frame with input live: the start-up is over.  A view with the page's
+// mirror is shown (and ready) on the next frame, when ImGui has sized its windows.
+function firstFrame(instance, t0, shown) {
   measure('passerelle:first-frame', t0, { view: instance.view });
   performance.mark('passerelle:interactive', { detail: { view: instance.view } });
+  if (shown) ready(instance);
+}
+
+function ready(instance) {
   instance.element.setAttribute('data-passerelle-state', instance.view === 'error' ? 'error' : 'ready');
 }

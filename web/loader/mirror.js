@@ -61,17 +61,23 @@ function makeMirror(root, embedded) {
   var keys = m.embedded ? root : document;
   m.scope.listen(keys, 'keydown', function (e) { onMirrorKey(m, e, true); });
   m.scope.listen(keys, 'keyup', function (e) { onMirrorKey(m, e, false); });
-  // The canvas is up: it shows the page, the mirror is for assistive technology.
+  // The module is up: on the standalone page its first layout starts where the visitor had
+  // scrolled the HTML (an embed's box has no HTML page to keep), and the focus is told.  The
+  // HTML stays the page until reveal().
   m.start = function (instance, mod) {
     m.instance = instance;
     m.mod = mod;
-    if (!m.embedded) {
-      document.documentElement.classList.add('passerelle-canvas-on');
-      window.scrollTo(0, 0);
-    }
+    if (!m.embedded && mod._pl_start_at) mod._pl_start_at(window.scrollY);
     m.sync();
     var active = keyed(m, m.doc.activeElement);
     if (active) tellFocus(m, active.getAttribute('data-key'));
+  };
+  // The canvas has drawn the same page, banner included (ImGui shows an auto-sized window on
+  // its second frame): it shows the page now, the mirror is for assistive technology.
+  m.reveal = function () {
+    if (m.embedded) return;  // an embed's mirror is hidden from the start: the box is the canvas
+    document.documentElement.classList.add('passerelle-canvas-on');
+    window.scrollTo(0, 0);
   };
   m.sync = function () { syncMirror(m); };
   m.stop = m.scope.release;

@@ -219,6 +219,7 @@ function loadPack(instance, mod, buffer, packName) {
 // px) the content needs at the current width (width 0: any width).
 function addProbes(instance, mod) {
   instance.visibleText = function () { return JSON.parse(mod.UTF8ToString(mod._pl_visible_runs())); };
+  instance.visibleWords = function () { return JSON.parse(mod.UTF8ToString(mod._pl_visible_words())); };
   instance.scrollTop = function () { return mod._pl_scroll(); };
   instance.contentSize = function () {
     return instance._mod && mod._pl_content_height

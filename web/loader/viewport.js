@@ -23,7 +23,21 @@ function webgl2() {
   return probe;
 }
 
-// Follows the canvas's size, the pixel ratio and prefers-reduced-motion.  Returns
+// The colours the canvas draws in: theme 'light' or 'dark' as asked (an embed's data-theme),
+// else ('auto') the system's prefers-color-scheme, followed live as the HTML's CSS follows it.
+function watchScheme(theme, instance, mod, request) {
+  var dark = matchMedia('(prefers-color-scheme: dark)');
+  function onScheme() {
+    if (!instance._mod) return;
+    var isDark = theme === 'dark' || (theme !== 'light' && dark.matches);
+    mod._pl_set_scheme(isDark ? ABI.Scheme.dark : ABI.Scheme.light);
+    request();
+  }
+  onScheme();
+  if (theme !== 'light' && theme !== 'dark') instance._scope.listen(dark, 'change', onScheme);
+}
+
+// Follows the canvas's size, the pixel ratio, prefers-reduced-motion and the colour scheme.  Returns
 // {resize(), cssHeight()}; the caller runs resize() once its input is wired.
 function watchViewport(v, request) {
   var instance = v.instance, mod = v.mod, canvas = v.canvas, scope = instance._scope;
@@ -60,5 +74,6 @@ function watchViewport(v, request) {
   function onReduce() { if (instance._mod) mod._pl_set_reduced_motion(flag(reduce.matches)); }
   onReduce();
   scope.listen(reduce, 'change', onReduce);
+  watchScheme(v.options.theme, instance, mod, request);
   return { resize: resize, cssHeight: function () { return cssH; } };
 }

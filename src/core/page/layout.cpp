@@ -17,10 +17,6 @@
 namespace passerelle {
 namespace {
 
-constexpr float kCompactBelow = 640.0f;  // phones, narrow windows
-constexpr float kLargeFrom = 1600.0f;    // big desktop monitors: a touch larger text
-constexpr float kMeasureEm = 34.0f;      // column width in body ems: ~66 characters of Noto Serif
-
 Span text_span(std::string s) {
   Span sp;
   sp.text = std::move(s);
@@ -29,9 +25,7 @@ Span text_span(std::string s) {
 
 // The text column for a width: centred, ~66 characters of body text, with side margins.
 Rect column_for(const TypeScale& s, float width) {
-  const float margin = s.compact ? 20.0f : 40.0f;
-  const float measure = std::round(kMeasureEm * s.body.size);
-  const float col_w = std::max(120.0f, std::min(measure, width - 2 * margin));
+  const float col_w = std::max(120.0f, std::min(s.measure, width - 2 * s.margin));
   return Rect{std::round(std::max(0.0f, (width - col_w) * 0.5f)), 0, col_w, 0};
 }
 
@@ -165,12 +159,12 @@ class Typesetter {
     const TypeScale& s = out.scale;
     flow(pack_.page.lead, style(s.lead, s.lead_italic, s.lead_bold, s.lead_line, Ink::heading),
          &targets);
-    y += s.compact ? 28.0f : 40.0f;
+    y += s.after_lead;
     body(targets);
     footnotes(targets);
     links(targets);
 
-    y += s.compact ? 48.0f : 80.0f;
+    y += s.page_end;
     out.height = std::ceil(y);
     out.column.h = out.height - out.column.y;
     out.reference_y = footnote_refs_;
@@ -197,14 +191,14 @@ class Typesetter {
   // right, a hairline under the bar.
   void header_bar() {
     const TypeScale& s = out.scale;
-    const float header_h = s.compact ? 56.0f : 68.0f;
+    const float header_h = s.header_h;
     InlineText name;
     name.spans.push_back(text_span(pack_.site.name));
     flow(name, style(s.site_name, s.site_name, s.site_name, header_h, Ink::site_name), nullptr);
     language_links(header_h);
     y = header_h;
     rule(0, out.viewport_width);
-    y += s.compact ? 28.0f : 56.0f;
+    y += s.after_header;
   }
 
   // The page in its other languages, right-aligned in the header bar ("English").
@@ -231,7 +225,7 @@ class Typesetter {
       run.ink = Ink::link;
       run.target = target;
       out.targets[target].rects.push_back(Rect{run.x, 0, run.width, header_h});
-      right -= run.width + std::round(s.ui.size * 1.2f);
+      right -= run.width + s.language_gap;
       out.runs.push_back(std::move(run));
     }
   }
@@ -244,23 +238,22 @@ class Typesetter {
     for (const std::string& c : page.breadcrumb) crumbs.spans.push_back(text_span(c + "\u00A0› "));
     crumbs.spans.push_back(text_span(page.title));
     flow(crumbs,
-         style(s.breadcrumb, s.breadcrumb, s.breadcrumb, std::round(s.breadcrumb.size * 1.5f),
-               Ink::muted),
+         style(s.breadcrumb, s.breadcrumb, s.breadcrumb, s.breadcrumb_line, Ink::muted),
          nullptr);
-    y += s.compact ? 10.0f : 14.0f;
+    y += s.after_breadcrumb;
 
     InlineText title;
     title.spans.push_back(text_span(page.title));
-    flow(title, style(s.title, s.title, s.title, std::round(s.title.size * 1.15f), Ink::heading),
+    flow(title, style(s.title, s.title, s.title, s.title_line, Ink::heading),
          nullptr);
-    y += s.compact ? 16.0f : 24.0f;
+    y += s.after_title;
   }
 
   // The blocks of the body, with their gaps: none right under a heading or the map.
   void body(BlockTargets& targets) {
     const TypeScale& s = out.scale;
     const FlowStyle text = style(s.body, s.body_italic, s.body_bold, s.body_line, Ink::text);
-    const float para_gap = std::round(s.body.size * 1.0f);
+    const float para_gap = s.para_gap;
     bool first = true;
     for (const Block& b : pack_.page.body) {
       switch (b.kind) {
@@ -270,14 +263,14 @@ class Typesetter {
           first = false;
           break;
         case Block::Kind::heading:
-          if (!first) y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          if (!first) y += s.heading_gap;
           heading(b, targets);
           first = true;
           break;
         case Block::Kind::map:
-          y += std::round(s.body.size * (s.compact ? 1.8f : 2.2f));
+          y += s.map_before;
           map_figure(targets);
-          y += std::round(s.body.size * (s.compact ? 1.2f : 1.6f));
+          y += s.map_after;
           first = true;
           break;
         case Block::Kind::list:
@@ -292,15 +285,15 @@ class Typesetter {
   void heading(const Block& b, BlockTargets& targets) {
     const TypeScale& s = out.scale;
     const FontSpec f = b.level >= 3 ? s.h3 : s.h2;
-    flow(b.text, style(f, f, f, std::round(f.size * 1.3f), Ink::heading), &targets);
-    y += std::round(s.body.size * 0.5f);
+    flow(b.text, style(f, f, f, b.level >= 3 ? s.h3_line : s.h2_line, Ink::heading), &targets);
+    y += s.after_heading;
   }
 
   // Each item indented after its marker ("1." or "•"), on the marker's first line.
   void list(const Block& b, const FlowStyle& text, BlockTargets& targets) {
     const TypeScale& s = out.scale;
     int n = 1;
-    const float indent = std::round(s.body.size * 1.6f);
+    const float indent = s.list_indent;
     for (const InlineText& item : b.items) {
       InlineText marker;
       marker.spans.push_back(text_span(b.ordered ? std::to_string(n) + "." : "•"));
@@ -308,7 +301,7 @@ class Typesetter {
       flow(marker, text, nullptr);
       y = item_top;
       flow(item, text, &targets, indent);
-      y += std::round(s.body.size * 0.4f);
+      y += s.list_gap;
       ++n;
     }
   }
@@ -318,9 +311,9 @@ class Typesetter {
     const std::vector<Footnote>& notes = pack_.page.footnotes;
     if (notes.empty()) return;
     const TypeScale& s = out.scale;
-    y += s.compact ? 40.0f : 56.0f;
-    rule(out.column.x, std::min(96.0f, out.column.w));
-    y += 20.0f;
+    y += s.notes_before;
+    rule(out.column.x, std::min(s.notes_rule, out.column.w));
+    y += s.after_rule;
     const FlowStyle note = style(s.small, s.small_italic, s.small_bold, s.small_line, Ink::text);
     for (std::size_t i = 0; i < notes.size(); ++i) {
       out.footnote_y.push_back(y);
@@ -334,7 +327,7 @@ class Typesetter {
       targets.pin(&t.spans.front(), static_cast<int>(out.targets.size()) - 1);
       flow(t, note, &targets);
       targets.pin(nullptr, -1);
-      y += 10.0f;
+      y += s.note_gap;
     }
   }
 
@@ -342,17 +335,17 @@ class Typesetter {
   void links(BlockTargets& targets) {
     if (pack_.page.links.empty()) return;
     const TypeScale& s = out.scale;
-    y += s.compact ? 32.0f : 44.0f;
+    y += s.links_before;
     rule(out.column.x, out.column.w);
-    y += 20.0f;
-    const FlowStyle ui = style(s.ui, s.ui, s.ui, std::round(s.ui.size * 1.5f), Ink::text);
+    y += s.after_rule;
+    const FlowStyle ui = style(s.ui, s.ui, s.ui, s.ui_line, Ink::text);
     for (const PageLink& l : pack_.page.links) {
       InlineText t;
       Span sp = text_span(l.text);
       sp.href = l.url;
       t.spans.push_back(std::move(sp));
       flow(t, ui, &targets);
-      y += 10.0f;
+      y += s.link_gap;
     }
   }
 
@@ -364,27 +357,26 @@ class Typesetter {
     const MapSection& map = *pack_.map;
     const TypeScale& s = out.scale;
     MapFigure fig;
-    const float margin = s.compact ? 20.0f : 40.0f;
+    const float margin = s.margin;
     // In an embed the box is the partner's: use its width, with a small margin.
     const float embed_margin = s.compact ? 8.0f : 12.0f;
     const float w = state_.embedded
                         ? std::max(120.0f, out.viewport_width - 2 * embed_margin)
-                        : std::max(out.column.w, std::min(1120.0f, out.viewport_width - 2 * margin));
+                        : std::max(out.column.w, std::min(s.figure_max, out.viewport_width - 2 * margin));
     const float x = std::round((out.viewport_width - w) * 0.5f);
     fig.box = Rect{x, y, w, 0};
-    fig.side_by_side = w >= 860.0f;
-    const float gap = s.compact ? 16.0f : 28.0f;
-    const float map_w = fig.side_by_side ? std::round(w * 0.62f) : w;
+    fig.side_by_side = w >= s.side_by_side_from;
+    const float gap = s.figure_gap;
+    const float map_w = fig.side_by_side ? std::round(w * s.map_w_share) : w;
     const float aspect = std::clamp(state_.map_aspect, 0.5f, 3.0f);
 
     InlineText title;
     title.spans.push_back(text_span(map.labels.title));
-    flow_at(title, style(s.h3, s.h3, s.h3, std::round(s.h3.size * 1.3f), Ink::heading), nullptr,
-            x, w);
-    y += std::round(s.body.size * 0.6f);
+    flow_at(title, style(s.h3, s.h3, s.h3, s.h3_line, Ink::heading), nullptr, x, w);
+    y += s.figure_title_gap;
 
     const float top = y;
-    fig.map = Rect{x, y, map_w, std::round(std::min(map_w / aspect, s.compact ? 420.0f : 640.0f))};
+    fig.map = Rect{x, y, map_w, std::round(std::min(map_w / aspect, s.map_max_h))};
     y += fig.map.h + std::round(gap * 0.75f);
     map_legend(map, x, map_w, std::round(gap * 0.6f), fig);
     const float chips_bottom = country_chips(map, x, map_w, fig);
@@ -406,8 +398,7 @@ class Typesetter {
   // The legend: a swatch and a label per role, then "other countries", wrapped like words;
   // y ends space_after below its last line.
   void map_legend(const MapSection& map, float x, float map_w, float space_after, MapFigure& fig) {
-    const FontSpec f = out.scale.ui_small;
-    const float line = std::round(f.size * 1.7f);
+    const float line = out.scale.legend_line;
     float lx = x;
     for (std::size_t r = 0; r < map.roles.size(); ++r)
       legend_entry(static_cast<int>(r), map.roles[r].label, x, map_w, lx, fig);
@@ -419,7 +410,7 @@ class Typesetter {
   void legend_entry(int role, const std::string& label, float x, float map_w, float& lx,
                     MapFigure& fig) {
     const FontSpec f = out.scale.ui_small;
-    const float line = std::round(f.size * 1.7f), sw = std::round(f.size * 0.9f);
+    const float line = out.scale.legend_line, sw = out.scale.legend_swatch;
     const float tw = metrics_.measure(f, label);
     const float ew = sw + 8 + tw;
     if (lx > x && lx + ew > x + map_w) {
@@ -446,7 +437,7 @@ class Typesetter {
     run.ink = Ink::text;
     run.text = label;
     out.runs.push_back(std::move(run));
-    lx += ew + std::round(f.size * 1.4f);
+    lx += ew + out.scale.legend_gap;
   }
 
   // The country list: a label, then one chip per country with a role, wrapped.  Returns the
@@ -456,9 +447,8 @@ class Typesetter {
     InlineText list_label;
     list_label.spans.push_back(text_span(map.labels.list));
     flow_at(list_label,
-            style(s.ui_small, s.ui_small, s.ui_small, std::round(s.ui_small.size * 1.6f), Ink::muted),
-            nullptr, x, map_w);
-    const float chip_h = std::round(s.ui.size * 2.1f), chip_gap = 8.0f;
+            style(s.ui_small, s.ui_small, s.ui_small, s.list_label_line, Ink::muted), nullptr, x, map_w);
+    const float chip_h = s.chip_h, chip_gap = s.chip_gap;
     float cx = x, cy = y;
     for (std::size_t r = 0; r < map.roles.size(); ++r) {
       for (const std::string& iso : map.roles[r].countries) {
@@ -479,8 +469,7 @@ class Typesetter {
 
   // A chip: padding, the role's dot, a little space, the name (text_w), padding.
   float chip_width(float text_w) const {
-    const FontSpec ui = out.scale.ui;
-    const float pad_x = std::round(ui.size * 0.7f), dot = std::round(ui.size * 0.55f);
+    const float pad_x = out.scale.chip_pad, dot = out.scale.chip_dot;
     return std::ceil(pad_x * 2 + dot + pad_x * 0.6f + text_w);
   }
 
@@ -488,7 +477,7 @@ class Typesetter {
   void country_chip(Rect box, const std::string& iso, const std::string& name, float text_w,
                     int role, MapFigure& fig) {
     const FontSpec ui = out.scale.ui;
-    const float pad_x = std::round(ui.size * 0.7f), dot = std::round(ui.size * 0.55f);
+    const float pad_x = out.scale.chip_pad, dot = out.scale.chip_dot;
     Target t;
     t.kind = Target::Kind::country;
     t.url = iso;
@@ -572,49 +561,6 @@ class Typesetter {
 };
 
 }  // namespace
-
-std::vector<FontSpec> TypeScale::all() const {
-  std::vector<FontSpec> v;
-  for (const FontSpec& f : {body, body_italic, body_bold, footnote_ref, lead, lead_italic, lead_bold,
-                            title, h2, h3, small, small_italic, small_bold, small_ref, site_name,
-                            breadcrumb, ui, ui_bold, ui_small}) {
-    if (std::find(v.begin(), v.end(), f) == v.end()) v.push_back(f);
-  }
-  return v;
-}
-
-TypeScale type_scale_for_width(float w) {
-  TypeScale s;
-  s.compact = w < kCompactBelow;
-  const float k = w >= kLargeFrom ? 1.1f : 1.0f;
-  auto px = [&](float regular, float compact) { return std::round((s.compact ? compact : regular) * k); };
-  const float body = px(19, 17.5f);
-  s.body = {Face::serif_regular, body};
-  s.body_italic = {Face::serif_italic, body};
-  s.body_bold = {Face::serif_bold, body};
-  s.footnote_ref = {Face::serif_regular, body * 0.72f};  // as text/flow.cpp computes it
-  const float lead = px(22, 19);
-  s.lead = {Face::serif_regular, lead};
-  s.lead_italic = {Face::serif_italic, lead};
-  s.lead_bold = {Face::serif_bold, lead};
-  s.title = {Face::sans_bold, px(46, 34)};
-  s.h2 = {Face::sans_bold, px(26, 22)};
-  s.h3 = {Face::sans_bold, px(21, 19)};
-  const float small = px(16, 15);
-  s.small = {Face::serif_regular, small};
-  s.small_italic = {Face::serif_italic, small};
-  s.small_bold = {Face::serif_bold, small};
-  s.small_ref = {Face::serif_regular, small * 0.72f};
-  s.site_name = {Face::sans_bold, px(21, 19)};
-  s.breadcrumb = {Face::sans_regular, px(15, 14)};
-  s.ui = {Face::sans_regular, px(17, 16)};
-  s.ui_bold = {Face::sans_bold, px(17, 16)};
-  s.ui_small = {Face::sans_regular, px(15, 14)};
-  s.body_line = std::round(body * 1.65f);
-  s.lead_line = std::round(lead * 1.5f);
-  s.small_line = std::round(small * 1.6f);
-  return s;
-}
 
 int PageLayout::target_at(float x, float y, float pad) const {
   for (int i = static_cast<int>(targets.size()) - 1; i >= 0; --i) {

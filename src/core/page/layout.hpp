@@ -1,19 +1,21 @@
 // page/layout.hpp — the article, typeset: every piece of text and rule with its position.
 //
 // layout_page() is a pure function of the page, the viewport width and the font metrics.
-// It picks the type scale for the width (compact below 640 CSS px), centres a column of
+// It picks the type scale for the width (design/type_scale.hpp), centres a column of
 // readable measure (about 66 characters of body text), and flows the header, breadcrumb,
 // title, lead, body, footnotes and links into it.  The UI draws the result and hit-tests it;
 // nothing about ImGui or the browser is known here.
 //
 // Coordinates are CSS pixels, y growing down from the top of the document (not the viewport).
 //
-// Depends on: pack/pack.hpp, text/flow.hpp, text/typography.hpp.
+// Depends on: design/type_scale.hpp (the numbers of each width tier), pack/pack.hpp,
+// text/flow.hpp, text/typography.hpp.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/design/type_scale.hpp"
 #include "core/pack/pack.hpp"
 #include "core/text/flow.hpp"
 #include "core/text/typography.hpp"
@@ -24,21 +26,6 @@ struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
   bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
 };
-
-// The type scale for one width: every FontSpec the layout may use.  The UI rasterises
-// exactly these (and re-rasterises when the scale or the device pixel ratio changes).
-struct TypeScale {
-  bool compact = false;
-  FontSpec body, body_italic, body_bold, footnote_ref;
-  FontSpec lead, lead_italic, lead_bold;
-  FontSpec title, h2, h3;
-  FontSpec small, small_italic, small_bold, small_ref;
-  FontSpec site_name, breadcrumb, ui, ui_bold, ui_small;
-  float body_line = 0, lead_line = 0, small_line = 0;
-  std::vector<FontSpec> all() const;  // deduplicated
-};
-
-TypeScale type_scale_for_width(float viewport_width);
 
 // Something a click can do.
 struct Target {

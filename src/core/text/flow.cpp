@@ -94,6 +94,9 @@ class LineFiller {
              std::vector<SpanStyle>& styles)
       : width_(width), metrics_(m), styles_(styles), lb_(style, m, styles) {}
 
+  // A break after a hyphen ("inter-|associatifs"): ends the word with no space after it.
+  void add_hyphen_break() { place_word(); }
+
   // A break space: ends the word; drawn before the next word when both share a line.
   void add_break(int span) {
     place_word();
@@ -253,6 +256,19 @@ bool breakable(const std::vector<Glyph>& glyphs, std::size_t gi, bool french_spa
   return true;
 }
 
+bool is_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+// Whether the line may break after glyph gi: a hyphen between two letters, as browsers do
+// (Unicode line breaking, class HY), so the canvas and the HTML break "inter-associatifs"
+// alike.
+bool hyphen_break(const std::vector<Glyph>& glyphs, std::size_t gi) {
+  return glyphs[gi].cp == U'-' && gi > 0 && gi + 1 < glyphs.size() && is_letter(glyphs[gi - 1].cp) &&
+         is_letter(glyphs[gi + 1].cp);
+}
+
 }  // namespace
 
 FlowResult flow_text(const InlineText& text, const FlowStyle& style, float width,
@@ -271,6 +287,7 @@ FlowResult flow_text(const InlineText& text, const FlowStyle& style, float width
       filler.add_to_word(g.span, " ");  // glued spaces are drawn as plain spaces
     } else {
       filler.add_to_word(g.span, std::string_view(styles[g.span].text).substr(g.begin, g.end - g.begin));
+      if (hyphen_break(glyphs, gi)) filler.add_hyphen_break();
     }
   }
   return filler.finish(!glyphs.empty(), style.line_height);

@@ -1,7 +1,8 @@
 // text/flow.hpp — breaking styled inline text into lines of a given width.
 //
 // Greedy, left-aligned (ragged right reads best on screens and never makes rivers).  Breaks
-// only at ordinary spaces; no-break spaces (U+00A0, U+202F) glue.  For French, an ordinary
+// at ordinary spaces and after a hyphen between letters (as browsers do, so the prerendered
+// HTML and the canvas break lines alike); no-break spaces (U+00A0, U+202F) glue.  For French, an ordinary
 // space before ; : ! ? » or after « also glues, so an editor's missing no-break space never
 // leaves a lone "»" at the start of a line.  A word wider than the whole line (a long URL on
 // a 320 px phone) is split between characters rather than overflowing.

@@ -25,6 +25,12 @@ EMSCRIPTEN_KEEPALIVE const char* pl_mirror_html(int part) {
   return pl_app() ? pl_app()->mirror_html(part).c_str() : empty.c_str();
 }
 
+// The canvas takes over from the prerendered HTML scrolled to y (CSS px): its first layout
+// starts there.  Before the first frame.
+EMSCRIPTEN_KEEPALIVE void pl_start_at(float y) {
+  if (pl_app()) pl_app()->start_at(y);
+}
+
 EMSCRIPTEN_KEEPALIVE void pl_focus(const char* key, double t) {
   if (pl_app()) pl_app()->focus_key(key ? key : "", t);
 }

@@ -14,7 +14,7 @@
 // No Emscripten and no browser: native tests include it too (tests/ui/unit-web-abi.cpp).
 //
 // Depends on: ui/app.hpp (UiKey, ViewMode, Action, App's cursor and mirror-part constants),
-// core (ScrollKey, ConsentView, Face, through it), imgui.h (ImGuiMouseCursor).
+// core (ScrollKey, ConsentView, Face, design::Scheme, through it), imgui.h (ImGuiMouseCursor).
 #pragma once
 #include <imgui.h>
 
@@ -61,6 +61,9 @@ enum class Cursor : int {
 
 // pl_mirror_html's part (App::MirrorPart).
 enum class MirrorPart : int { consent = 0, page = 1 };
+
+// pl_set_scheme (passerelle::design::Scheme): the colours the canvas draws in.
+enum class Scheme : int { light = 0, dark = 1 };
 
 // pl_set_face's face (passerelle::Face); the loader's FACES lists the font files in this order.
 enum class Face : int { serif_regular = 0, serif_italic = 1, serif_bold = 2, sans_regular = 3, sans_bold = 4 };
@@ -123,6 +126,8 @@ static_assert(code(Cursor::grabbing) == ui::App::kCursorGrabbing);
 static_assert(code(MirrorPart::consent) == ui::App::mirror_consent_part);
 static_assert(code(MirrorPart::page) == ui::App::mirror_page_part);
 
+static_assert(code(Scheme::light) == static_cast<int>(passerelle::design::Scheme::light));
+static_assert(code(Scheme::dark) == static_cast<int>(passerelle::design::Scheme::dark));
 static_assert(code(Face::serif_regular) == static_cast<int>(passerelle::Face::serif_regular));
 static_assert(code(Face::serif_italic) == static_cast<int>(passerelle::Face::serif_italic));
 static_assert(code(Face::serif_bold) == static_cast<int>(passerelle::Face::serif_bold));

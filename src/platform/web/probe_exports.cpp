@@ -9,6 +9,7 @@
 #include <emscripten.h>
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,31 @@ const char* link_kind(passerelle::Target::Kind k) {
     case passerelle::Target::Kind::page: return "page";
   }
   return "";
+}
+
+// Calls f(offset, length) for each word of s: the bytes between spaces, no-break spaces
+// (U+00A0) and narrow no-break spaces (U+202F).
+template <class F>
+void for_each_word(std::string_view s, F f) {
+  std::size_t i = 0, start = std::string_view::npos;
+  auto space_at = [&](std::size_t k) -> std::size_t {
+    if (s[k] == ' ') return 1;
+    if (s.substr(k, 2) == "\xC2\xA0") return 2;
+    if (s.substr(k, 3) == "\xE2\x80\xAF") return 3;
+    return 0;
+  };
+  while (i < s.size()) {
+    const std::size_t sp = space_at(i);
+    if (sp) {
+      if (start != std::string_view::npos) f(start, i - start);
+      start = std::string_view::npos;
+      i += sp;
+    } else {
+      if (start == std::string_view::npos) start = i;
+      ++i;
+    }
+  }
+  if (start != std::string_view::npos) f(start, s.size() - start);
 }
 
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
@@ -48,6 +74,32 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
       const char* link = r.target >= 0 ? link_kind(l->targets[r.target].kind) : "";
       arr.push_back({{"text", r.text}, {"x", r.x}, {"y", r.y - top}, {"w", r.width},
                      {"h", app->fonts().content_height(r.font)}, {"size", r.font.size}, {"link", link}});
+    }
+  }
+  out = dump(arr);
+  return out.c_str();
+}
+
+// The words drawn in the viewport now, as JSON [{text, x, y, w, h}] in CSS px: each run cut
+// at its spaces (ordinary and no-break), each word placed by the canvas's own font metrics.
+// The takeover test compares these with where the browser put the same words in the HTML.
+EMSCRIPTEN_KEEPALIVE const char* pl_visible_words(void) {
+  static std::string out;
+  nlohmann::json arr = nlohmann::json::array();
+  const passerelle::ui::App* app = pl_app();
+  const passerelle::PageLayout* l = app ? app->layout() : nullptr;
+  if (l) {
+    const float top = app->scroll();
+    const float bottom = top + app->scroller().viewport_height();
+    for (const auto& r : l->runs) {
+      if (r.y + r.line_height < top || r.y > bottom) continue;
+      const float h = app->fonts().content_height(r.font);
+      for_each_word(r.text, [&](std::size_t at, std::size_t n) {
+        const std::string_view t(r.text);
+        const float x = r.x + app->fonts().measure(r.font, t.substr(0, at));
+        const float w = app->fonts().measure(r.font, t.substr(at, n));
+        arr.push_back({{"text", std::string(t.substr(at, n))}, {"x", x}, {"y", r.y - top}, {"w", w}, {"h", h}});
+      });
     }
   }
   out = dump(arr);

@@ -101,6 +101,13 @@ EMSCRIPTEN_KEEPALIVE void pl_set_reduced_motion(int on) {
   if (g_app) g_app->set_reduced_motion(abi::is_on(on));
 }
 
+// scheme: an abi::Scheme (prefers-color-scheme, or an embed's data-theme).  Any time: the
+// next frame is drawn in it.
+EMSCRIPTEN_KEEPALIVE void pl_set_scheme(int scheme) {
+  if (g_app) g_app->set_scheme(scheme == abi::code(abi::Scheme::dark) ? passerelle::design::Scheme::dark
+                                                                      : passerelle::design::Scheme::light);
+}
+
 // view: an abi::View.  After pl_load_pack.
 EMSCRIPTEN_KEEPALIVE void pl_set_view(int view) {
   if (g_app && view >= abi::code(abi::View::page) && view <= abi::code(abi::View::consent))

@@ -60,7 +60,7 @@ bool App::draw_view(const ImGuiIO& io, double now) {
   draw_page_and_map(io, show_map, now);
   if (consent_.active() && has_page() &&
       consent_.draw(fonts_.book(), page_.layout()->scale, io.DisplaySize, page_.lang(),
-                    page_.view() == ViewMode::consent))
+                    page_.view() == ViewMode::consent, *theme_))
     pacer_.wake(4);
   draw_focus_ring();
   return moving;
@@ -92,7 +92,7 @@ void App::draw_page_and_map(const ImGuiIO& io, bool show_map, double now) {
   MapView::Style style;
   style.fonts = &fonts_.book();
   style.scale = layout.scale;
-  style.theme = &theme_;
+  style.theme = theme_;
   PageDrawState st;
   if (show_map)
     st.under_text = [&](ImDrawList& dl) {
@@ -103,7 +103,7 @@ void App::draw_page_and_map(const ImGuiIO& io, bool show_map, double now) {
   st.hovered_target = page_.hovered_target();
   st.scrollbar_hot = page_.scrollbar_hot();
   st.no_scrollbar = page_.host_scrolls();
-  if (page_.view() != ViewMode::consent) draw_page(*ImGui::GetBackgroundDrawList(), layout, fonts_.book(), theme_, st);
+  if (page_.view() != ViewMode::consent) draw_page(*ImGui::GetBackgroundDrawList(), layout, fonts_.book(), *theme_, st);
   if (show_map && map.box().y < page_.height() && map.box().y + map.box().h > 0)
     map.draw(*ImGui::GetBackgroundDrawList(), style, now);
 }

@@ -113,7 +113,7 @@ void App::update_mirror() {
 
 void App::draw_focus_ring() {
   if (mirror_.focus().empty()) return;
-  MirrorFocus::draw_ring(*ImGui::GetForegroundDrawList(), key_rects(mirror_.focus()), theme_);
+  MirrorFocus::draw_ring(*ImGui::GetForegroundDrawList(), key_rects(mirror_.focus()), *theme_);
 }
 
 }  // namespace passerelle::ui

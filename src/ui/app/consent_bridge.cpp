@@ -38,7 +38,7 @@ std::vector<ConsentOutcome> ConsentBridge::take_outcomes() {
 }
 
 bool ConsentBridge::draw(const FontBook& fonts, const TypeScale& scale, ImVec2 viewport, const std::string& lang,
-                         bool own_viewport) {
+                         bool own_viewport, const Theme& theme) {
   if (!manager_) return false;
   ConsentFrame cf;
   cf.manager = &*manager_;
@@ -49,6 +49,7 @@ bool ConsentBridge::draw(const FontBook& fonts, const TypeScale& scale, ImVec2 v
   cf.now_unix = wall_clock_;
   cf.new_id = new_id_ ? new_id_ : [] { return std::string(32, '0'); };
   cf.own_viewport = own_viewport;
+  cf.theme = &theme;
   bool decided = false;
   if (auto o = widget_.draw(cf)) {
     if (o->reload_suggested) widget_.show_withdrawn_notice(true);

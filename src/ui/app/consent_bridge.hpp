@@ -51,7 +51,7 @@ class ConsentBridge {
   // Draws the widget over a viewport (own_viewport: an embed sized to it).  Returns true
   // when the visitor made a decision this frame (kept for take_outcomes()).
   bool draw(const FontBook& fonts, const TypeScale& scale, ImVec2 viewport, const std::string& lang,
-            bool own_viewport);
+            bool own_viewport, const Theme& theme = default_theme());
   // p is over one of the widget's windows of the last frame: the page under it must not react.
   bool covers(ImVec2 p) const { return widget_.covers(p); }
   // A click at p (over the widget): the policy link opens in a new tab; ImGui handles the rest.

@@ -3,6 +3,8 @@
 // Depends on: ui/app/page_state.hpp, core/base/url_policy.hpp, core/pack/visible_text.hpp.
 #include "ui/app/page_state.hpp"
 
+#include <optional>
+
 #include <algorithm>
 
 #include "core/base/url_policy.hpp"
@@ -51,10 +53,29 @@ void PageState::set_viewport(float width, float height, float dpr) {
   if (layout_) scroller_.set_extent(layout_->height, height_);
 }
 
+namespace {
+// The first run at or below the top of the view, and how far below the top it starts.
+struct Anchor {
+  std::size_t run = 0;
+  float below = 0;
+  float width = 0;        // of the layout it was found in
+  std::size_t runs = 0;   // how many runs that layout had
+};
+std::optional<Anchor> anchor_of(const std::optional<PageLayout>& layout, float offset) {
+  if (!layout || offset <= 0) return std::nullopt;
+  for (std::size_t i = 0; i < layout->runs.size(); ++i) {
+    const PlacedRun& r = layout->runs[i];
+    if (r.y + r.line_height > offset) return Anchor{i, r.y - offset, layout->viewport_width, layout->runs.size()};
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
   if (!fonts.built() || width_ <= 0) return;
   const float old_height = layout_ ? layout_->height : 0;
   const float old_offset = scroller_.offset();
+  const std::optional<Anchor> anchor = anchor_of(layout_, old_offset);
   if (!notice_title_.empty()) {
     layout_ = layout_notice(notice_title_, notice_lines_, width_, fonts);
   } else if (!pack_) {
@@ -69,7 +90,17 @@ void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
     layout_ = layout_page(*pack_, width_, fonts, state);
   }
   scroller_.set_extent(layout_->height, height_);
-  if (old_height > 0 && old_offset > 0) scroller_.scroll_to(old_offset / old_height * layout_->height);
+  // The reader's place: the HTML's scroll position at the takeover; at the same width (the
+  // map's geometry arrived, a country's details opened) the same words at the same height;
+  // at a new width, the same fraction of the document.
+  if (takeover_y_ >= 0 && start_at_ < 0 && scroller_.offset() != takeover_at_) takeover_y_ = -1;  // scrolled since
+  if (start_at_ >= 0 || (takeover_y_ >= 0 && layout_->viewport_width == width_)) {
+    scroller_.scroll_to(takeover_y_ >= 0 ? takeover_y_ : start_at_);
+    takeover_at_ = scroller_.offset();
+  } else if (anchor && anchor->width == layout_->viewport_width && anchor->runs == layout_->runs.size())
+    scroller_.scroll_to(layout_->runs[anchor->run].y - anchor->below);
+  else if (old_height > 0 && old_offset > 0) scroller_.scroll_to(old_offset / old_height * layout_->height);
+  start_at_ = -1;
   layout_dirty_ = false;
 }
 

@@ -57,6 +57,13 @@ class PageState {
   float dpr() const { return dpr_; }
 
   // --- layout ----------------------------------------------------------------------------
+  // The next layout starts scrolled to y (CSS px, clamped): where the visitor had scrolled
+  // the prerendered HTML when the canvas takes over.  Layouts that follow (the map's geometry
+  // arriving changes the figure's height) keep y until the view is scrolled.
+  void start_at(float y) {
+    start_at_ = y;
+    takeover_y_ = y;
+  }
   void mark_dirty() { layout_dirty_ = true; }
   bool dirty() const { return layout_dirty_; }
   // Lays the page out again (when the fonts are built and the width known), keeping the
@@ -112,6 +119,9 @@ class PageState {
   float width_ = 0, height_ = 0, dpr_ = 1;
   std::optional<PageLayout> layout_;
   bool layout_dirty_ = true;
+  float start_at_ = -1;     // < 0: none asked
+  float takeover_y_ = -1;   // the takeover's scroll position, while nothing has scrolled since
+  float takeover_at_ = -1;  // the offset the takeover's position gave
   Scroller scroller_;
 
   bool dragging_thumb_ = false;

@@ -1,0 +1,154 @@
+// The takeover is invisible: the prerendered HTML and the canvas that replaces it put the
+// words of the first screen in the same places.  The wasm is held back while the HTML is the
+// page; its words are read from the DOM (a Range per word), then the canvas takes over and
+// its words are read from the core's layout (instance.visibleWords(): each run cut at its
+// spaces, placed with the canvas's own font metrics).  Positions, not pixels: the browser and
+// ImGui anti-alias differently, so raw pixels would differ where nothing moved.
+//
+// The figure (words within TOLERANCE px, per size and language) is printed and kept in the
+// README ("One look").  Screenshots of both states go to build/screenshots/takeover-*.png.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { setUp, newPage, waitView, waitIdle } from './harness.mjs';
+
+const TOLERANCE = 3;       // CSS px, in x and in y
+const NEARLY_EVERY = 0.95; // the share of first-screen words that must stay where they were
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+];
+const PAGES = [{ lang: 'fr', path: '/' }, { lang: 'en', path: '/index.en.html' }];
+
+// Every word of the page's mirror on the first screen, with its box (CSS px, viewport).
+function htmlWords() {
+  const part = document.querySelector('[data-passerelle-part="page"]');
+  const out = [];
+  const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    const text = node.nodeValue;
+    for (const m of text.matchAll(/[^\s\u00a0\u202f]+/g)) {
+      const r = document.createRange();
+      r.setStart(node, m.index);
+      r.setEnd(node, m.index + m[0].length);
+      const b = r.getClientRects()[0];
+      if (!b || b.width === 0) continue;
+      if (b.top < 0 || b.bottom > innerHeight) continue;
+      out.push({ text: m[0], x: b.left, y: b.top, w: b.width, h: b.height });
+    }
+  }
+  return out;
+}
+
+// For each HTML word, the nearest canvas word of the same text; the share within TOLERANCE.
+export function compareWords(html, canvas, tolerance = TOLERANCE) {
+  const moved = [];
+  let kept = 0;
+  for (const w of html) {
+    let best = null, bestD = Infinity;
+    for (const c of canvas) {
+      if (c.text !== w.text) continue;
+      const d = Math.max(Math.abs(c.x - w.x), Math.abs(c.y - w.y));
+      if (d < bestD) { bestD = d; best = c; }
+    }
+    if (bestD <= tolerance) kept++;
+    else moved.push({ text: w.text, html: [Math.round(w.x), Math.round(w.y)], canvas: best && [Math.round(best.x), Math.round(best.y)] });
+  }
+  return { words: html.length, kept, share: html.length ? kept / html.length : 0, moved };
+}
+
+// The page with the wasm held back: the HTML is the page, fonts loaded (scrolled to scrollY).
+async function openHeld(env, size, path, scrollY = 0) {
+  const page = await newPage(env, size);
+  const held = [];
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route(/passerelle(\.[0-9a-f]{8})?\.wasm$/, async (route) => { held.push(route); await released; await route.continue(); });
+  await page.goto(env.base + path);
+  await page.waitForFunction(() => document.fonts.status === 'loaded' &&
+    document.fonts.check('19px "Passerelle Serif"') && document.fonts.check('700 19px "Passerelle Sans"'));
+  await page.evaluate(() => document.fonts.ready);
+  if (scrollY) {
+    await page.evaluate((y) => scrollTo(0, y), scrollY);
+    await page.waitForFunction((y) => Math.abs(scrollY - y) < 1, scrollY);
+  }
+  return { page, release, held };
+}
+
+async function takeover(env, size, { lang, path }, scrollY = 0) {
+  const { page, release, held } = await openHeld(env, size, path, scrollY);
+  try {
+    assert.ok(held.length >= 1, 'the wasm request was held back');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('passerelle-canvas-on')), false);
+    const html = await page.evaluate(htmlWords);
+    const htmlButtons = await page.evaluate(() => [...document.querySelectorAll('[role="dialog"] button')]
+      .map((b) => { const r = b.getBoundingClientRect(); return { label: b.textContent, x: r.left, y: r.top, w: r.width, h: r.height }; }));
+    mkdirSync('build/screenshots', { recursive: true });
+    const shot = `build/screenshots/takeover-${size.name}-${lang}${scrollY ? '-' + scrollY : ''}`;
+    await page.screenshot({ path: `${shot}-html.png` });
+    release();
+    assert.equal(await waitView(page), 'ready');
+    await waitIdle(page, 150);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('passerelle-canvas-on')), true);
+    await page.screenshot({ path: `${shot}-canvas.png` });
+    const canvas = await page.evaluate(() => window.Passerelle.instances[0].visibleWords());
+    const buttons = await page.evaluate(() => window.Passerelle.instances[0].consentButtons());
+    return { html, canvas, htmlButtons, buttons, errors: page.consoleErrors };
+  } finally {
+    await page.context().close();
+  }
+}
+
+let env;
+const figures = [];
+test.before(async () => { env = await setUp(); });
+test.after(async () => {
+  await env?.close();
+  // The figure for the README: words of the first screen that stayed within TOLERANCE px.
+  if (figures.length) console.log('# takeover figures: ' + figures.map((f) => `${f.size} ${f.lang} ${f.kept}/${f.words}`).join(', '));
+});
+
+for (const size of SIZES) {
+  for (const p of PAGES) {
+    test(`takeover at ${size.width}×${size.height}, ${p.lang}: nearly every word of the first screen stays where it was`, async () => {
+      const r = await takeover(env, size, p);
+      assert.deepEqual(r.errors, []);
+      assert.ok(r.html.length >= 40, `the first screen holds words (${r.html.length})`);
+      const c = compareWords(r.html, r.canvas);
+      figures.push({ size: `${size.width}×${size.height}`, lang: p.lang, kept: c.kept, words: c.words });
+      console.log(`# takeover ${size.width}x${size.height} ${p.lang}: ${c.kept}/${c.words} words within ${TOLERANCE} px ` +
+        `(${(100 * c.share).toFixed(1)} %)` + (c.moved.length ? '; moved: ' + JSON.stringify(c.moved.slice(0, 12)) : ''));
+      assert.ok(c.share >= NEARLY_EVERY, `${(100 * c.share).toFixed(1)} % of words stayed within ${TOLERANCE} px`);
+      // The banner: the same three choices, in the same order, sizes and places.
+      const choices = r.htmlButtons.slice(0, 3);
+      assert.equal(r.buttons.length, 3);
+      r.buttons.forEach((b, i) => {
+        for (const k of ['x', 'y', 'w', 'h'])
+          assert.ok(Math.abs(b[k] - choices[i][k]) <= TOLERANCE, `button ${i} ${k}: canvas ${b[k]} vs HTML ${choices[i][k]}`);
+      });
+    });
+  }
+}
+
+// Scrolled down before the canvas is ready (the map figure, then the article below it): the
+// canvas takes over at the same scroll position, with the same words in the same places.
+for (const [size, p, y] of [[SIZES[0], PAGES[0], 1500], [SIZES[1], PAGES[1], 1800]]) {
+  test(`takeover at ${size.width}×${size.height}, ${p.lang}, scrolled to ${y} px: the words stay where they were`, async () => {
+    const r = await takeover(env, size, p, y);
+    assert.deepEqual(r.errors, []);
+    const c = compareWords(r.html, r.canvas);
+    figures.push({ size: `${size.width}×${size.height} at ${y} px`, lang: p.lang, kept: c.kept, words: c.words });
+    console.log(`# takeover ${size.width}x${size.height} ${p.lang} at ${y} px: ${c.kept}/${c.words} words within ${TOLERANCE} px` +
+      (c.moved.length ? '; moved: ' + JSON.stringify(c.moved.slice(0, 12)) : ''));
+    assert.ok(r.html.length >= 20, `words on screen (${r.html.length})`);
+    assert.ok(c.share >= NEARLY_EVERY, `${(100 * c.share).toFixed(1)} % of words stayed within ${TOLERANCE} px`);
+  });
+}
+
+test('compareWords counts a word as moved when the canvas puts it elsewhere', () => {
+  const html = [{ text: 'La', x: 10, y: 10 }, { text: 'Cimade', x: 40, y: 10 }];
+  assert.equal(compareWords(html, [{ text: 'La', x: 11, y: 12 }, { text: 'Cimade', x: 41, y: 10 }]).share, 1);
+  const c = compareWords(html, [{ text: 'La', x: 11, y: 12 }, { text: 'Cimade', x: 10, y: 41 }]);
+  assert.equal(c.kept, 1);
+  assert.equal(c.moved[0].text, 'Cimade');
+});

@@ -133,8 +133,10 @@ test('an embed draws in the scheme its data-theme asks for, whatever the system 
     assert.deepEqual(await waitForEmbeds(page, 2), [['map', 'ready'], ['map', 'ready']]);
     await page.evaluate(() => Promise.all(window.Passerelle.instances.map((i) => i.map.ready)));
     await waitEmbedsIdle(page, 150);
-    const seas = await page.evaluate(() => window.Passerelle.instances.map((i) => {
-      const p = i.map.screenPoint(-16, 38);
+    // By theme, not by index: the two boxes start lazily, in either order.
+    const seas = await page.evaluate(() => ['dark', ''].map((theme) => {
+      const i = window.Passerelle.instances.find((x) => (x.element.getAttribute('data-theme') || '') === theme);
+      const p = i && i.map.screenPoint(-16, 38);
       return p && { x: p.x - scrollX, y: p.y - scrollY };
     }));
     assert.ok(seas[0] && seas[1]);

@@ -245,7 +245,7 @@
           if (n.className === 'box') { s.position = 'absolute'; s.inset = '0'; }
           else if (n.className === 'status') s.display = n.hidden ? 'none' : 'block';
           else if (n.className === 'mirror') { s.position = 'absolute'; s.width = s.height = '1px'; s.overflow = 'hidden'; s.clipPath = 'inset(50%)'; }
-          else { s.display = 'block'; s.width = '100%'; if (!s.height) s.height = '100%'; s.touchAction = 'pan-x pan-y'; }
+          else { s.display = 'block'; s.width = '100%'; if (!s.height) s.height = '100%'; if (!s.touchAction) s.touchAction = 'pan-x pan-y'; }  // the loader's 'none' (a fixed-height page) stays
         });
       };
       new MutationObserver(fix).observe(root, { childList: true, subtree: true, attributeFilter: ['hidden'] });

@@ -139,9 +139,12 @@ class App {
   void pointer_up(float x, float y);
   void pointer_leave();
   // Touch points by id.  One finger scrolls the page (also over the map, with a hint); two
-  // fingers that start on the map pan and pinch it.
+  // fingers that start on the map pan and pinch it.  Embedded, one finger is the host's,
+  // except in a fixed-height page box, whose article scrolls under it as a native scrolling
+  // box would: touch_move then returns what the article could not follow at its edge (CSS
+  // px, positive downwards), for the platform to scroll the host page by; otherwise 0.
   void touch_begin(int id, float x, float y, double t);
-  void touch_move(int id, float x, float y, double t);
+  float touch_move(int id, float x, float y, double t);
   void touch_end(int id, double t);
   // A wheel at (x, y).  Returns true when Passerelle used it: always without ctrl (the page
   // scrolls), with ctrl only over the map (elsewhere the browser zooms, as usual).
@@ -205,6 +208,7 @@ class App {
   ChipKeyContext chip_context() const;
   ChipKey::Result apply_chip_key(const ChipKey& r, double now);
   void show_touch_hint(ImVec2 p, double t);
+  bool finger_scrolls_article() const;
   // ui/app/app_frame.cpp
   void feed_imgui(ImGuiIO& io, double now);
   bool draw_view(const ImGuiIO& io, double now);

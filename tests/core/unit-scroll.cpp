@@ -101,6 +101,17 @@ TEST(Scroll, TouchDragFollowsTheFinger) {
   EXPECT_FALSE(s.moving());
 }
 
+TEST(Scroll, TouchDragReturnsWhatItCouldNotFollowPastAnEdge) {
+  Scroller s = page();  // 3000 px of content in 800: 2200 to scroll
+  s.touch_begin(500, 0.0);
+  EXPECT_FLOAT_EQ(s.touch_move(600, 0.1), -100);  // at the top, nothing above
+  EXPECT_FLOAT_EQ(s.touch_move(400, 0.2), 0);
+  EXPECT_FLOAT_EQ(s.offset(), 200);
+  EXPECT_FLOAT_EQ(s.touch_move(-1600, 0.3), 0);  // exactly to the bottom
+  EXPECT_FLOAT_EQ(s.touch_move(-1750, 0.4), 150);
+  EXPECT_FLOAT_EQ(s.offset(), 2200);
+}
+
 TEST(Scroll, FlingCoastsThenStopsWithoutOvershooting) {
   Scroller s = page();
   double t = 1.0;

@@ -319,6 +319,68 @@ test('a fixed-height page embed: the wheel scrolls the article, then hands over 
   await page.context().close();
 });
 
+// A slow one-finger drag of raw touch events (the browser scrolls what it would scroll), from
+// (x, y0) to (x, y1) in 10-px steps; the finger rests before lifting, so nothing coasts.
+async function fingerDrag(page, x, y0, y1) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y, id: 1 }] });
+  await touch('touchStart', y0);
+  const steps = Math.round(Math.abs(y1 - y0) / 10);
+  for (let k = 1; k <= steps; k++) {
+    await touch('touchMove', y0 + ((y1 - y0) * k) / steps);
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(200);
+  await touch('touchEnd');
+  await cdp.detach();
+}
+
+test('a fixed-height page embed: one finger scrolls the article, then hands over to the host at its end', { timeout: 120000 }, async () => {
+  const url = hostPage('fixed-touch.html', `<h1>Article</h1>${tag('data-view="page" data-height="400px"')}${'<p>Suite de l’article du site partenaire.</p>'.repeat(60)}`);
+  const page = await newPage(env, { width: 900, height: 800, hasTouch: true });
+  await page.goto(url);
+  assert.deepEqual(await waitForEmbeds(page, 1), [['page', 'ready']]);
+  await waitEmbedsIdle(page, 150);
+  const b = await boxOf(page, 'page').boundingBox();
+  const x = b.x + b.width / 2;
+  // 200 px up inside the box: the article follows the finger, the host stays.
+  await fingerDrag(page, x, b.y + 300, b.y + 100);
+  await waitEmbedsIdle(page, 150);
+  const top = await byView(page, 'page', (i) => i.scrollTop());
+  assert.ok(Math.abs(top - 200) < 3, `the article followed the finger (${top})`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the host stays while the article scrolls');
+  // At the article's end (the wheel takes it there), a further drag scrolls the host by the
+  // finger's move, and the article stays at its end.
+  const max = await byView(page, 'page', (i) => i.contentSize().height - 400);
+  assert.ok(max > 1500, `the article is taller than its box (${max} px more)`);
+  await page.mouse.move(x, b.y + 200);
+  await page.mouse.wheel(0, 100000);
+  await page.waitForFunction((m) => window.Passerelle.instances[0].scrollTop() >= m - 0.5, max, { timeout: 5000 });
+  await waitEmbedsIdle(page, 150);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the host stayed while the article went to its end');
+  await fingerDrag(page, x, b.y + 300, b.y + 100);
+  await waitEmbedsIdle(page, 150);
+  const hostY = await page.evaluate(() => window.scrollY);
+  assert.ok(hostY > 170 && hostY < 205, `the host page scrolled by the finger's move (${hostY})`);
+  const end = await byView(page, 'page', (i) => i.scrollTop());
+  assert.ok(end >= max - 0.5, `the article stayed at its end (${end} of ${max})`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('an auto-height page embed leaves one finger to the host page', { timeout: 120000 }, async () => {
+  const url = hostPage('auto-touch.html', `<h1>Article</h1>${tag('data-view="page"')}${'<p>Suite de l’article du site partenaire.</p>'.repeat(60)}`);
+  const page = await newPage(env, { width: 900, height: 800, hasTouch: true });
+  await page.goto(url);
+  assert.deepEqual(await waitForEmbeds(page, 1), [['page', 'ready']]);
+  await waitEmbedsIdle(page, 150);
+  const b = await boxOf(page, 'page').boundingBox();
+  await fingerDrag(page, b.x + b.width / 2, 600, 400);
+  await page.waitForFunction(() => window.scrollY > 150, null, { timeout: 5000 });
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('the consent banner in English: its placeholder and its withdrawal notice speak English and stay out of the host\'s body', { timeout: 120000 }, async () => {
   const url = hostPage('consent-en.html', `<h1>A partner's site</h1>
 <iframe data-passerelle-purpose="video" data-src="https://video.example/embed/partner" title="A video"></iframe>

@@ -1,6 +1,7 @@
 // unit-embed-views.cpp — the views a partner site embeds: the map figure alone, the consent
-// UI alone, and what "embedded" changes: the box is as tall as the content, a plain wheel and
-// unneeded keys are left to the host page.
+// UI alone, and what "embedded" changes: the box is as tall as the content, a plain wheel,
+// one finger and unneeded keys are left to the host page (a fixed-height page box scrolls its
+// article first, and hands over at its edges).
 //
 // Depends on: headless.hpp (ui/app.hpp), GoogleTest; PASSERELLE_MAP_GEOMETRY from CMake.
 #include <gtest/gtest.h>
@@ -65,6 +66,35 @@ TEST(EmbedViews, AFixedHeightPageScrollsByTheWheelAndHandsOverAtItsEdges) {
   EXPECT_TRUE(h.app.wheel(0, 1e6f, false, 300, 200, h.t));  // to the bottom
   EXPECT_FALSE(h.app.wheel(0, 100, false, 300, 200, h.t)) << "at the bottom, down is the host's";
   EXPECT_TRUE(h.app.wheel(0, -100, false, 300, 200, h.t));
+}
+
+// One finger, as the wheel: the article follows it inside the box, and what it cannot follow
+// at an edge is returned for the host page to scroll.
+TEST(EmbedViews, AFixedHeightPageScrollsUnderOneFingerAndHandsTheRestOverAtItsEdges) {
+  Headless h;
+  load(h, ui::ViewMode::page, 700, 400);
+  const float max = h.app.content_height() - 400;
+  ASSERT_GT(max, 1000);
+  h.app.touch_begin(1, 300, 300, h.t);
+  EXPECT_FLOAT_EQ(h.app.touch_move(1, 300, 350, h.t + 0.1), -50) << "at the top, down the finger is the host's";
+  EXPECT_FLOAT_EQ(h.app.touch_move(1, 300, 150, h.t + 0.2), 0);
+  EXPECT_FLOAT_EQ(h.app.scroll(), 200);  // the finger went up 200 px from where the article turned
+  EXPECT_FLOAT_EQ(h.app.touch_move(1, 300, 150 - max, h.t + 0.3), 200);
+  EXPECT_FLOAT_EQ(h.app.scroll(), max);
+  EXPECT_FLOAT_EQ(h.app.touch_move(1, 300, 50 - max, h.t + 0.4), 100) << "at the bottom, the rest is the host's";
+  h.app.touch_end(1, h.t + 1.5);
+}
+
+TEST(EmbedViews, AnAutoHeightPageAndTheMapLeaveOneFingerToTheHost) {
+  for (ui::ViewMode view : {ui::ViewMode::page, ui::ViewMode::map}) {
+    Headless h;
+    load(h, view, 700, 400);
+    if (view == ui::ViewMode::page) h.app.set_host_scrolls(true);
+    h.app.touch_begin(1, 300, 300, h.t);
+    EXPECT_FLOAT_EQ(h.app.touch_move(1, 300, 100, h.t + 0.1), 0) << "the browser scrolls the host itself";
+    EXPECT_FLOAT_EQ(h.app.scroll(), 0);
+    h.app.touch_end(1, h.t + 0.2);
+  }
 }
 
 TEST(EmbedViews, WhenTheHostScrollsTheArticleItFollowsAndDrawsNoScrollbar) {

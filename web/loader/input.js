@@ -31,18 +31,37 @@ function localPoint(canvas, e) {
   return { x: e.clientX - r.left, y: e.clientY - r.top };
 }
 
+// A fixed-height page embed: its article scrolls under one finger, as a native scrolling box
+// does, so the browser gets no finger there (pl_touch hands the rest over to the host at the
+// article's edges).  Everywhere else in a partner's page, one finger scrolls the host (the
+// shadow stylesheet's pan-x pan-y), and two fingers on the map are the map's.
+function fingerScrollsBox(v) {
+  return !!(v.instance.embedded && v.instance.view === 'page' && !v.options.hostScroll);
+}
+
 // Mouse and pen go to pl_pointer, fingers to pl_touch (by pointerId).
 function wirePointer(v, request, drag) {
   var instance = v.instance, mod = v.mod, canvas = v.canvas, listen = instance._scope.listen;
   var active = new Set();  // pointers currently down
+  var box = fingerScrollsBox(v);
+  // Fingers are placed against the canvas where it was when the gesture began: handing a
+  // drag over to the host moves the canvas under the finger, which must not read as the
+  // finger moving back.
+  var origin = null;
+  if (box) canvas.style.touchAction = 'none';
   function send(e, pointer, touch) {
     var p = localPoint(canvas, e);
-    if (e.pointerType === 'touch') mod._pl_touch(touch, e.pointerId, p.x, p.y, eventTime(e));
-    else mod._pl_pointer(pointer, p.x, p.y);
+    if (e.pointerType !== 'touch') mod._pl_pointer(pointer, p.x, p.y);
+    else {
+      if (origin) p = { x: e.clientX - origin.left, y: e.clientY - origin.top };
+      var rest = mod._pl_touch(touch, e.pointerId, p.x, p.y, eventTime(e));
+      if (rest && box) window.scrollBy({ top: rest, behavior: 'instant' });
+    }
     request();
   }
   listen(canvas, 'pointerdown', function (e) {
     if (!instance._mod) return;
+    if (e.pointerType === 'touch' && active.size === 0) origin = canvas.getBoundingClientRect();
     var p = localPoint(canvas, e);
     // A second finger makes a pinch, never a click.
     if (active.size > 0 && drag.down) drag.down.moved = true;
@@ -61,6 +80,7 @@ function wirePointer(v, request, drag) {
     if (!instance._mod) return;
     active.delete(e.pointerId);
     send(e, ABI.Pointer.up, ABI.Touch.end);
+    if (active.size === 0) origin = null;
   }
   listen(canvas, 'pointerup', up);
   listen(canvas, 'pointercancel', function (e) { if (drag.down) drag.down.moved = true; up(e); });

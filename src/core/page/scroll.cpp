@@ -87,13 +87,16 @@ void Scroller::touch_begin(float y, double t) {
   sample_head_ = 1;
 }
 
-void Scroller::touch_move(float y, double t) {
-  if (!touching_) return;
-  offset_ = clamp(offset_ + (touch_last_y_ - y));
+float Scroller::touch_move(float y, double t) {
+  if (!touching_) return 0.0f;
+  const float wanted = touch_last_y_ - y;
+  const float before = offset_;
+  offset_ = clamp(offset_ + wanted);
   touch_last_y_ = y;
   samples_[sample_head_] = {y, t};
   sample_head_ = (sample_head_ + 1) % static_cast<int>(samples_.size());
   sample_count_ = std::min(sample_count_ + 1, static_cast<int>(samples_.size()));
+  return wanted - (offset_ - before);
 }
 
 void Scroller::touch_end(double t) {

@@ -39,7 +39,9 @@ class Scroller {
 
   // Touch: y is the finger's position in the viewport, t the event time in seconds.
   void touch_begin(float y, double t);
-  void touch_move(float y, double t);
+  // Returns the part of the finger's move the page could not follow (CSS px, positive
+  // downwards): past an edge, what a host page around an embed scrolls instead.
+  float touch_move(float y, double t);
   void touch_end(double t);
   // The gesture became something else (a pinch on the map): stop following, no coasting.
   void touch_cancel() { touching_ = false; coasting_ = false; }

@@ -41,12 +41,14 @@ EMSCRIPTEN_KEEPALIVE void pl_pointer(int kind, float x, float y) {
   }
 }
 
-// kind: an abi::Touch; id: the PointerEvent's pointerId.
-EMSCRIPTEN_KEEPALIVE void pl_touch(int kind, int id, float x, float y, double t) {
-  if (!pl_app()) return;
+// kind: an abi::Touch; id: the PointerEvent's pointerId.  Returns the CSS px the loader
+// scrolls the host page by (a fixed-height page embed at its article's edge), else 0.
+EMSCRIPTEN_KEEPALIVE float pl_touch(int kind, int id, float x, float y, double t) {
+  if (!pl_app()) return 0.0f;
+  if (kind == abi::code(abi::Touch::move)) return pl_app()->touch_move(id, x, y, t);
   if (kind == abi::code(abi::Touch::begin)) pl_app()->touch_begin(id, x, y, t);
-  else if (kind == abi::code(abi::Touch::move)) pl_app()->touch_move(id, x, y, t);
   else pl_app()->touch_end(id, t);
+  return 0.0f;
 }
 
 // ctrl: an abi::Flag.  Returns an abi::Flag: on when Passerelle used the wheel (the caller

@@ -70,7 +70,7 @@ void App::touch_begin(int id, float x, float y, double t) {
   if (fingers == 1) {
     // The first finger is also ImGui's mouse, so a tap presses the banner's buttons.
     pointer_.press(ImVec2(x, y));
-    if (!page_.embedded()) page_.scroller().touch_begin(y, t);  // embedded: the browser scrolls the host
+    if (finger_scrolls_article()) page_.scroller().touch_begin(y, t);  // else the browser scrolls the host
     return;
   }
   // A second finger on the map turns the gesture into a map pan and pinch.
@@ -82,17 +82,27 @@ void App::touch_begin(int id, float x, float y, double t) {
   }
 }
 
-void App::touch_move(int id, float x, float y, double t) {
-  if (!touches_.move(id, ImVec2(x, y))) return;
+// The standalone page's article, or a fixed-height page embed's (its canvas is the box, and
+// the loader lets no finger through to the browser).  An auto-height page embed, the map and
+// the consent views leave one finger to the browser, which scrolls the host page.
+bool App::finger_scrolls_article() const {
+  return !page_.embedded() || (page_.view() == ViewMode::page && !page_.host_scrolls());
+}
+
+float App::touch_move(int id, float x, float y, double t) {
+  if (!touches_.move(id, ImVec2(x, y))) return 0.0f;
   pacer_.wake();
   if (touches_.on_map()) {
     map_.view().touches(touches_.points(), t);
-    return;
+    return 0.0f;
   }
-  if (!touches_.is_first(id)) return;  // only the first finger scrolls
+  if (!touches_.is_first(id)) return 0.0f;  // only the first finger scrolls
   pointer_.move(ImVec2(x, y));
-  page_.scroller().touch_move(y, t);
+  const float rest = page_.scroller().touch_move(y, t);
   show_touch_hint(ImVec2(x, y), t);
+  // Past the article's edge, the rest is the host's (only embedded: the standalone page is the
+  // document itself).
+  return page_.embedded() ? rest : 0.0f;
 }
 
 // One finger that started on the map scrolls the page: say how to move the map instead.

@@ -5,6 +5,8 @@
 // Depends on: consent/proof.hpp, consent/consent.hpp, the standard library.
 #include "core/consent/proof.hpp"
 
+#include "core/consent/lexical.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -25,44 +27,10 @@ enum Field { kMagic, kId, kDecided, kAction, kCancels, kPolicy, kLang, kChoices,
 constexpr std::array<std::string_view, 5> kActions = {"accept_all", "refuse_all", "custom",
                                                       "continue_without", "withdraw"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using namespace consent_lexical;
 
 bool is_hex(std::string_view s, std::size_t n) {
   return s.size() == n && std::all_of(s.begin(), s.end(), is_lower_hex);
-}
-
-bool parse_decimal(std::string_view s, std::int64_t max, std::int64_t& out) {
-  if (s.empty() || s.size() > 13 || (s.size() > 1 && s[0] == '0')) return false;
-  std::int64_t v = 0;
-  for (const char c : s) {
-    if (!is_digit(c)) return false;
-    v = v * 10 + (c - '0');  // ≤ 13 digits: no overflow
-  }
-  if (v > max) return false;
-  out = v;
-  return true;
-}
-
-bool is_language_tag(std::string_view s) {
-  if (s.size() > 35) return false;
-  std::size_t i = 0;
-  while (i < s.size() && is_alpha(s[i])) ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < s.size()) {
-    if (s[i] != '-') return false;
-    const std::size_t start = ++i;
-    while (i < s.size() && (is_alpha(s[i]) || is_digit(s[i]))) ++i;
-    if (i - start < 2 || i - start > 8) return false;
-  }
-  return true;
-}
-
-bool is_purpose_id(std::string_view s) {
-  return !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_' || c == '-';
-         });
 }
 
 // "necessary:1|audience:0", at most kMaxConsentPurposes, no purpose twice.

@@ -29,6 +29,7 @@
 // whose sizes the bounds above limit.
 //
 // Depends on: consent/consent.hpp, the standard library.
+#include "core/consent/lexical.hpp"
 #include "core/consent/consent.hpp"
 
 #include <algorithm>
@@ -39,14 +40,12 @@ namespace {
 constexpr std::string_view kFormat = "1";
 constexpr std::int64_t kMaxTime = 99'999'999'999;  // year 5138: 11 digits
 constexpr std::int64_t kMaxVersion = 999'999'999;  // 9 digits: fits an int
-constexpr std::size_t kMaxPurposeId = 32;
 constexpr std::size_t kIdLength = 32;
 constexpr std::size_t kChecksumLength = 8;
 constexpr const char kHexDigits[] = "0123456789abcdef";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using namespace consent_lexical;
+
 bool is_cookie_char(char c) {
   return is_alpha(c) || is_digit(c) || c == '.' || c == '_' || c == ':' || c == '|' || c == '-';
 }
@@ -71,43 +70,8 @@ std::string hex8(std::uint32_t v) {
   return out;
 }
 
-// A decimal without sign or leading zero ("0" itself is fine), at most max.
-bool parse_decimal(std::string_view s, std::int64_t max, std::int64_t& out) {
-  if (s.empty() || s.size() > 11 || (s.size() > 1 && s[0] == '0')) return false;
-  std::int64_t v = 0;
-  for (const char c : s) {
-    if (!is_digit(c)) return false;
-    v = v * 10 + (c - '0');  // ≤ 11 digits: no overflow
-  }
-  if (v > max) return false;
-  out = v;
-  return true;
-}
-
 bool is_record_id(std::string_view s) {
   return s.size() == kIdLength && std::all_of(s.begin(), s.end(), is_lower_hex);
-}
-
-// The pack's simplified BCP 47 check (pack/pack.cpp): "fr", "en", "fr-CA", "zh-Hant".
-bool is_language_tag(std::string_view s) {
-  if (s.size() > 35) return false;
-  std::size_t i = 0;
-  while (i < s.size() && is_alpha(s[i])) ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < s.size()) {
-    if (s[i] != '-') return false;
-    const std::size_t start = ++i;
-    while (i < s.size() && (is_alpha(s[i]) || is_digit(s[i]))) ++i;
-    if (i - start < 2 || i - start > 8) return false;
-  }
-  return true;
-}
-
-bool is_purpose_id(std::string_view s) {
-  return !s.empty() && s.size() <= kMaxPurposeId &&
-         std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_' || c == '-';
-         });
 }
 
 bool has_duplicate(const std::vector<std::pair<std::string, bool>>& choices) {

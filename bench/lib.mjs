@@ -110,3 +110,55 @@ export async function applyProfile(cdp, profile) {
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
 }
+
+// "median (min–max)", or the median alone when every run gave the same figure (as formatted).
+export function spread(values, fmt) {
+  const [lo, hi] = range(values);
+  const m = fmt(median(values));
+  return fmt(lo) === fmt(hi) ? m : `${m} (${fmt(lo)}–${fmt(hi)})`;
+}
+
+// One line per profile, under a table's title: its runs, its network and its CPU.
+export function profileLines(list, unit = 'runs') {
+  return list.map((p) => {
+    const net = p.network
+      ? `${p.network.latency} ms RTT, ${(p.network.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down/up`
+      : 'no network throttling';
+    return `  ${p.name.padEnd(10)} ${p.runs} ${unit}: ${net}, CPU ${p.cpu}x`;
+  }).join('\n');
+}
+
+// --- main-thread blocking, as Lighthouse counts it ---------------------------------------
+// A task is {start, duration} in ms (a PerformanceLongTaskTiming, or a trace's top-level
+// task).  Lighthouse's rule (lantern TBTUtils, calculateSumOfBlockingTime): a task is clipped
+// to the window [from, to]; what remains of it beyond 50 ms is blocking time.
+export const LONG_TASK_MS = 50;
+
+export function totalBlockingTime(tasks, from, to) {
+  if (!(to > from)) return 0;
+  let sum = 0;
+  for (const t of tasks) {
+    const clipped = Math.min(t.start + t.duration, to) - Math.max(t.start, from);
+    if (clipped > LONG_TASK_MS) sum += clipped - LONG_TASK_MS;
+  }
+  return sum;
+}
+
+// The longest task that overlaps [from, to] (its whole duration, not clipped); 0 when none.
+export function longestTask(tasks, from, to) {
+  return tasks.reduce((m, t) => (t.start < to && t.start + t.duration > from ? Math.max(m, t.duration) : m), 0);
+}
+
+// Where the main thread goes quiet after `from`: the end of the last long task before the first
+// `quietMs` without one (Lighthouse's time to interactive looks for 5 s without a long task, and
+// takes the end of the long task before them).  `from` itself when no long task follows it.
+export function quietAfter(tasks, from, quietMs) {
+  let t = from;
+  for (const task of [...tasks].sort((a, b) => a.start - b.start)) {
+    const end = task.start + task.duration;
+    if (end <= t) continue;
+    if (task.start - t >= quietMs) break;
+    t = end;
+  }
+  return t;
+}

@@ -18,6 +18,7 @@
 import {
   setUp, machineHeader, median, range, table, fmtMs, fmtKB, waitForView, failLoad,
   profiles, applyProfile,
+  profileLines,
 } from './lib.mjs';
 import { waitIdle, framesDrawn } from '../tests/e2e/harness.mjs';
 
@@ -168,12 +169,7 @@ async function main() {
       results.push({ profile, runs });
     }
     console.log('\nCold load of / at 1280x800, fresh browser context per run, precompressed files served');
-    for (const { profile } of results) {
-      const net = profile.network
-        ? `${profile.network.latency} ms RTT, ${(profile.network.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down/up`
-        : 'no network throttling';
-      console.log(`  ${profile.name.padEnd(10)} ${profile.runs} runs: ${net}, CPU ${profile.cpu}x`);
-    }
+    console.log(profileLines(results.map((r) => r.profile)));
     const extra = results.flatMap(({ runs }) => runs).filter((r) => r.wasmFetches !== 1);
     if (extra.length) console.log(`  note: ${extra.length} run(s) fetched the wasm ${extra[0].wasmFetches} times (preload not reused)`);
     console.log('  times in ms since navigation start; 1 KB = 1024 B\n');

@@ -15,26 +15,22 @@
 // Usage: node bench/lighthouse.mjs   (needs dist/ built; about a minute here)
 //   PERF=1            also the performance category.  This machine has no GPU: WebGL runs on
 //                     SwiftShader (software), so the canvas frames, and with them the
-//                     performance score, say little about a visitor's phone.  With
-//                     Chromium 156, Lighthouse 12.2's trace engine fails (RootCauses:
-//                     frame_sequence) and the score comes out "–".
+//                     performance score, say little about a visitor's phone.  The audits
+//                     Lighthouse 12.2's trace engine cannot run on Chromium 156 are left out
+//                     (lighthouse-run.mjs); bench/speed.mjs prints the performance metrics of
+//                     the page beside its peers.
 //   FORM_FACTOR=desktop  Lighthouse's desktop settings (default: its mobile emulation).
-// Depends on: lighthouse (npm, 12.2.x: runs on Node 20), chrome-launcher (shipped with it),
-// ../scripts/nginx.mjs, ./lib.mjs (table), node: only.
+// Depends on: ./lighthouse-run.mjs (Lighthouse 12.2.x and its chrome-launcher), ../scripts/nginx.mjs,
+// ./lib.mjs (table), node: only.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
-import lighthouse, { desktopConfig } from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
 import { startNginx } from '../scripts/nginx.mjs';
 import { DIST, table } from './lib.mjs';
+import { launchForLighthouse, lighthouseHeader, runLighthouse, SKIP_BROKEN } from './lighthouse-run.mjs';
 
 const CATEGORIES = ['accessibility', 'seo', 'best-practices',
   ...(process.env.PERF === '1' ? ['performance'] : [])];
-const CHROME = process.env.CHROMIUM || '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+const FORM_FACTOR = process.env.FORM_FACTOR === 'desktop' ? 'desktop' : 'mobile';
 
 function fail(message) {
   console.error(`bench lighthouse: ${message}`);
@@ -50,25 +46,19 @@ async function main() {
   const base = server.url.replace(/\/$/, '');
   let chrome;
   try {
-    chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS, logLevel: 'silent' });
+    chrome = await launchForLighthouse();
   } catch (e) {
     await server.stop();
-    return fail(`could not start ${CHROME}: ${e.message}`);
+    return fail(e.message);
   }
   const results = [];
   try {
-    const version = await fetch(`http://127.0.0.1:${chrome.port}/json/version`).then((r) => r.json())
-      .then((j) => j.Browser, () => 'unknown');
-    const cpus = os.cpus();
-    console.log(`lighthouse — Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ` +
-      `${version}, Node ${process.version}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, ` +
-      `${cpus.length} CPU (${cpus[0]?.model.replace(/\s+/g, ' ').trim()}), ` +
-      `${process.env.FORM_FACTOR === 'desktop' ? 'desktop' : 'mobile'} settings`);
+    console.log(await lighthouseHeader('lighthouse', chrome.version, `${FORM_FACTOR} settings`));
     for (const p of pages) {
-      const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };
-      const run = await lighthouse(base + p, flags, process.env.FORM_FACTOR === 'desktop' ? desktopConfig : undefined);
-      const lhr = run?.lhr;
-      if (!lhr) { fail(`${p}: Lighthouse returned no result`); continue; }
+      // The audits the trace engine cannot run on this Chromium are left out only with the
+      // performance category (they belong to it): see lighthouse-run.mjs.
+      const lhr = await runLighthouse(chrome, base + p, { categories: CATEGORIES, formFactor: FORM_FACTOR,
+        skip: CATEGORIES.includes('performance') ? SKIP_BROKEN : [] });
       if (lhr.runtimeError) { fail(`${p}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`); }
       results.push({ page: p, lhr });
     }

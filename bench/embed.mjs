@@ -25,14 +25,16 @@
 //
 // Usage: RUNS=5 SLOW_RUNS=3 node bench/embed.mjs   (needs dist/ built).
 // Prints medians and min–max; exits 1 only if a widget fails to start.
-// Depends on: ./lib.mjs, ../tests/e2e/harness.mjs (routeHostPage), node:fs, node:zlib.
+// Depends on: ./lib.mjs, ./peers.mjs (hostPage), ../tests/e2e/harness.mjs (routeHostPage), node:fs, node:zlib.
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
   setUp, DIST, machineHeader, median, range, table, fmtMs, fmtBytes, failLoad, profiles, applyProfile,
+  profileLines,
 } from './lib.mjs';
 import { routeHostPage } from '../tests/e2e/harness.mjs';
+import { hostPage } from './peers.mjs';
 
 const RUNS = Math.max(1, Math.round(Number(process.env.RUNS)) || 5);
 const SLOW_RUNS = Math.max(1, Math.round(Number(process.env.SLOW_RUNS)) || 3);
@@ -40,11 +42,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 const BUDGET_BR = 4096;
 const PROFILES = profiles(RUNS, SLOW_RUNS);
 
-const HOST = (views) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
-<link rel="icon" href="data:,"></head><body><h1>Un site partenaire</h1><p>Texte de remplissage.</p>
-<script>performance.mark('host:tag')</script>
-${views.map((v) => `<script src="/embed.js" data-view="${v}" data-height="360px" async></script>`).join('\n')}
-</body></html>`;
 const SCENARIOS = [
   { name: 'one widget', views: ['map'] },
   { name: 'two widgets', views: ['map', 'page'] },
@@ -81,7 +78,7 @@ async function coldLoad(env, profile, scenario) {
     await page.addInitScript(countCompiles);
     const cdp = await context.newCDPSession(page);
     await applyProfile(cdp, profile);
-    const url = await routeHostPage(page, env, '/embed/bench-host.html', HOST(scenario.views));
+    const url = await routeHostPage(page, env, '/embed/bench-host.html', hostPage(scenario.views, { mark: true }));
     await page.goto(url, { waitUntil: 'commit', timeout: 90000 });
     try {
       await page.waitForFunction((n) => document.querySelectorAll('passerelle-embed[data-passerelle-state]').length >= n,
@@ -149,12 +146,7 @@ async function main() {
     }
 
     console.log('\nCold loads of a host page at 1280x800, fresh browser context per run; ms from the mark before the first tag');
-    for (const profile of PROFILES) {
-      const net = profile.network
-        ? `${profile.network.latency} ms RTT, ${(profile.network.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down/up`
-        : 'no network throttling';
-      console.log(`  ${profile.name.padEnd(10)} ${profile.runs} runs: ${net}, CPU ${profile.cpu}x`);
-    }
+    console.log(profileLines(PROFILES));
     for (const scenario of SCENARIOS) {
       const mine = results.filter((r) => r.scenario === scenario);
       const columns = [{ title: `${scenario.name} (${scenario.views.join(' + ')})`, align: 'left' }];

@@ -19,7 +19,7 @@ node bench/sizes.mjs
 echo
 node bench/startup.mjs
 echo
-node bench/consent.mjs
+node bench/speed.mjs
 echo
 node bench/map.mjs
 echo

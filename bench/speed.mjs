@@ -227,6 +227,23 @@ const METHOD = {
   devtools: 'devtools (the load itself throttled: 562.5 ms per request, 1.5 Mbit/s down, CPU 4x)',
 };
 
+// One page's row: score and metrics, or "–" and why.  Lighthouse failing is reported in the
+// table, never fatal: the benches fail only on a page that does not load (table A).
+async function lighthouseRow(chrome, bases, def, method) {
+  let lhr;
+  try {
+    lhr = await runLighthouse(chrome, (def.peer ? bases.peers : bases.site) + def.path,
+      { categories: ['performance'], throttlingMethod: method, skip: SKIP_BROKEN });
+  } catch (e) {
+    return [def.name, '–', '–', '–', '–', '–', String(e.message || e).split('\n')[0].slice(0, 80)];
+  }
+  const ms = (id) => fmtMs(lhr.audits[id]?.numericValue);
+  const perf = lhr.categories.performance?.score;
+  return [def.name, perf === null || perf === undefined ? '–' : String(Math.round(perf * 100)),
+    ms('total-blocking-time'), ms('largest-contentful-paint'), ms('interactive'), ms('first-contentful-paint'),
+    lhr.runtimeError ? lhr.runtimeError.code : ''];
+}
+
 async function tableB(defs, bases) {
   let chrome;
   try {
@@ -242,13 +259,7 @@ async function tableB(defs, bases) {
       const rows = [];
       for (const def of defs.filter((d) => d.lighthouse)) {
         process.stderr.write(`speed: lighthouse (${method}) ${def.name}\n`);
-        const lhr = await runLighthouse(chrome, (def.peer ? bases.peers : bases.site) + def.path,
-          { categories: ['performance'], throttlingMethod: method, skip: SKIP_BROKEN });
-        const ms = (id) => fmtMs(lhr.audits[id]?.numericValue);
-        const perf = lhr.categories.performance?.score;
-        rows.push([def.name, perf === null || perf === undefined ? '–' : String(Math.round(perf * 100)),
-          ms('total-blocking-time'), ms('largest-contentful-paint'), ms('interactive'), ms('first-contentful-paint'),
-          lhr.runtimeError ? lhr.runtimeError.code : '']);
+        rows.push(await lighthouseRow(chrome, bases, def, method));
       }
       console.log(`\n  throttling ${METHOD[method]}\n`);
       console.log(table(['page', 'performance', 'TBT ms', 'LCP ms', 'TTI ms', 'FCP ms', 'error']

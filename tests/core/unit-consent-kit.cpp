@@ -91,8 +91,8 @@ TEST(ShadowStylesheet, TokensLiveOnTheHostWithoutFontsAndFollowTheTheme) {
   EXPECT_EQ(css.find(":root"), std::string::npos) << "a shadow root has no :root";
   EXPECT_EQ(css.find("@font-face"), std::string::npos);
   EXPECT_EQ(css.find("url("), std::string::npos) << "nothing resolved against the partner's page";
-  EXPECT_NE(css.find(":host{--pl-column:1px}"), std::string::npos) << "the rules' own :root is rescoped too";
-  EXPECT_NE(css.find(".x [role=\"dialog\"]{color:var(--pl-text)}"), std::string::npos);
+  EXPECT_NE(css.find(":host{--pl-column: 1px;}"), std::string::npos) << "the rules' own :root is rescoped too";
+  EXPECT_NE(css.find(".x [role=\"dialog\"]{color: var(--pl-text);}"), std::string::npos);
   EXPECT_NE(css.find(":host([data-theme=dark]){color-scheme:dark;"), std::string::npos);
   EXPECT_NE(css.find("@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){"), std::string::npos);
   // Every colour of both schemes is there, as in the page's stylesheet.

@@ -13,7 +13,7 @@
 // (consent-banner.js: the prerendered banner, answerable before any wasm is requested) on a
 // first visit, and starts the canvas only for the settings panel.
 //
-// Depends on: embed.js (el._ctx: {base, asset(name), load(name)}), passerelle.js (mount),
+// Depends on: embed.js (el._ctx: {base, asset(name), load(name), kit(name)}), passerelle.js (mount),
 // consent-banner.js and consent-gate.js (the consent view).
 (function () {
   'use strict';
@@ -164,8 +164,8 @@
   }
 
   // The consent view, first visit: the HTML banner (consent-banner.js) from the kit of its
-  // language, answerable once the gate, the banner's code and the kit are here (the three
-  // downloaded in parallel: with embed.js and this file, five requests).  The canvas
+  // language, answerable once the gate, the banner's code and the kit are here (asked for by
+  // embed.js beside this file: with the two of them, five requests).  The canvas
   // otherwise: a choice to check (a consent cookie), no cookies, Global Privacy Control,
   // another pack (data-pack), or a browser or host page where the HTML cannot go in (no
   // constructed stylesheets; Trusted Types enforced).
@@ -174,7 +174,7 @@
     var kitName = 'consent-banner.' + w.lang + '.json';
     if (w.attr('pack') || !R || !('adoptedStyleSheets' in R.prototype) || !window.fetch || htmlNeedsPolicy() ||
         !ctx.asset(kitName)[1]) { start(w); return; }
-    Promise.all([ctx.load('consent-gate.js'), ctx.load('consent-banner.js'), fetchKit(ctx.asset(kitName))]).then(function (r) {
+    Promise.all([ctx.load('consent-gate.js'), ctx.load('consent-banner.js'), ctx.kit(kitName)]).then(function (r) {
       if (w.gone) return;
       var gate = P._consentGate;
       if (gate.readCookie() || !gate.storageAvailable() || navigator.globalPrivacyControl === true) { start(w); return; }
@@ -189,14 +189,6 @@
       if (w.gone) return;
       fail(w, e.message);
       settle(w.host, Promise.reject(e));
-    });
-  }
-
-  // The kit, with its integrity (embed-assets.mjs), as JSON.
-  function fetchKit(a) {
-    return fetch(a[0], { integrity: a[1], mode: 'cors', credentials: 'omit' }).then(function (res) {
-      if (!res.ok) throw new Error(a[0] + ': HTTP ' + res.status);
-      return res.json();
     });
   }
 

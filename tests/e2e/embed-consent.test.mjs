@@ -53,7 +53,7 @@ async function beforeAnswerable(page) {
     const all = performance.getEntriesByType('resource');
     const from = all.find((e) => /\/embed(\.[0-9a-f]{8})?\.js$/.test(e.name)).startTime;
     return all.filter((e) => e.startTime >= from && e.startTime <= at)
-      .map((e) => ({ name: new URL(e.name).pathname, bytes: e.encodedBodySize, done: e.responseEnd <= at }));
+      .map((e) => ({ name: new URL(e.name).pathname, bytes: e.encodedBodySize, done: e.responseEnd <= at, start: e.startTime, end: e.responseEnd }));
   });
 }
 
@@ -75,6 +75,9 @@ test('first visit: the HTML banner is seen and answered by a click before any wa
   assert.ok(bytes > 0 && bytes <= 80 * 1024, `${bytes} bytes before the banner is answerable`);
   assert.ok(!list.some((e) => /\.(wasm|ttf)$|\/content\//.test(e.name)), list.map((e) => e.name).join(', '));
   assert.ok(list.some((e) => /^\/consent-banner\.fr\.[0-9a-f]{8}\.json$/.test(e.name)), 'the French kit');
+  // Two round trips, not three: embed.js asks for the banner's files beside the widget's code.
+  const widget = list.find((e) => /^\/embed-widget\./.test(e.name));
+  for (const e of list.filter((x) => /^\/consent-/.test(x.name))) assert.ok(e.start < widget.end, `${e.name} asked for before the widget arrived`);
 
   // A dialog named by its title, with the four choices as real buttons; the focus stays the host's.
   const dialog = box(page).getByRole('dialog', { name: FR.title });
@@ -118,7 +121,8 @@ test('first visit: the HTML banner is seen and answered by a click before any wa
   page.requests.length = 0;
   await page.reload();
   await page.waitForFunction(() => window.Passerelle.instances?.[0]?.consentView?.() === 'hidden', null, { timeout: 60000 });
-  assert.equal(await page.evaluate(() => window.gatedRuns), 1, 'the recorded choice runs the script again');
+  await page.waitForFunction(() => window.gatedRuns === 1);  // the recorded choice runs the script again
+  assert.equal(await box(page).getByRole('dialog').count(), 0, 'no banner on the next page view');
   await page.context().close();
 });
 

@@ -172,12 +172,13 @@
   function startConsent(w) {
     var ctx = w.ctx, R = window.ShadowRoot;
     var kitName = 'consent-banner.' + w.lang + '.json';
-    if (w.attr('pack') || !R || !('adoptedStyleSheets' in R.prototype) || !window.fetch || htmlNeedsPolicy() ||
-        !ctx.asset(kitName)[1]) { start(w); return; }
+    var chosen = /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie);  // the gate checks again below
+    if (w.attr('pack') || chosen || navigator.globalPrivacyControl === true || !R || !('adoptedStyleSheets' in R.prototype) ||
+        !window.fetch || htmlNeedsPolicy() || !ctx.asset(kitName)[1]) { start(w); return; }
     Promise.all([ctx.load('consent-gate.js'), ctx.load('consent-banner.js'), ctx.kit(kitName)]).then(function (r) {
       if (w.gone) return;
       var gate = P._consentGate;
-      if (gate.readCookie() || !gate.storageAvailable() || navigator.globalPrivacyControl === true) { start(w); return; }
+      if (gate.readCookie() || !gate.storageAvailable()) { start(w); return; }
       w.banner = P._consentBanner.show({
         root: w.host.shadowRoot, into: w.box, kit: r[2], lang: w.lang,
         announce: function (text) { liveRegion(w).textContent = text; },

@@ -109,7 +109,9 @@
   function consentEarly(el) {
     var quiet = function () {};
     load('consent-gate.js').catch(quiet);
-    if (el.hasAttribute('data-pack') || /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie)) return;
+    // The canvas's cases (embed-widget.js, startConsent) need neither.
+    if (el.hasAttribute('data-pack') || navigator.globalPrivacyControl === true ||
+        /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie)) return;
     load('consent-banner.js').catch(quiet);
     var lang = [el.getAttribute('data-lang'), document.documentElement.lang, navigator.language, 'fr'].map(function (l) {
       return String(l || '').trim().slice(0, 2).toLowerCase();

@@ -123,6 +123,7 @@ test('first visit: the HTML banner is seen and answered by a click before any wa
   await page.waitForFunction(() => window.Passerelle.instances?.[0]?.consentView?.() === 'hidden', null, { timeout: 60000 });
   await page.waitForFunction(() => window.gatedRuns === 1);  // the recorded choice runs the script again
   assert.equal(await box(page).getByRole('dialog').count(), 0, 'no banner on the next page view');
+  assert.ok(!page.requests.some((u) => /consent-banner\./.test(u)), 'nor its files');
   await page.context().close();
 });
 
@@ -186,5 +187,30 @@ test('a kit that cannot be downloaded: the box says so (the existing error), nev
   assert.ok(await alert.isVisible());
   assert.equal(await page.evaluate(() => window.gatedRuns), undefined);
   assert.equal(await consentCookie(page), undefined);
+  await page.context().close();
+});
+
+test('Global Privacy Control: the canvas (the core) shows the banner, which says the switches start off', { timeout: 120000 }, async () => {
+  const page = await newPage(env, { width: 1000, height: 800 });
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  await page.goto(await routeHostPage(page, env, '/embed/consent-gpc.html', host('fr', '')));
+  await page.waitForFunction(() => window.Passerelle.instances?.[0]?.consentView?.() === 'banner', null, { timeout: 60000 });
+  assert.ok(wasmRequested(page), 'the canvas decides');
+  assert.ok(!page.requests.some((u) => /consent-banner\.[a-z]+\.[0-9a-f]{8}\.json/.test(u)), 'no kit for a banner that is not shown');
+  await page.waitForFunction((t) => document.querySelector('passerelle-embed').shadowRoot.textContent.includes(t), FR.gpc_notice.slice(0, 40));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('forced colours: the HTML banner keeps the system\'s colours and is answered', { timeout: 60000 }, async () => {
+  const page = await newPage(env, { width: 1000, height: 800, forcedColors: 'active' });
+  await page.goto(await routeHostPage(page, env, '/embed/consent-forced.html', host('fr', '')));
+  await beforeAnswerable(page);
+  const refuse = box(page).getByRole('dialog', { name: FR.title }).getByRole('button', { name: FR.refuse_all, exact: true });
+  assert.notEqual(await refuse.evaluate((b) => getComputedStyle(b).borderTopStyle), 'none', 'a button is outlined in ButtonText');
+  await refuse.click();
+  await page.waitForFunction(() => window.Passerelle.consent.get() !== null);
+  assert.equal(wasmRequested(page), false);
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

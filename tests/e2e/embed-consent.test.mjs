@@ -2,9 +2,10 @@
 // visitor: on a first visit the banner is the core's prerendered HTML (consent-banner.js and
 // its kit), seen and answerable by mouse and keyboard before any wasm is requested; the choice
 // writes the consent cookie in the core's format (the canvas, started later for the settings
-// panel, reads it back), runs the host's gated script; the settings panel is the canvas's,
-// which takes over; English, dark, a strict CSP; a kit that cannot be downloaded shows the
-// box's error, never a blank.
+// panel, reads it back), runs the host's gated script and sends the same proof of consent;
+// the settings panel is the canvas's, which takes over; English, dark, forced colours, a
+// strict CSP; Global Privacy Control and a return visit are the canvas's from the start; a
+// kit that cannot be downloaded shows the box's error, never a blank.
 //
 // "Before its banner can be answered" is counted from the partner's tag: embed.js and every
 // request after it until the banner's buttons work (the widget marks that moment,
@@ -12,9 +13,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setUp, newPage, regionPixels, darkFraction, routeHostPage, waitEmbedsIdle } from './harness.mjs';
+import { CONSENT_LOG_BIN } from '../../scripts/consent-log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pack = (lang) => JSON.parse(readFileSync(path.join(root, `content/international.${lang}.json`), 'utf8'));
@@ -127,9 +130,9 @@ test('first visit: the HTML banner is seen and answered by a click before any wa
   await page.context().close();
 });
 
-test('English, dark, keyboard only: refused from the keyboard before any wasm, the focus on "Manage cookies", the choice said in the box', { timeout: 120000 }, async () => {
+test('English, dark, keyboard only: refused from the keyboard before any wasm, the focus on "Manage cookies", the choice said in the box, its proof kept', { timeout: 120000 }, async () => {
   const page = await newPage(env, { width: 1000, height: 800 });
-  await page.goto(await routeHostPage(page, env, '/embed/consent-en.html', host('fr', 'data-lang="en" data-theme="dark"')));
+  await page.goto(await routeHostPage(page, env, '/embed/consent-en.html', host('fr', 'data-lang="en" data-theme="dark" data-consent-log="/consent-log"')));
   await beforeAnswerable(page);
   const dialog = box(page).getByRole('dialog', { name: EN.title });
   await dialog.waitFor();
@@ -152,6 +155,14 @@ test('English, dark, keyboard only: refused from the keyboard before any wasm, t
   assert.match((await consentCookie(page)).value, /\.en\.necessary:1\|audience:0\|video:0\.[0-9a-f]{8}$/);
   assert.equal(wasmRequested(page), false, 'the refusal needed no wasm');
   assert.equal(await page.evaluate(() => window.gatedRuns), undefined, 'refused: the script stays held');
+  // The proof of consent, as the canvas sends it: the service keeps it, with the hash of the
+  // English banner's texts.
+  await page.waitForFunction(() => window.Passerelle.consent.lastProof);
+  const proof = await page.evaluate(async () => ({ id: window.Passerelle.consent.get().id, status: await window.Passerelle.consent.lastProof }));
+  assert.equal(proof.status, 201);
+  const shown = execFileSync(CONSENT_LOG_BIN, ['show', proof.id, '--db', env.consentDb, '--pack', path.join(root, 'content/international.en.json')], { encoding: 'utf8' });
+  assert.match(shown, /action: refuse_all\n/);
+  assert.match(shown, /texts: as in international\.en\.json, policy 1, en\n/);
   // The focus moved to "Manage cookies", where the visitor is.
   assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent), EN.manage);
   const live = await box(page).evaluate((h) => [...h.shadowRoot.querySelectorAll('[aria-live]')].map((n) => n.textContent).join(' '));

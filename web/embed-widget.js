@@ -172,7 +172,8 @@
   function startConsent(w) {
     var ctx = w.ctx, R = window.ShadowRoot;
     var kitName = 'consent-banner.' + w.lang + '.json';
-    var chosen = /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie);  // the gate checks again below
+    var chosen = true;  // the gate checks again below; cookies out of reach: the canvas says so
+    try { chosen = /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie); } catch (e) { /* sandboxed */ }
     if (w.attr('pack') || chosen || navigator.globalPrivacyControl === true || !R || !('adoptedStyleSheets' in R.prototype) ||
         !window.fetch || htmlNeedsPolicy() || !ctx.asset(kitName)[1]) { start(w); return; }
     Promise.all([ctx.load('consent-gate.js'), ctx.load('consent-banner.js'), ctx.kit(kitName)]).then(function (r) {

@@ -109,14 +109,19 @@
   function consentEarly(el) {
     var quiet = function () {};
     load('consent-gate.js').catch(quiet);
-    // The canvas's cases (embed-widget.js, startConsent) need neither.
-    if (el.hasAttribute('data-pack') || navigator.globalPrivacyControl === true ||
-        /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie)) return;
+    // The canvas's cases (embed-widget.js, startConsent) need neither: another pack, Global
+    // Privacy Control, a choice to check (or cookies out of reach), Trusted Types enforced.
+    try {
+      if (el.hasAttribute('data-pack') || navigator.globalPrivacyControl === true ||
+          /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie)) return;
+      document.createElement('div').innerHTML = '';
+    } catch (e) { return; }
     load('consent-banner.js').catch(quiet);
     var lang = [el.getAttribute('data-lang'), document.documentElement.lang, navigator.language, 'fr'].map(function (l) {
       return String(l || '').trim().slice(0, 2).toLowerCase();
     }).filter(function (l) { return /^(fr|en)$/.test(l); })[0];
-    if (window.fetch) kit('consent-banner.' + lang + '.json').catch(quiet);
+    var name = 'consent-banner.' + lang + '.json';
+    if (window.fetch && ASSETS && ASSETS[name]) kit(name).catch(quiet);
   }
 
   // A kit (JSON, with its integrity), once per page; a failed one is asked for again.

@@ -18,6 +18,15 @@
 //   first frame: map      the map view's 'passerelle:interactive'
 //   first frame: page     the page view's (two widgets only)
 //   all widgets drawn     the later of them
+// The consent view (issue 16), a third host page, one tag <script src="/embed.js"
+// data-view="consent" async> (a first visit: no cookie), twice: as partners get it (the HTML
+// banner, consent-banner.js) and with data-pack naming the same pack, which makes the box
+// start the canvas as it did before (the canvas draws the banner).  Figures:
+//   banner answerable     'passerelle:consent-answerable' (the HTML banner's buttons work), or
+//                         the consent view's 'passerelle:interactive' (the canvas's first frame)
+//   requests / KB before  the resources from embed.js's request to that moment (Resource
+//                         Timing; KB: encoded bodies, i.e. brotli as served); the host page is
+//                         not counted
 // in two profiles (lib.mjs): fast (no throttling) and slow phone (150 ms RTT, 1.6 Mbit/s,
 // CPU 4x), set through the page's DevTools session before it navigates.  The host page's HTML
 // is answered by the test harness's route, so its own download is not part of any figure.
@@ -45,6 +54,8 @@ const PROFILES = profiles(RUNS, SLOW_RUNS);
 const SCENARIOS = [
   { name: 'one widget', views: ['map'] },
   { name: 'two widgets', views: ['map', 'page'] },
+  { name: 'consent, HTML banner', views: ['consent'], consent: '' },
+  { name: 'consent, canvas (data-pack)', views: ['consent'], consent: 'data-pack="/content/international.fr.json"' },
 ];
 
 function sizes() {
@@ -78,7 +89,8 @@ async function coldLoad(env, profile, scenario) {
     await page.addInitScript(countCompiles);
     const cdp = await context.newCDPSession(page);
     await applyProfile(cdp, profile);
-    const url = await routeHostPage(page, env, '/embed/bench-host.html', hostPage(scenario.views, { mark: true }));
+    const html = hostPage(scenario.views, { mark: true, ...(scenario.consent === undefined ? {} : { attrs: scenario.consent }) });
+    const url = await routeHostPage(page, env, '/embed/bench-host.html', html);
     await page.goto(url, { waitUntil: 'commit', timeout: 90000 });
     try {
       await page.waitForFunction((n) => document.querySelectorAll('passerelle-embed[data-passerelle-state]').length >= n,
@@ -94,8 +106,16 @@ async function coldLoad(env, profile, scenario) {
       const start = performance.getEntriesByName('passerelle:embed-start')[0];
       const frames = performance.getEntriesByName('passerelle:interactive');
       const first = (view) => { const m = frames.find((e) => e.detail && e.detail.view === view); return m ? m.startTime - t0 : NaN; };
-      const wasm = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.wasm'));
+      const all = performance.getEntriesByType('resource');
+      const wasm = all.filter((e) => new URL(e.name).pathname.endsWith('.wasm'));
+      const html = performance.getEntriesByName('passerelle:consent-answerable')[0];
+      const answerable = html ? html.startTime : (frames.find((e) => e.detail && e.detail.view === 'consent') || {}).startTime;
+      const tag = all.find((e) => /\/embed(\.[0-9a-f]{8})?\.js$/.test(e.name));
+      const before = answerable === undefined || !tag ? [] : all.filter((e) => e.startTime >= tag.startTime && e.startTime <= answerable);
       return {
+        answerable: answerable === undefined ? NaN : answerable - t0,
+        requests: answerable === undefined ? NaN : before.length,
+        kb: answerable === undefined ? NaN : before.reduce((a, e) => a + e.encodedBodySize, 0) / 1024,
         script: start ? start.startTime - t0 : NaN,
         wasmEnd: wasm.length ? wasm[0].responseEnd - t0 : NaN,
         map: first('map'),
@@ -113,7 +133,8 @@ async function coldLoad(env, profile, scenario) {
 const ROWS = [
   ['embed.js running (passerelle:embed-start)', 'script', () => true],
   ['wasm downloaded (responseEnd)', 'wasmEnd', () => true],
-  ['first frame: map', 'map', () => true],
+  ['first frame: map', 'map', (sc) => sc.views.includes('map')],
+  ['consent banner answerable', 'answerable', (sc) => sc.views.includes('consent')],
   ['first frame: page', 'page', (sc) => sc.views.includes('page')],
   ['all widgets drawn', 'all', (sc) => sc.views.length > 1],
 ];
@@ -161,10 +182,12 @@ async function main() {
         return cells;
       });
       rows.push('-');
-      for (const [label, key] of [['wasm requests per load', 'wasmFetches'], ['wasm compilations per load', 'compiles']]) {
+      const counts = [['wasm requests per load', 'wasmFetches'], ['wasm compilations per load', 'compiles']];
+      if (scenario.views.includes('consent')) counts.unshift(['requests before answerable', 'requests'], ['KB before answerable (as served)', 'kb']);
+      for (const [label, key] of counts) {
         const cells = [label];
         for (const r of mine) {
-          const [lo, hi] = range(r.runs.map((x) => x[key]));
+          const [lo, hi] = range(r.runs.map((x) => (key === 'kb' ? Math.round(x[key] * 10) / 10 : x[key])));
           cells.push(lo === hi ? String(lo) : `${lo}–${hi}`, '');
         }
         rows.push(cells);

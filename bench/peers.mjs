@@ -50,11 +50,11 @@ export function version(pkg) {
 // A partner's page with one tag per view: a heading, a paragraph, then the tags
 // (data-height: the box's size is known before its view starts).  `mark`: an inline script
 // right before the first tag sets 'host:tag' (embed.mjs times from it; a page served with the
-// site's Content-Security-Policy would refuse it).
-export function hostPage(views, { mark = false } = {}) {
+// site's Content-Security-Policy would refuse it).  `attrs`: the tags' other attributes.
+export function hostPage(views, { mark = false, attrs = 'data-height="360px"' } = {}) {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
 <link rel="icon" href="data:,"></head><body><h1>Un site partenaire</h1><p>Texte de remplissage.</p>
-${mark ? "<script>performance.mark('host:tag')</script>\n" : ''}${views.map((v) => `<script src="/embed.js" data-view="${v}" data-height="360px" async></script>`).join('\n')}
+${mark ? "<script>performance.mark('host:tag')</script>\n" : ''}${views.map((v) => `<script src="/embed.js" data-view="${v}" ${attrs} async></script>`).join('\n')}
 </body></html>`;
 }
 

@@ -7,6 +7,8 @@
 // Budgets (brotli -q 11, 1 KB = 1024 B):
 //   the standalone page: everything dist/index.html downloads    ≤ 300 KB
 //   web/embed.js as shipped (dist/embed.js)                       ≤ 4 KB
+//   the consent embed, what it downloads before its banner can be
+//   answered, for each language's kit                             ≤ 80 KB and ≤ 5 requests
 // (embed.js is the bootstrap of a partner's page: what a box is, embed-widget.<hash>.js, is
 // loaded only when a box is connected; its size is printed, not budgeted.)
 //
@@ -18,6 +20,11 @@
 //   - what the loader (the passerelle.js the page includes) fetches by name: its FACES list
 //     (fonts/<face>.ttf) and passerelle.wasm;
 //   - the map geometry each pack names (map.geometry, relative to the pack).
+// What the consent embed downloads before its banner can be answered (issue 16; counted from
+// the partner's tag, the host page itself not counted) is derived the same way: embed.js; the
+// widget it loads (its ASSETS' embed-widget.js); what the widget's startConsent() loads by
+// name (consent-gate.js, consent-banner.js) and the kit of the language, each by its versioned
+// name in ASSETS.  No .wasm, font or pack may be among them.
 // A file named by any of these that is not in dist/ stops the check (exit 2).  bench/sizes.mjs
 // loads the page in Chromium and compares this list with what the browser really fetched.
 //
@@ -28,7 +35,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const KB = 1024;
-export const BUDGETS = { page: 300 * KB, embed: 4 * KB };
+export const BUDGETS = { page: 300 * KB, embed: 4 * KB, consent: 80 * KB, consentRequests: 5 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -138,6 +145,35 @@ export function pageFiles(dist) {
   return files;
 }
 
+// {lang: [paths]}: what the consent embed downloads before its banner is answerable, per kit.
+export function consentFiles(dist) {
+  const read = (p) => {
+    if (!existsSync(path.join(dist, p))) throw new MissingFile(`${p} (consent embed) is not in ${dist}`);
+    return readFileSync(path.join(dist, p), 'utf8');
+  };
+  const m = /var ASSETS = (\{[^;]*\});/.exec(read('embed.js'));
+  if (!m) throw new MissingFile('embed.js has no ASSETS table (scripts/embed-assets.mjs)');
+  const assets = JSON.parse(m[1]);
+  const named = (n) => {
+    if (!assets[n]) throw new MissingFile(`embed.js's ASSETS does not name ${n}`);
+    return '/' + assets[n][0];
+  };
+  const widget = named('embed-widget.js');
+  // Its body: up to the next function declared at the same level (the shipped file has no indentation).
+  const start = /function startConsent\(w\) \{[\s\S]*?\n\s*function /.exec(read(widget));
+  if (!start) throw new MissingFile(`${widget} has no startConsent(w)`);
+  const loads = [...start[0].matchAll(/\.load\('([^']+)'\)/g)].map((x) => named(x[1]));
+  if (!/'consent-banner\.' \+ w\.lang \+ '\.json'/.test(start[0])) throw new MissingFile(`${widget}: startConsent no longer names its kit`);
+  const out = {};
+  for (const k of Object.keys(assets).filter((n) => /^consent-banner\.[a-z]+\.json$/.test(n))) {
+    const files = ['/embed.js', widget, ...loads, named(k)];
+    for (const f of files) read(f);
+    out[k.split('.')[1]] = files;
+  }
+  if (!Object.keys(out).length) throw new MissingFile('embed.js names no consent-banner.<lang>.json kit');
+  return out;
+}
+
 const COLUMNS = ['file', 'raw B', 'gzip-9 B', 'brotli-11 B', 'br KB'];
 
 // An aligned text table (first column left, the others right).
@@ -171,6 +207,16 @@ export function check(dist) {
   const widget = widgetName ? [row(`/${widgetName} (loaded by a box)`, measureFile(path.join(dist, widgetName), '/' + widgetName))] : [];
   console.log('\n' + formatTable(COLUMNS, [row('/embed.js (partner sites\' tag)', embed), ...widget]));
   const results = [verdict('standalone page', total.br, BUDGETS.page), verdict('embed.js', embed.br, BUDGETS.embed)];
+  for (const [lang, list] of Object.entries(consentFiles(dist))) {
+    const ms = list.map((p) => measureFile(path.join(dist, p), p));
+    console.log(`\nThe consent embed (${lang}) before its banner is answerable (derived)\n`);
+    console.log(formatTable(COLUMNS, [...ms.map((x) => row(x.path, x)), '-', row(`total (${ms.length} requests)`, sum(ms))]));
+    results.push(verdict(`consent embed (${lang})`, sum(ms).br, BUDGETS.consent));
+    const bad = list.filter((p) => /\.(wasm|ttf)$|\/content\//.test(p));
+    const ok = ms.length <= BUDGETS.consentRequests && !bad.length;
+    results.push({ ok, text: `${ok ? 'ok  ' : 'OVER'}  consent embed (${lang}): ${ms.length} requests, budget ${BUDGETS.consentRequests}` +
+      (bad.length ? `; it must not need ${bad.join(', ')}` : '') });
+  }
   console.log('\n' + results.map((r) => r.text).join('\n'));
   return results.every((r) => r.ok);
 }

@@ -2,7 +2,9 @@
 //
 //   node scripts/embed-assets.mjs dist      (run by Makefile.emscripten after dist/ is built)
 //
-// For passerelle.js, consent-gate.js, passerelle.wasm and the fonts, writes a copy named by
+// For passerelle.js, consent-gate.js, passerelle.wasm, the fonts and the consent view's HTML
+// banner (consent-banner.js and its kits, dist/consent-banner.<lang>.json, which
+// `passerelle-pack consent-banner` wrote), writes a copy named by
 // its content (passerelle.<8 hex>.js …), which the server (deploy/nginx/) caches for a year
 // (immutable).  passerelle-module.js is copied wrapped in a function, so that its factory
 // becomes Passerelle._createModule instead of a global (and an AMD `define` on the host page
@@ -83,9 +85,13 @@ version('consent-gate.js', read('consent-gate.js'));
 version('passerelle.wasm', read('passerelle.wasm'));
 for (const f of FACES) version(`fonts/${f}.ttf`, read(`fonts/${f}.ttf`));
 
-// The widget's code, loaded by embed.js when a box is connected: versioned like the rest.
-version('embed-widget.js', Buffer.from('// Passerelle embed-widget.js: README.md, "Embed on your site".\n' +
-  stripComments(readFileSync(path.join(root, 'web/embed-widget.js'), 'utf8'), 'embed-widget.js')));
+// The widget's code, loaded by embed.js when a box is connected, and the consent view's
+// HTML banner with its kit per language (the packs' languages): versioned like the rest.
+const ownScript = (name) => Buffer.from(`// Passerelle ${name}: README.md, "Embed on your site".\n` +
+  stripComments(readFileSync(path.join(root, 'web', name), 'utf8'), name));
+version('embed-widget.js', ownScript('embed-widget.js'));
+version('consent-banner.js', ownScript('consent-banner.js'));
+for (const f of readdirSync(dist).filter((n) => /^consent-banner\.[a-z]{2,3}\.json$/.test(n)).sort()) version(f, read(f));
 
 const source = readFileSync(path.join(root, 'web/embed.js'), 'utf8');
 const MARK = '/*ASSETS*/null/*ASSETS*/';

@@ -28,6 +28,7 @@
 #include "core/base/url_policy.hpp"
 #include "core/design/stylesheet.hpp"
 #include "core/map/geometry.hpp"
+#include "core/mirror/consent_kit.hpp"
 #include "core/mirror/prerender.hpp"
 #include "core/pack/pack.hpp"
 
@@ -37,6 +38,7 @@ constexpr const char* kUsage =
     "usage: passerelle-pack validate FILE...\n"
     "       passerelle-pack prerender SHELL PACK OUT [--base-url URL] [--pack-url URL]\n"
     "       passerelle-pack css RULES OUT [--map-geometry FILE]\n"
+    "       passerelle-pack consent-banner PACK RULES OUT\n"
     "\n"
     "Checks Passerelle content packs (JSON, see content/pack.schema.json).\n"
     "Prints each problem as file:line:column: error Pxxx at /json/pointer: expected ..., found ...\n"
@@ -56,6 +58,11 @@ constexpr const char* kUsage =
     "RULES (shell/passerelle.css, at most 1 MiB), which uses only those properties; comments\n"
     "and extra white space are left out. --map-geometry (dist/content/map-geometry.json) gives\n"
     "the map's proportions, so the HTML keeps the canvas's map box.\n"
+    "\n"
+    "consent-banner writes OUT, the consent embed's kit (JSON): PACK's banner as HTML, as a first\n"
+    "visit sees it, and its \"Gérer mes cookies\" button, the design tokens and RULES\n"
+    "(shell/passerelle.css) as a shadow root's stylesheet, and what a first choice needs (policy\n"
+    "version, retention, purposes, the texts a proof hashes). A pack without consent is an error.\n"
     "\n"
     "Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.\n";
 
@@ -248,6 +255,33 @@ int css(int argc, char** argv) {
   return 0;
 }
 
+// The consent embed's kit: the prerendered banner beside the other versioned embed files.
+int consent_banner(int argc, char** argv) {
+  if (argc != 5) return usage_error("consent-banner needs PACK RULES OUT");
+  const passerelle::PackLimits limits;
+  std::string bytes, rules, why;
+  if (!read_whole(argv[2], limits.max_bytes, bytes, why) || !read_whole(argv[3], kMaxShellBytes, rules, why)) {
+    std::cerr << (bytes.empty() ? argv[2] : argv[3]) << ": error: " << why << "\n";
+    return 1;
+  }
+  const passerelle::PackResult r = passerelle::parse_pack(bytes, argv[2], limits);
+  if (!r.ok()) {
+    for (const passerelle::Diagnostic& d : r.errors) std::cerr << passerelle::format(d) << "\n";
+    return 1;
+  }
+  const passerelle::ConsentKitResult kit = passerelle::consent_kit(*r.pack, rules);
+  if (!kit.ok()) {
+    std::cerr << argv[2] << ": error: " << kit.error << "\n";
+    return 1;
+  }
+  if (!write_whole(argv[4], kit.json + "\n")) {
+    std::cerr << argv[4] << ": error: cannot write the file\n";
+    return 1;
+  }
+  std::cout << argv[4] << ": written\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -259,6 +293,7 @@ int main(int argc, char** argv) {
   }
   if (command == "prerender") return prerender(argc, argv);
   if (command == "css") return css(argc, argv);
+  if (command == "consent-banner") return consent_banner(argc, argv);
   if (command != "validate") return usage_error("unknown command \"" + std::string(command) + "\"");
   if (argc < 3) return usage_error("validate needs at least one FILE");
 

@@ -9,9 +9,12 @@
 // the focus ring), and the live region.  It starts its view (Passerelle.mount, passerelle.js)
 // when it comes within a viewport of the screen, and stops it when disconnected.  Its
 // settings are the element's data-* attributes (README.md, "Embed on your site").  The
-// language link switches the box's language in place.
+// language link switches the box's language in place.  The consent view starts as HTML
+// (consent-banner.js: the prerendered banner, answerable before any wasm is requested) on a
+// first visit, and starts the canvas only for the settings panel.
 //
-// Depends on: embed.js (el._ctx: {base, asset(name), load(name)}), passerelle.js (mount).
+// Depends on: embed.js (el._ctx: {base, asset(name), load(name), kit(name)}), passerelle.js (mount),
+// consent-banner.js and consent-gate.js (the consent view).
 (function () {
   'use strict';
   var P = window.Passerelle = window.Passerelle || {};
@@ -52,6 +55,14 @@
     'gap:8px;padding:16px;background:#faf8f5;border:1px solid #e2ddd6;border-radius:6px;text-align:center}' +
     '.status[hidden]{display:none}.status p{margin:0}progress{width:min(240px,70%);height:6px;accent-color:#a3122a}' +
     'a{color:#a3122a;font-weight:600}a:focus-visible{outline:3px solid #14171a;outline-offset:2px}' +
+    // The HTML banner (consent-banner.js): its dialog and buttons take clicks, the layer does
+    // not; "Gérer mes cookies" where and as the canvas draws it (consent_widget.cpp).
+    '.banner{pointer-events:none}.banner [role=dialog],.banner button{pointer-events:auto}' +
+    '.banner [data-passerelle-part=consent]>button{position:fixed;left:8px;bottom:8px;padding:6px 10px;' +
+    'border:1px solid var(--pl-rule);border-radius:6px;background:color-mix(in srgb,var(--pl-background) 92%,transparent);' +
+    'color:var(--pl-muted);font:400 var(--pl-ui-small)/var(--pl-box) "Passerelle Sans",sans-serif;cursor:pointer}' +
+    '.banner [data-passerelle-part=consent]>button:hover{background:var(--pl-rule)}' +
+    '@media (forced-colors:active){.banner [data-passerelle-part=consent]>button{border-color:ButtonText}}' +
     '.mirror,.passerelle-live{position:absolute;top:0;left:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}';
 
   P._widget = { connect: connect, disconnect: disconnect };
@@ -62,7 +73,8 @@
     if (el._w) return;
     var w = el._w = settings(el);
     makeBox(w);
-    if (w.view === 'consent' || !window.IntersectionObserver) { start(w); return; }
+    if (w.view === 'consent') { startConsent(w); return; }
+    if (!window.IntersectionObserver) { start(w); return; }
     // Lazy: start when the box comes within one viewport of the visible area.
     var io = w.io = new IntersectionObserver(function (entries) {
       if (!entries.some(function (e) { return e.isIntersecting; })) return;
@@ -81,6 +93,7 @@
     el._w = null;
     w.gone = true;
     if (w.io) w.io.disconnect();
+    if (w.banner) w.banner.remove();
     if (w.instance) w.instance.destroy();
   }
 
@@ -135,6 +148,7 @@
   function fail(w, detail) {
     if (detail) console.warn('[passerelle]', detail);
     var host = w.host, status = w.status;
+    if (w.banner) { w.banner.remove(); w.banner = null; }
     host.setAttribute('data-passerelle-state', 'error');
     host.removeAttribute('data-hidden');
     status.hidden = false;
@@ -149,9 +163,63 @@
     status.append(a);
   }
 
+  // The consent view, first visit: the HTML banner (consent-banner.js) from the kit of its
+  // language, answerable once the gate, the banner's code and the kit are here (asked for by
+  // embed.js beside this file: with the two of them, five requests).  The canvas
+  // otherwise: a choice to check (a consent cookie), no cookies, Global Privacy Control,
+  // another pack (data-pack), or a browser or host page where the HTML cannot go in (no
+  // constructed stylesheets; Trusted Types enforced).
+  function startConsent(w) {
+    var ctx = w.ctx, R = window.ShadowRoot;
+    var kitName = 'consent-banner.' + w.lang + '.json';
+    var chosen = true;  // the gate checks again below; cookies out of reach: the canvas says so
+    try { chosen = /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie); } catch (e) { /* sandboxed */ }
+    if (w.attr('pack') || chosen || navigator.globalPrivacyControl === true || !R || !('adoptedStyleSheets' in R.prototype) ||
+        !window.fetch || htmlNeedsPolicy() || !ctx.asset(kitName)[1]) { start(w); return; }
+    Promise.all([ctx.load('consent-gate.js'), ctx.load('consent-banner.js'), ctx.kit(kitName)]).then(function (r) {
+      if (w.gone) return;
+      var gate = P._consentGate;
+      if (gate.readCookie() || !gate.storageAvailable()) { start(w); return; }
+      w.banner = P._consentBanner.show({
+        root: w.host.shadowRoot, into: w.box, kit: r[2], lang: w.lang,
+        announce: function (text) { liveRegion(w).textContent = text; },
+        canvas: function (key) { if (!w.started) { w.key = key; start(w); } }
+      });
+      w.host.setAttribute('data-passerelle-state', 'ready');
+      performance.mark('passerelle:consent-answerable');  // bench/embed.mjs, the tests
+    }).catch(function (e) {
+      if (w.gone) return;
+      fail(w, e.message);
+      settle(w.host, Promise.reject(e));
+    });
+  }
+
+  // Whether the document refuses plain strings as HTML (Trusted Types enforced).
+  function htmlNeedsPolicy() {
+    try {
+      document.createElement('div').innerHTML = '';
+      return false;
+    } catch (e) {
+      return true;
+    }
+  }
+
+  // The HTML banner's polite live region (the canvas makes its own), in the box.
+  function liveRegion(w) {
+    if (!w.live) {
+      w.live = document.createElement('div');
+      w.live.className = 'passerelle-live';
+      w.live.setAttribute('aria-live', 'polite');
+      w.box.append(w.live);
+    }
+    return w.live;
+  }
+
   // Loads what is missing of passerelle.js, passerelle-module.js and consent-gate.js, then
-  // mounts the view.
+  // mounts the view (with w.key, an action of the HTML banner, queued: the canvas does it
+  // once it has laid the view out).
   function start(w) {
+    w.started = true;
     var load = w.ctx.load;
     var need = [P.mount ? 0 : load('passerelle.js')];
     if (!P._createModule && !window.createPasserelleModule) need.push(load('passerelle-module.js'));
@@ -159,6 +227,7 @@
     Promise.all(need).then(function () {
       if (w.gone) return;  // removed while the scripts loaded
       var inst = w.instance = P.mount(w.host, options(w));
+      if (w.key && inst._mirror) inst._mirror.queue.push(w.key);
       settle(w.host, inst.ready);
       if (w.refocus) inst.ready.then(function () { refocus(w, 120); }, function () {});
     }).catch(function (e) {  // also what the options throw (data-pack)
@@ -222,6 +291,8 @@
     // Banner: the bottom of the window; panel: all of it; hidden: the small
     // "Gérer mes cookies" box in the corner, or nothing.
     var v = inst.consentView ? inst.consentView() : 'hidden';
+    // The canvas has the panel: it takes over from the HTML banner.
+    if (w.banner && v === 'panel') { w.banner.remove(); w.banner = null; }
     if (!(h > 0) && v !== 'panel') host.setAttribute('data-hidden', ''); else host.removeAttribute('data-hidden');
     inst.canvas.style.clipPath = v === 'panel' ? 'none' : 'inset(calc(100% - ' + h + 'px) ' +
       (size.width > 0 ? 'calc(100% - ' + Math.ceil(size.width) + 'px)' : '0') + ' 0 0)';

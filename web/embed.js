@@ -36,7 +36,7 @@
   });
   if (!tags.length) return;
   // What the widgets made by this file need: where its files are, and loading them.
-  var here = { base: new URL('.', tags[0].src).href, asset: asset, load: load };
+  var here = { base: new URL('.', tags[0].src).href, asset: asset, load: load, kit: kit };
   // Trusted Types hosts: the scripts it loads go through the policy "passerelle-embed", which
   // takes only addresses in the folders of the embed.js files run (made once per page).
   E.bases = (E.bases || []).concat(here.base);
@@ -85,6 +85,7 @@
       }
       connectedCallback() {
         var el = this;
+        if (el.getAttribute('data-view') === 'consent') consentEarly(el);
         widget().then(function (w) { if (el.isConnected) w.connect(el); }, function (e) {
           console.warn('[passerelle]', e.message);  // the light-DOM excerpt stays
           if (el._settle) el._settle[1](e);
@@ -99,6 +100,40 @@
 
   function widget() {
     return load('embed-widget.js').then(function () { return P._widget; });
+  }
+
+  // A consent box on a first visit shows the HTML banner (embed-widget.js, startConsent): its
+  // code, the gate and the kit of its language are asked for now, beside the widget's code
+  // rather than after it, one round trip less before the banner can be answered.  The
+  // language as the widget picks it (its data-lang, the page's, the browser's, French).
+  function consentEarly(el) {
+    var quiet = function () {};
+    load('consent-gate.js').catch(quiet);
+    // The canvas's cases (embed-widget.js, startConsent) need neither: another pack, Global
+    // Privacy Control, a choice to check (or cookies out of reach), Trusted Types enforced.
+    try {
+      if (el.hasAttribute('data-pack') || navigator.globalPrivacyControl === true ||
+          /(^|;\s*)(__Host-)?passerelle_consent=/.test(document.cookie)) return;
+      document.createElement('div').innerHTML = '';
+    } catch (e) { return; }
+    load('consent-banner.js').catch(quiet);
+    var lang = [el.getAttribute('data-lang'), document.documentElement.lang, navigator.language, 'fr'].map(function (l) {
+      return String(l || '').trim().slice(0, 2).toLowerCase();
+    }).filter(function (l) { return /^(fr|en)$/.test(l); })[0];
+    var name = 'consent-banner.' + lang + '.json';
+    if (window.fetch && ASSETS && ASSETS[name]) kit(name).catch(quiet);
+  }
+
+  // A kit (JSON, with its integrity), once per page; a failed one is asked for again.
+  function kit(name) {
+    var kits = E.kits = E.kits || {};
+    return kits[name] || (kits[name] = (function () {
+      var a = asset(name);
+      return fetch(a[0], { integrity: a[1], mode: 'cors', credentials: 'omit' }).then(function (res) {
+        if (!res.ok) throw new Error(a[0] + ': HTTP ' + res.status);
+        return res.json();
+      }).catch(function (e) { delete kits[name]; throw e; });
+    })());
   }
 
   // A tag: a box with the tag's data-* attributes, placed right after it or into data-target

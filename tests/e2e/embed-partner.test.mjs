@@ -115,7 +115,9 @@ ${tag('data-view="map" data-lang="fr"')}<p>Fin de l’article.</p>${tag('data-vi
   await tabUntil(page, 'consent', BANNER.refuse_all);
   await page.keyboard.press('Enter');
   await waitEmbedsIdle(page, 150);
-  assert.equal(await byView(page, 'consent', (i) => i.consentView()), 'hidden', 'the banner is answered');
+  // The HTML banner answered it (no canvas was needed): the choice is recorded, the dialog gone.
+  assert.equal((await page.evaluate(() => window.Passerelle.consent.get())).choices.audience, false, 'the banner is answered');
+  assert.equal(await boxOf(page, 'consent').getByRole('dialog').count(), 0);
   const cookie = (await page.context().cookies()).find((c) => c.name === 'passerelle_consent');
   assert.ok(cookie, 'the refusal is recorded');
   // Tab leaves the widgets for the host again (Shift+Tab back from the end of the page).
@@ -399,6 +401,8 @@ ${tag('data-view="consent" data-lang="en"')}`, 'fr');
   // Withdrawn from the panel, by keyboard: the notice is said in the widget's own live region.
   await page.locator('h1').click();  // the visitor was reading the host page
   await page.evaluate(() => window.Passerelle.consent.show());
+  // The panel is the canvas's: it starts now (the banner was HTML), and takes over.
+  await page.waitForFunction(() => window.Passerelle.instances?.some((i) => i.view === 'consent' && i.consentView?.() === 'panel'), null, { timeout: 60000 });
   await waitEmbedsIdle(page, 150);
   assert.equal((await focused(page))[0], 'consent', 'the modal panel takes the focus');
   const panel = page.getByRole('dialog', { name: EN_BANNER.panel_title || /./ });

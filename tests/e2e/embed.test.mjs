@@ -384,13 +384,16 @@ test('removing a widget frees its WebGL context; a tag added later mounts into d
   await page.context().close();
 });
 
-test('data-view="consent": the partner’s banner at the bottom of the window, gating the host’s scripts', async () => {
+// The canvas's banner: with data-pack (a partner's own purposes) the box starts the canvas at
+// once, as it does on a return visit with a cookie to check or with Global Privacy Control; a
+// first visit with the bundled pack gets the HTML banner first (tests/e2e/embed-consent.test.mjs).
+test('data-view="consent" drawn by the canvas: the partner’s banner at the bottom of the window, gating the host’s scripts', async () => {
   const page = await newPage(env, { width: 1000, height: 800 });
   const url = await routeHostPage(page, env, '/embed/consent-host.html', `<!doctype html><html lang="fr"><head>
 <meta charset="utf-8"><title>Hôte</title><link rel="icon" href="data:,"></head><body><h1>Un site partenaire</h1>
 <button id="host-button" onclick="window.hostClicks = (window.hostClicks || 0) + 1">Un bouton du site</button>
 <script type="text/plain" data-passerelle-purpose="audience">window.gatedRuns = (window.gatedRuns || 0) + 1;</script>
-<script src="/embed.js" data-view="consent"></script></body></html>`);
+<script src="/embed.js" data-view="consent" data-pack="/content/international.fr.json"></script></body></html>`);
   await page.goto(url);
   assert.deepEqual(await waitForEmbeds(page, 1), [['consent', 'ready']]);
   await waitEmbedsIdle(page, 150);

@@ -142,7 +142,8 @@ export async function routeHostPage(page, env, pathname, html) {
 export async function waitEmbedsIdle(page, quiet = 300) {
   let last = -1;
   for (let i = 0; i < 100; i++) {
-    const n = await page.evaluate(() => window.Passerelle.instances.reduce((a, x) => a + x.frames, 0));
+    // No instance (a consent box's HTML banner, before its canvas): nothing draws.
+    const n = await page.evaluate(() => (window.Passerelle.instances || []).reduce((a, x) => a + x.frames, 0));
     if (n === last) return n;
     last = n;
     await page.waitForTimeout(quiet);

@@ -108,6 +108,9 @@ inline constexpr int kMaxRetentionDays = 395;
 inline constexpr std::size_t kMaxConsentPurposes = 32;
 inline constexpr std::size_t kMaxConsentCookieBytes = 2048;
 
+// How long a choice is kept (the cookie's Max-Age): the retention, clamped to 1–395 days.
+int consent_max_age_seconds(const ConsentConfig& config);
+
 // ---------------------------------------------------------------------------------------
 // The record of one choice, and its cookie form
 

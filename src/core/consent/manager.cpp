@@ -39,6 +39,14 @@ int clamped_retention_days(int days) {
   return std::clamp(days, 1, kMaxRetentionDays);
 }
 
+}  // namespace
+
+int consent_max_age_seconds(const ConsentConfig& config) {
+  return clamped_retention_days(config.retention_days) * static_cast<int>(kDay);
+}
+
+namespace {
+
 bool is_lower_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 
 // The platform gives a fresh CSPRNG id.  Should it give something else (a bug), the record
@@ -209,7 +217,7 @@ ConsentOutcome ConsentManager::decide(std::int64_t now, std::string id, bool all
   }
   out.reload_suggested = !out.withdrawn.empty();
   out.action = out.withdrawn.empty() ? action : ConsentAction::withdraw;
-  out.max_age_seconds = clamped_retention_days(config_.retention_days) * static_cast<int>(kDay);
+  out.max_age_seconds = consent_max_age_seconds(config_);
   if (storage_) out.cookie_value = encode_consent_cookie(r);
 
   record_ = r;

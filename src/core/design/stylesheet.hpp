@@ -31,6 +31,14 @@ std::string_view face_file(Face face);
 // assumes 1.25 until the geometry arrives), so the HTML keeps the map's box as tall.
 std::string token_stylesheet(std::string_view font_dir = "fonts/", float map_aspect = 1.25f);
 
+// The same tokens followed by `rules`, compacted, for a shadow root (a partner embed's
+// prerendered consent banner, tools/ `passerelle-pack consent-banner`): custom properties on
+// :host instead of :root (a shadow root has no :root), including the rules' own; colours
+// light, dark under prefers-color-scheme unless the host says data-theme="light", dark
+// whenever it says data-theme="dark" (the canvas's data-theme); and no @font-face (a shadow
+// root cannot declare fonts, and a relative url() would resolve against the partner's page).
+std::string shadow_stylesheet(std::string_view rules);
+
 // "#a3122a"
 std::string css_hex(Rgb c);
 

@@ -1,0 +1,53 @@
+// mirror/consent_kit.cpp — the consent embed's kit (see mirror/consent_kit.hpp).
+//
+// Depends on: mirror/consent_kit.hpp, mirror/mirror.hpp, mirror/html.hpp, consent/proof.hpp,
+// design/stylesheet.hpp, json/document.hpp.
+#include "core/mirror/consent_kit.hpp"
+
+#include "core/consent/proof.hpp"
+#include "core/design/stylesheet.hpp"
+#include "core/json/document.hpp"
+#include "core/mirror/html.hpp"
+#include "core/mirror/mirror.hpp"
+
+namespace passerelle {
+namespace {
+
+json::Json purposes_of(const ConsentConfig& c) {
+  json::Json list = json::Json::array();
+  for (const ConsentPurpose& p : c.purposes) {
+    json::Json gcm = json::Json::array();
+    for (const std::string& t : p.google_consent_types) gcm.push_back(t);
+    list.push_back({{"id", p.id}, {"required", p.required}, {"gcm", std::move(gcm)}});
+  }
+  return list;
+}
+
+}  // namespace
+
+ConsentKitResult consent_kit(const Pack& pack, std::string_view rules) {
+  ConsentKitResult r;
+  if (!pack.consent) {
+    r.error = "the pack has no consent section: there is no banner to prerender";
+    return r;
+  }
+  const ConsentConfig& c = *pack.consent;
+  ConsentMirrorState hidden;
+  hidden.view = ConsentView::hidden;
+  json::Json kit = {
+      {"lang", pack.lang},
+      {"banner", render_html(mirror_consent(c, pack.lang, ConsentMirrorState{}))},
+      {"manage", render_html(mirror_consent(c, pack.lang, hidden))},
+      {"css", design::shadow_stylesheet(rules)},
+      {"version", c.policy_version},
+      {"maxAge", consent_max_age_seconds(c)},
+      {"purposes", purposes_of(c)},
+      {"gcm", c.google_consent_mode},
+      {"texts", consent_texts_canonical(c, pack.lang)},
+      {"notice", c.texts_in(pack.lang).saved_notice}};
+  r.json = json::dump(kit);
+  json::release(kit);
+  return r;
+}
+
+}  // namespace passerelle

@@ -10,6 +10,8 @@ mergeInto(LibraryManager.library, {
   pl_js_create_gl_context: function (alpha) {
     var canvas = Module['canvas'];
     if (!canvas) return 0;
+    // The same attributes as the loader's probe (web/loader/viewport.js, webgl2()), which made
+    // this canvas's context already: createContext gets that one back.
     var handle = GL.createContext(canvas, {
       majorVersion: 2, minorVersion: 0, alpha: !!alpha, depth: false, stencil: false,
       antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false,

@@ -180,9 +180,16 @@ class App {
   std::vector<Rect> key_rects(std::string_view key) const;
 
   // --- frames --------------------------------------------------------------------------
-  // Rebuilds the font atlas if the type scale or pixel ratio changed.  Returns true when it
-  // did: the renderer must then re-upload the font texture before frame().
+  // Rebuilds the font atlases if the text, the type scale or the pixel ratio changed (and
+  // ends a build in slices at once).  Returns true when it did: the renderer must then
+  // upload every atlas's texture (fonts().atlases()) before frame().
   bool update_fonts();
+  // The same build one atlas at a time, for a platform that yields between slices (the
+  // start-up: each slice is one task).  Returns the atlas just built, whose texture is due,
+  // or nullptr when no build is due or ImGui could not build it.  fonts_building(): more
+  // slices are left (a frame before the last would end the build at once).
+  ImFontAtlas* build_fonts_slice();
+  bool fonts_building() const { return fonts_.building(); }
   // Runs one ImGui frame (NewFrame … Render).  Returns true if more frames are wanted.
   bool frame(double now);
 

@@ -1,8 +1,12 @@
-// font_book.cpp — building ImGui's font atlas from FontSpecs (see font_book.hpp).
+// font_book.cpp — building ImGui's font atlases from FontSpecs (see font_book.hpp).
+//
+// Depends on: ui/font_book.hpp, core/base/utf8.hpp, imgui.h.
 #include "ui/font_book.hpp"
 
 #include <cfloat>
 #include <cmath>
+
+#include "core/base/utf8.hpp"
 
 namespace passerelle::ui {
 
@@ -20,8 +24,24 @@ bool FontBook::has_all_faces() const {
   return true;
 }
 
-bool FontBook::build(ImFontAtlas& atlas, const std::vector<FontSpec>& specs, float dpr,
-                     std::string_view text) {
+bool FontBook::build(ImFontAtlas& first, const std::vector<FontSpec>& specs, float dpr, std::string_view text) {
+  if (!begin_build(first, specs, dpr, text)) return false;
+  while (slices_left() > 0)
+    if (!build_next()) return false;
+  return true;
+}
+
+void FontBook::forget() {
+  fonts_.clear();
+  specs_.clear();
+  atlases_.clear();
+  own_.clear();
+  next_ = 0;
+}
+
+bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& specs, float dpr,
+                           std::string_view text) {
+  forget();
   if (!has_all_faces() || specs.empty()) return false;
   if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
 
@@ -40,11 +60,11 @@ bool FontBook::build(ImFontAtlas& atlas, const std::vector<FontSpec>& specs, flo
   ranges_.clear();
   rb.BuildRanges(&ranges_);
 
-  atlas.Clear();
-  atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
-  fonts_.clear();
-  specs_.clear();
+  first.Clear();
   for (const FontSpec& spec : specs) {
+    ImFontAtlas* atlas = &first;
+    if (!atlases_.empty()) atlas = own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
+    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
     const FaceData& face = *faces_[static_cast<int>(spec.face)];
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in faces_
@@ -54,19 +74,29 @@ bool FontBook::build(ImFontAtlas& atlas, const std::vector<FontSpec>& specs, flo
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     const float px = em_to_pixel_height(face.metrics, spec.size * dpr);
-    ImFont* f = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(face.ttf.data()),
-                                           static_cast<int>(face.ttf.size()), px, &cfg, ranges_.Data);
-    if (!f) return false;
+    ImFont* f = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(face.ttf.data()),
+                                            static_cast<int>(face.ttf.size()), px, &cfg, ranges_.Data);
+    if (!f) {
+      forget();
+      return false;
+    }
     fonts_.push_back(f);
     specs_.push_back(spec);
-  }
-  if (!atlas.Build()) {
-    fonts_.clear();
-    specs_.clear();
-    return false;
+    atlases_.push_back(atlas);
   }
   dpr_ = dpr;
   return true;
+}
+
+ImFontAtlas* FontBook::build_next() {
+  if (slices_left() <= 0) return nullptr;
+  ImFontAtlas* atlas = atlases_[next_];
+  if (!atlas->Build()) {
+    forget();
+    return nullptr;
+  }
+  ++next_;
+  return atlas;
 }
 
 ImFont* FontBook::font(FontSpec spec) const {
@@ -81,6 +111,16 @@ ImFont* FontBook::font(FontSpec spec) const {
     }
   }
   return best;
+}
+
+int FontBook::missing_glyphs(FontSpec spec, std::string_view utf8) const {
+  const ImFont* f = font(spec);
+  int missing = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = decode_utf8(utf8, i);
+    if (cp >= 0x20 && (!f || cp > 0xFFFF || !f->FindGlyphNoFallback(static_cast<ImWchar>(cp)))) ++missing;
+  }
+  return missing;
 }
 
 float FontBook::draw_size(FontSpec spec) const {
@@ -101,5 +141,21 @@ float FontBook::ascent(FontSpec spec) const {
 }
 
 float FontBook::content_height(FontSpec spec) const { return draw_size(spec); }
+
+}  // namespace passerelle::ui
+
+namespace passerelle::ui {
+
+AtlasTexture::AtlasTexture(ImDrawList& dl, const ImFont* font) : dl_(dl) {
+  if (!font || !font->ContainerAtlas) return;
+  const ImTextureID id = font->ContainerAtlas->TexID;
+  if (id == dl_._CmdHeader.TextureId) return;
+  dl_.PushTextureID(id);
+  pushed_ = true;
+}
+
+AtlasTexture::~AtlasTexture() {
+  if (pushed_) dl_.PopTextureID();
+}
 
 }  // namespace passerelle::ui

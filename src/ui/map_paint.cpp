@@ -46,6 +46,7 @@ void dashed(ImDrawList& dl, const std::vector<ImVec2>& pts, ImU32 col, float thi
 }
 
 void text_with_halo(ImDrawList& dl, ImFont* f, float size, ImVec2 at, ImU32 ink, ImU32 halo, const std::string& s) {
+  const AtlasTexture tex(dl, f);
   for (const ImVec2 o : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1), ImVec2(-1, -1),
                          ImVec2(1, 1), ImVec2(-1, 1), ImVec2(1, -1)})
     dl.AddText(f, size, ImVec2(at.x + o.x, at.y + o.y), halo, s.data(), s.data() + s.size());
@@ -66,6 +67,7 @@ void MapView::draw(ImDrawList& dl, const Style& style, double now) const {
     ImFont* f = style.fonts->font(style.scale.ui);
     const float size = style.fonts->draw_size(style.scale.ui);
     const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, box_.w - 32, msg.data(), msg.data() + msg.size());
+    const AtlasTexture tex(dl, f);
     dl.AddText(f, size, ImVec2(box_.x + (box_.w - ts.x) * 0.5f, box_.y + (box_.h - ts.y) * 0.5f),
                to_imgui(theme.text), msg.data(), msg.data() + msg.size(), box_.w - 32);
     dl.PopClipRect();
@@ -82,6 +84,7 @@ void MapView::draw(ImDrawList& dl, const Style& style, double now) const {
     const ImVec2 c(box_.x + box_.w * 0.5f, box_.y + box_.h * 0.5f);
     dl.AddRectFilled(ImVec2(c.x - ts.x * 0.5f - 16, c.y - ts.y * 0.5f - 10),
                      ImVec2(c.x + ts.x * 0.5f + 16, c.y + ts.y * 0.5f + 10), to_imgui(theme.heading, 0.85f), 8.0f);
+    const AtlasTexture tex(dl, f);
     dl.AddText(f, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), to_imgui(theme.background),
                hint_.data(), hint_.data() + hint_.size(), box_.w - 48);
   }

@@ -29,8 +29,11 @@ void draw_runs(ImDrawList& dl, const std::vector<PlacedRun>& runs, const FontBoo
     const bool hovered = r.target >= 0 && r.target == hovered_target;
     const Rgb ink = hovered ? theme.link_hover : theme.ink(r.ink);
     ImFont* f = fonts.font(r.font);
-    dl.AddText(f, fonts.draw_size(r.font), ImVec2(r.x, top), to_imgui(ink), r.text.data(),
-               r.text.data() + r.text.size());
+    {
+      const AtlasTexture tex(dl, f);
+      dl.AddText(f, fonts.draw_size(r.font), ImVec2(r.x, top), to_imgui(ink), r.text.data(),
+                 r.text.data() + r.text.size());
+    }
     if (r.target >= 0 && r.ink == Ink::link) {
       // Links are always underlined (colour alone is not enough), more strongly on hover.
       const float dpr = fonts.dpr();

@@ -59,5 +59,57 @@ TEST(FontState, OnlyTextBeyondLatin1NeedsANewAtlas) {
   EXPECT_TRUE(f.wants_build(1280));
 }
 
+TEST(FontState, ABuildInSlicesMakesTheFontsImGuisAtTheLastSlice) {
+  testing::ImGuiContextScope imgui;
+  FontState f;
+  testing::set_noto_faces(f);
+  ImGuiIO& io = ImGui::GetIO();
+  ASSERT_TRUE(f.begin_build(io, 1280, 2, "Essai"));
+  EXPECT_FALSE(f.wants_build(1280)) << "the build is under way";
+  const int slices = f.slices_left();
+  EXPECT_EQ(slices, static_cast<int>(type_scale_for_width(1280).all().size()));
+  ImFontAtlas* first = f.build_slice(io);
+  EXPECT_EQ(first, io.Fonts) << "the UI's default font first, in io.Fonts";
+  EXPECT_EQ(io.FontDefault, nullptr);
+  while (f.building()) ASSERT_NE(f.build_slice(io), nullptr);
+  EXPECT_TRUE(f.book().built());
+  EXPECT_EQ(io.FontDefault, f.book().font(type_scale_for_width(1280).ui));
+  EXPECT_EQ(io.FontDefault->ContainerAtlas, io.Fonts);
+  EXPECT_FLOAT_EQ(io.FontGlobalScale, 0.5f);
+  EXPECT_FALSE(f.wants_build(1280));
+}
+
+TEST(FontState, ChangesDuringSlicesMakeAnotherBuildDue) {
+  testing::ImGuiContextScope imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  {
+    FontState f;
+    testing::set_noto_faces(f);
+    ASSERT_TRUE(f.begin_build(io, 1280, 1, ""));
+    f.build_slice(io);
+    f.viewport_changed(1100, 1);  // the same tier as the build under way
+    f.text_added("Algérie");
+    while (f.building()) f.build_slice(io);
+    EXPECT_FALSE(f.wants_build(1100));
+  }
+  {
+    FontState f;
+    testing::set_noto_faces(f);
+    ASSERT_TRUE(f.begin_build(io, 1280, 1, ""));
+    f.build_slice(io);
+    f.viewport_changed(1280, 2);  // another pixel ratio
+    while (f.building()) f.build_slice(io);
+    EXPECT_TRUE(f.wants_build(1280));
+  }
+  {
+    FontState f;
+    testing::set_noto_faces(f);
+    ASSERT_TRUE(f.begin_build(io, 1280, 1, ""));
+    f.text_changed();  // a notice
+    while (f.building()) f.build_slice(io);
+    EXPECT_TRUE(f.wants_build(1280));
+  }
+}
+
 }  // namespace
 }  // namespace passerelle::ui

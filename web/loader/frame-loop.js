@@ -15,7 +15,8 @@ function startFrames(v) {
   var instance = v.instance, mod = v.mod;
   var scheduled = 0, first = true;
   var after = { bannerFrames: 0, cursor: '', shape: '' };
-  function stop() { if (scheduled) cancelAnimationFrame(scheduled); scheduled = 0; }
+  var fonts = prepareFonts(v, function () { request(); });
+  function stop() { if (scheduled) cancelAnimationFrame(scheduled); scheduled = 0; fonts.stop(); }
   instance._scope.later(stop);
   function request() {
     if (!scheduled && instance._mod && !instance.contextLost) scheduled = requestAnimationFrame(tick);
@@ -25,12 +26,8 @@ function startFrames(v) {
   function tick(ts) {
     scheduled = 0;
     if (!instance._mod || instance.contextLost) return;
+    if (!fonts.ready()) return fonts.start();  // the first frame waits for the atlases (it asks again)
     var t0 = performance.now();
-    if (first && mod._pl_prepare_fonts) {  // the font atlas, built before the first frame
-      mod._pl_prepare_fonts();
-      measure('passerelle:font-atlas', t0, { view: instance.view });
-      t0 = performance.now();
-    }
     mod._pl_set_wall_clock(Date.now() / 1000);
     var more = mod._pl_frame(ts / 1000);
     instance.frames++;
@@ -38,6 +35,7 @@ function startFrames(v) {
     if (first) {
       first = false;
       firstFrame(instance, t0, !v.options.mirror);
+      instance._firstFrameDrawn();
       request();  // the second frame shows auto-sized windows (the banner)
     } else if (instance.frames === 2 && v.options.mirror) {
       v.options.mirror.reveal();  // the page's canvas replaces its HTML now, banner and all
@@ -48,6 +46,36 @@ function startFrames(v) {
     if (instance.frameTimes.length > 600) instance.frameTimes.shift();
   }
   return { request: request, stop: stop };
+}
+
+// The font atlases before the first frame, one slice (one atlas: pl_prepare_fonts) per task:
+// all of them in one task took ~470 ms on a slow phone, with input and painting blocked.
+// Between slices the browser paints and dispatches input (which only asks for a frame).
+// Leaves 'passerelle:font-slice' measures (one per slice) and 'passerelle:font-atlas', whose
+// duration is the slices' main-thread time (not the waits between them).  done: called once
+// the atlases are ready.
+function prepareFonts(v, done) {
+  var mod = v.mod, timer = 0, state = mod._pl_prepare_fonts ? 'idle' : 'ready', start = 0, busy = 0;
+  function slice() {
+    timer = 0;
+    if (!v.instance._mod || v.instance.contextLost) { state = 'idle'; return; }
+    var t0 = performance.now();
+    if (!start) start = t0;
+    var more = mod._pl_prepare_fonts() === ABI.Flag.on;
+    measure('passerelle:font-slice', t0, { view: v.instance.view });
+    busy += performance.now() - t0;
+    if (more) { timer = setTimeout(slice, 0); return; }
+    state = 'ready';
+    try {
+      performance.measure('passerelle:font-atlas', { start: start, duration: busy, detail: { view: v.instance.view } });
+    } catch (e) { /* old browser */ }
+    done();
+  }
+  return {
+    ready: function () { return state === 'ready'; },
+    start: function () { if (state === 'idle') { state = 'slicing'; timer = setTimeout(slice, 0); } },
+    stop: function () { if (timer) clearTimeout(timer); timer = 0; if (state === 'slicing') state = 'idle'; }
+  };
 }
 
 // What follows every frame: the cursor, the map's URL and live region, the mirror, consent

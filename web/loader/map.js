@@ -1,4 +1,4 @@
-// map.js — a view's map: its geometry downloaded after the page is up (so the text is
+// map.js — a view's map: its geometry downloaded after the first frame (so the text is
 // readable at once), the country it selects first, instance.map, and the URL and live region
 // that follow the selection.
 //
@@ -22,7 +22,11 @@ function startMap(instance, mod, packUrl, options) {
   selectWanted(m);
   if (routed) instance._scope.listen(window, 'hashchange', function () { selectWanted(m, false); });
   var geometryUrl = new URL(rel, packUrl).href;
-  instance.map.ready = loadGeometry(m, geometryUrl).then(function () {
+  // After the first frame: its download must not share the bandwidth with the wasm, fonts and
+  // pack, nor its parse (a long task) come between the font slices and the first frame.
+  instance.map.ready = instance.firstFrame.then(function () {
+    return loadGeometry(m, geometryUrl);
+  }).then(function () {
     selectWanted(m, true);  // the map can now move to the deep-linked country
     if (instance.requestFrame && instance._mod) instance.requestFrame();
   });

@@ -22,6 +22,8 @@ api.mount = function (element, options) {
     base: options.base || scriptBase,  // the site's address: an embed's links resolve against it
     _mirror: options.mirror || null, onLanguage: options.onLanguage
   };
+  // Resolves after the view's first frame (web/loader/frame-loop.js): what can wait for it does.
+  instance.firstFrame = new Promise(function (ok) { instance._firstFrameDrawn = ok; });
   api.instances.push(instance);
   var status = options.status || makeStatus(options.container || element, instance.lang);
   instance.destroy = function () { destroy(instance); };
@@ -47,11 +49,13 @@ api.mount = function (element, options) {
 // Resolves with the instance once its first frame is asked for; rejects with a failure.
 function run(instance, options, status) {
   if (options.mirror instanceof Error) { instance._mirror = null; return Promise.reject(options.mirror); }
-  var lacking = missing();
-  if (lacking) return Promise.reject(lacking);
-  var gl = webgl2(), factory = moduleFactory();
-  var d = startDownloads(instance, options, status);
   var canvas = instance.canvas = makeCanvas(options, instance.lang);
+  presize(canvas, options.container || instance.element);
+  var gl = null, lacking = missing(function () { return (gl = webgl2(canvas, transparent(instance))); });
+  if (lacking) return Promise.reject(lacking);
+  instance._gl = true;  // the probe made the canvas's context: release() gives it back
+  var factory = moduleFactory();
+  var d = startDownloads(instance, options, status);
   var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
   return Promise.all(waits).then(function (results) {
     if (instance.destroyed) throw failure('removed');
@@ -66,10 +70,11 @@ function run(instance, options, status) {
 
 function moduleFactory() { return api._createModule || window.createPasserelleModule; }
 
-// What the browser lacks for a view, as a failure; null when it has everything.
-function missing() {
+// What the browser lacks for a view, as a failure; null when it has everything.  probeGL: the
+// WebGL2 probe (it makes the view's context: asked only when WebAssembly is there).
+function missing(probeGL) {
   if (typeof WebAssembly !== 'object') return failure('no-wasm');
-  if (!webgl2()) return failure('no-webgl');
+  if (!probeGL()) return failure('no-webgl');
   if (typeof moduleFactory() !== 'function') return failure('no-module');
   return null;
 }
@@ -138,6 +143,16 @@ function makeCanvas(options, lang) {
   return canvas;
 }
 
+// The drawing buffer sized as the canvas will be (it fills box), before its WebGL context is
+// made: sizing it after made the GPU side allocate it again, synchronously (about 700 ms of
+// main thread on a slow phone, CPU 4x).  watchViewport's resize() sets the exact size.
+function presize(canvas, box) {
+  var r = box.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+  if (!(r.width > 0 && r.height > 0)) return;
+  canvas.width = Math.max(1, Math.min(4096, Math.round(r.width * dpr)));
+  canvas.height = Math.max(1, Math.min(4096, Math.round(r.height * dpr)));
+}
+
 // This view's Emscripten module, instantiated from the compiled wasm; resolves with
 // {mod, buffers: the downloads}.
 function instantiate(instance, factory, results, canvas, status) {
@@ -160,17 +175,41 @@ function instantiate(instance, factory, results, canvas, status) {
   });
 }
 
+// A canvas that shows the host page where nothing is drawn: the embedded consent view.
+function transparent(instance) { return instance.embedded && instance.view === 'consent'; }
+
 // The module is up: its GL context, fonts, pack, view, consent and map, then frames and
-// input.  v: the view {instance, mod, canvas, options, gl, status}.
+// input.  v: the view {instance, mod, canvas, options, gl, status}.  Each step is a task of
+// its own (see nextTask): together they were one task of 200-500 ms on a slow phone, during
+// which the page took no input.  Resolves with the instance.
 function startModule(v, buffers, d) {
   var instance = v.instance, mod = v.mod;
   instance._mod = mod;
-  if (instance.destroyed) { release(instance); throw failure('removed'); }
-  if (mod._pl_init(flag(instance.embedded && instance.view === 'consent')) !== ABI.InitResult.ok) throw failure('gl-init');
-  instance._gl = true;
-  loadFonts(instance, mod, buffers.slice(2));
-  loadPack(instance, mod, buffers[1], d.packName);
-  var lang = instance.lang;
+  function alive() { if (instance.destroyed) { release(instance); throw failure('removed'); } }
+  alive();
+  if (mod._pl_init(flag(transparent(instance))) !== ABI.InitResult.ok) throw failure('gl-init');
+  return nextTask().then(function () {
+    alive();
+    loadFonts(instance, mod, buffers.slice(2));
+    return nextTask();
+  }).then(function () {
+    alive();
+    loadPack(instance, mod, buffers[1], d.packName);
+    return nextTask();
+  }).then(function () {
+    alive();
+    startView(v, d);
+    return instance;
+  });
+}
+
+// Resolves in a task of its own (a timer, not a microtask), so that the browser can paint and
+// dispatch input between start-up steps.
+function nextTask() { return new Promise(function (ok) { setTimeout(ok, 0); }); }
+
+// The view, consent and map started, then frames, input and the mirror.
+function startView(v, d) {
+  var instance = v.instance, mod = v.mod, lang = instance.lang;
   if (instance.embedded && mod._pl_set_embedded) mod._pl_set_embedded(ABI.Flag.on);
   var viewCode = ABI.View[instance.view];  // undefined for 'error': the notice is the page's
   if (mod._pl_set_view) mod._pl_set_view(viewCode === undefined ? ABI.View.page : viewCode);
@@ -182,7 +221,6 @@ function startModule(v, buffers, d) {
   wire(v);
   v.status.hide();
   if (v.options.mirror) v.options.mirror.start(instance, mod);
-  return instance;
 }
 
 function loadFonts(instance, mod, fonts) {

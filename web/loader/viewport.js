@@ -1,26 +1,31 @@
-// viewport.js — the canvas's backing store: the WebGL2 probe (and the largest side the GPU
-// allows), the size and devicePixelRatio handed to the C++, and the media queries it follows.
+// viewport.js — the canvas's backing store: the WebGL2 probe, which makes the view's context
+// (and the largest side the GPU allows), the size and devicePixelRatio handed to the C++, and the media queries it follows.
 //
 // Depends on: abi.js (flag), listen.js (the view's scope).
 
-// WebGL2 is probed once per page; also gives the largest drawing buffer side it allows.
-var probe;
-function webgl2() {
-  if (probe !== undefined) return probe;
-  probe = null;
+// WebGL2 is probed on the view's own canvas, with the very attributes pl_js_create_gl_context
+// (web/passerelle-library.js) asks for: keep the two lists the same.  The context made here is
+// then the one the C++ draws with (getContext gives a canvas its context back), so a view makes
+// one WebGL context, not a throwaway probe and then its own: each took 100-200 ms of main
+// thread on a slow phone (CPU 4x).  Returns {maxSide: the largest drawing buffer side the GPU
+// allows}, or null without WebGL2.
+var maxSide = 0;
+function webgl2(canvas, alpha) {
+  var gl = null;
   try {
-    var c = document.createElement('canvas');
-    var gl = c.getContext('webgl2');
-    if (gl) {
-      var dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) || [4096, 4096];
-      probe = { maxSide: Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) || 4096, dims[0], dims[1]) };
-      var lose = gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();  // give the probe's context back at once
-    }
+    gl = canvas.getContext('webgl2', {
+      alpha: !!alpha, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+      preserveDrawingBuffer: false, powerPreference: 'low-power'
+    });
   } catch (e) {
-    probe = null;
+    gl = null;
   }
-  return probe;
+  if (!gl) return null;
+  if (!maxSide) {
+    var dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) || [4096, 4096];
+    maxSide = Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) || 4096, dims[0], dims[1]);
+  }
+  return { maxSide: maxSide };
 }
 
 // The colours the canvas draws in: theme 'light' or 'dark' as asked (an embed's data-theme),

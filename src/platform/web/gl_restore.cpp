@@ -1,16 +1,19 @@
 // gl_restore.cpp — the GL objects of this instance, made again after the browser gave a lost
-// WebGL context back, and the font atlas built on its own (so the loader can time it).
+// WebGL context back.
 //
 // The loader (web/loader/gl-context.js) calls pl_gl_restore() on `webglcontextrestored` (after preventDefault() on
 // `webglcontextlost`): the context object is the same, but every buffer, shader and texture
 // of the lost one is gone.  ImGui's OpenGL3 backend forgets its old names and makes new ones,
-// the font texture included, uploaded again from the atlas ImGui kept in memory.
+// the font texture included, uploaded again from the atlas ImGui kept in memory; the other
+// font atlases' textures are made again by font_textures.hpp.
 //
-// Depends on: platform/web/web_app.hpp (the App), pl_abi.hpp, imgui + imgui_impl_opengl3.
+// Depends on: platform/web/web_app.hpp (the App), pl_abi.hpp, font_textures.hpp, imgui +
+// imgui_impl_opengl3.
 #include <emscripten.h>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/web/font_textures.hpp"
 #include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
 
@@ -23,16 +26,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int pl_gl_restore(void) {
   if (!pl_app()) return abi::flag(false);
   ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the old names: deleting them is a no-op now
-  return abi::flag(ImGui_ImplOpenGL3_CreateDeviceObjects());
-}
-
-// Builds the font atlas for the current pixel ratio and uploads it, as the next frame would
-// (pl_frame does the same when fonts or the ratio change).  Called before the first frame,
-// so that bench/startup.mjs can tell the atlas from the frame.
-EMSCRIPTEN_KEEPALIVE void pl_prepare_fonts(void) {
-  if (!pl_app() || !pl_app()->update_fonts()) return;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) return abi::flag(false);
+  passerelle::web::restore_font_textures(pl_app()->fonts());
+  return abi::flag(true);
 }
 
 }  // extern "C"

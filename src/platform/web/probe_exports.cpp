@@ -59,8 +59,9 @@ std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohma
 
 extern "C" {
 
-// What is drawn in the viewport now, as JSON [{text, x, y, w, h, size, link}] in CSS px: lets
-// the browser tests check that known words are on screen (and where) before looking at pixels.
+// What is drawn in the viewport now, as JSON [{text, x, y, w, h, size, link, missing}] in CSS
+// px: lets the browser tests check that known words are on screen (and where) before looking
+// at pixels.  missing: characters drawn with ImGui's fallback glyph (no glyph in the atlas).
 EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
   static std::string out;
   nlohmann::json arr = nlohmann::json::array();
@@ -73,7 +74,8 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
       if (r.y + r.line_height < top || r.y > bottom) continue;
       const char* link = r.target >= 0 ? link_kind(l->targets[r.target].kind) : "";
       arr.push_back({{"text", r.text}, {"x", r.x}, {"y", r.y - top}, {"w", r.width},
-                     {"h", app->fonts().content_height(r.font)}, {"size", r.font.size}, {"link", link}});
+                     {"h", app->fonts().content_height(r.font)}, {"size", r.font.size}, {"link", link},
+                     {"missing", app->fonts().missing_glyphs(r.font, r.text)}});
     }
   }
   out = dump(arr);

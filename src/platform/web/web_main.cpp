@@ -12,7 +12,8 @@
 //   map_exports.cpp      the map (instance.map)
 //   mirror_exports.cpp   the semantic mirror
 //   probe_exports.cpp    what tests and tools read (visible text, scroll, consent buttons)
-//   gl_restore.cpp       GL objects made again after a lost context; the font atlas
+//   font_exports.cpp     the font atlases built in slices, their textures (font_textures.hpp)
+//   gl_restore.cpp       GL objects made again after a lost context
 //   libc_trims.cpp       a small sscanf (wasm size)
 // Every number they take or return is named in pl_abi.hpp (and web/loader/abi.js).
 //
@@ -23,7 +24,7 @@
 // listens on each canvas and calls pl_*, and this file makes the context itself, from JS, on
 // *this instance's* canvas (web/passerelle-library.js).
 //
-// Depends on: web_app.hpp (ui/app.hpp), pl_abi.hpp, imgui + imgui_impl_opengl3, Emscripten,
+// Depends on: web_app.hpp (ui/app.hpp), pl_abi.hpp, font_textures.hpp, imgui + imgui_impl_opengl3, Emscripten,
 // GLES3.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
@@ -31,6 +32,7 @@
 #include <string>
 
 #include "imgui_impl_opengl3.h"
+#include "platform/web/font_textures.hpp"
 #include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
 #include "ui/app.hpp"
@@ -84,6 +86,7 @@ EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
 // the JS side then loses the WebGL context.
 EMSCRIPTEN_KEEPALIVE void pl_shutdown(void) {
   if (!g_app) return;
+  passerelle::web::free_font_textures();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
   delete g_app;
@@ -137,10 +140,7 @@ EMSCRIPTEN_KEEPALIVE float pl_content_width(void) { return g_app ? g_app->conten
 // view is at rest.
 EMSCRIPTEN_KEEPALIVE int pl_frame(double t) {
   if (!g_app) return abi::flag(false);
-  if (g_app->update_fonts()) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
+  if (g_app->update_fonts()) passerelle::web::upload_font_atlases(g_app->fonts());
   if (!ImGui::GetIO().Fonts->IsBuilt()) return abi::flag(false);  // fonts not given yet: nothing to draw with
   ImGui_ImplOpenGL3_NewFrame();
   const bool more = g_app->frame(t);

@@ -15,10 +15,23 @@
 namespace passerelle::ui {
 
 bool App::update_fonts() {
-  if (!fonts_.wants_build(page_.width())) return false;
-  if (!fonts_.build(ImGui::GetIO(), page_.width(), page_.dpr(), glyph_text())) return false;
-  page_.mark_dirty();  // measured with the new fonts
-  return true;
+  bool built = false;
+  while (fonts_.building() || fonts_.wants_build(page_.width())) {
+    if (!build_fonts_slice()) return built;
+    built = true;
+  }
+  return built;
+}
+
+ImFontAtlas* App::build_fonts_slice() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!fonts_.building()) {
+    if (!fonts_.wants_build(page_.width())) return nullptr;
+    if (!fonts_.begin_build(io, page_.width(), page_.dpr(), glyph_text())) return nullptr;
+  }
+  ImFontAtlas* atlas = fonts_.build_slice(io);
+  if (atlas && !fonts_.building()) page_.mark_dirty();  // measured with the new fonts
+  return atlas;
 }
 
 bool App::frame(double now) {

@@ -27,18 +27,42 @@ void FontState::text_added(std::string_view utf8) {
 }
 
 void FontState::viewport_changed(float width, float dpr) {
-  if (tier_of(width, dpr) != built_tier_) need_build_ = true;
+  if (tier_of(width, dpr) != (building() ? pending_tier_ : built_tier_)) need_build_ = true;
 }
 
 bool FontState::build(ImGuiIO& io, float width, float dpr, std::string_view text) {
-  const TypeScale scale = type_scale_for_width(width);
-  if (!book_.build(*io.Fonts, scale.all(), dpr, text)) return false;
-  io.FontDefault = book_.font(scale.ui);
-  // Fonts are rasterised at device pixels; ImGui's widgets lay out in CSS pixels.
-  io.FontGlobalScale = 1.0f / dpr;
-  built_tier_ = tier_of(width, dpr);
-  need_build_ = false;
+  if (!begin_build(io, width, dpr, text)) return false;
+  while (building())
+    if (!build_slice(io)) return false;
   return true;
+}
+
+bool FontState::begin_build(ImGuiIO& io, float width, float dpr, std::string_view text) {
+  const TypeScale scale = type_scale_for_width(width);
+  // The UI's default font first: FontBook puts it in io.Fonts, where ImGui wants it.
+  std::vector<FontSpec> specs{scale.ui};
+  for (const FontSpec& s : scale.all())
+    if (!(s == scale.ui)) specs.push_back(s);
+  io.FontDefault = nullptr;  // its font is gone until the build ends
+  if (!book_.begin_build(*io.Fonts, specs, dpr, text)) return false;
+  default_font_ = scale.ui;
+  pending_tier_ = tier_of(width, dpr);
+  need_build_ = false;  // until text or a tier changes again, even during the slices
+  return true;
+}
+
+ImFontAtlas* FontState::build_slice(ImGuiIO& io) {
+  ImFontAtlas* built = book_.build_next();
+  if (!built) need_build_ = true;  // ImGui could not: the whole build is due again
+  else if (!building()) finish(io);
+  return built;
+}
+
+void FontState::finish(ImGuiIO& io) {
+  io.FontDefault = book_.font(default_font_);
+  // Fonts are rasterised at device pixels; ImGui's widgets lay out in CSS pixels.
+  io.FontGlobalScale = 1.0f / book_.dpr();
+  built_tier_ = pending_tier_;
 }
 
 }  // namespace passerelle::ui

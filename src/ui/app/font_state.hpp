@@ -7,6 +7,9 @@
 // device pixel ratio (browser zoom, a window moved to another screen).  Resizing within a
 // tier keeps the atlas.
 //
+// A build is one atlas per size (FontBook), so that a platform can build them in slices and
+// yield between them (the start-up: no long task); build() does them all at once.
+//
 // Depends on: ui/font_book.hpp, core/page/layout.hpp (the type scale), imgui.h.
 #pragma once
 #include <imgui.h>
@@ -38,6 +41,14 @@ class FontState {
   // ImGui's default font and scale.  Returns false (and stays due) when ImGui cannot.
   bool build(ImGuiIO& io, float width, float dpr, std::string_view text);
 
+  // The same in slices: begin_build plans the atlases (the UI's default font first, in
+  // io.Fonts), each build_slice builds one and returns it (nullptr on failure: the build
+  // stays due); the last one makes the fonts ImGui's.  building(): slices are left.
+  bool begin_build(ImGuiIO& io, float width, float dpr, std::string_view text);
+  ImFontAtlas* build_slice(ImGuiIO& io);
+  bool building() const { return book_.slices_left() > 0; }
+  int slices_left() const { return book_.slices_left(); }
+
   // The fonts' tier of a viewport: the type scale's sizes and the device pixel ratio.
   static int tier_of(float width, float dpr);
 
@@ -45,6 +56,10 @@ class FontState {
   FontBook book_;
   bool need_build_ = true;
   int built_tier_ = -1;
+  int pending_tier_ = -1;  // of the build in slices
+  FontSpec default_font_{};
+
+  void finish(ImGuiIO& io);
 };
 
 }  // namespace passerelle::ui

@@ -1,0 +1,85 @@
+// The start-up in short tasks (issue 16): the font atlases are built one per task before the
+// first frame (web/loader/frame-loop.js, pl_prepare_fonts), and every glyph the page draws is
+// in them when it is drawn.  Structure, never milliseconds: a timed assertion would fail on a
+// busy machine; bench/startup.mjs prints the times.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, newPage, openView, visibleText, waitIdle } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+// Counts the page's tasks (a message posted to itself, again and again) and notes the count
+// at each font slice: slices built in one task would all see the same count.
+function countTasks() {
+  let ticks = 0;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { ticks++; if (!window.__stopTicks) channel.port2.postMessage(0); };
+  channel.port2.postMessage(0);
+  window.__sliceTicks = [];
+  const measure = performance.measure.bind(performance);
+  performance.measure = function (name, ...rest) {
+    if (name === 'passerelle:font-slice') window.__sliceTicks.push(ticks);
+    return measure(name, ...rest);
+  };
+}
+
+test('the font atlases are built before the first frame, one slice per task', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(countTasks);
+  assert.equal(await openView(page, env), 'ready');
+  const r = await page.evaluate(() => {
+    window.__stopTicks = true;
+    const slices = performance.getEntriesByName('passerelle:font-slice', 'measure');
+    return {
+      ticks: window.__sliceTicks,
+      slices: slices.map((e) => ({ start: e.startTime, end: e.startTime + e.duration })),
+      atlas: performance.getEntriesByName('passerelle:font-atlas', 'measure').length,
+      interactive: performance.getEntriesByName('passerelle:interactive')[0]?.startTime,
+    };
+  });
+  // One atlas per size of the type scale (16 at 1280 px), so no slice rasterises them all.
+  assert.ok(r.slices.length >= 10, `${r.slices.length} slices`);
+  assert.equal(r.ticks.length, r.slices.length);
+  const tasks = new Set(r.ticks).size;
+  assert.ok(tasks >= r.slices.length / 2, `the slices ran in ${tasks} distinct tasks (counts: ${r.ticks.join(' ')})`);
+  assert.equal(r.atlas, 1, 'one passerelle:font-atlas measure, for bench/startup.mjs');
+  assert.ok(r.interactive >= r.slices[r.slices.length - 1].end, 'the first frame comes after the last slice');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+// What is drawn later than the first screen, in a face and size of its own, at 3x: the
+// English page from top to bottom, then a country's details beside the map.
+test('every character drawn has its glyph: English page at 3x, top to bottom, a country', async () => {
+  const page = await newPage(env, { width: 1280, height: 800, deviceScaleFactor: 3 });
+  assert.equal(await openView(page, env, '/index.en.html'), 'ready');
+  await page.mouse.move(200, 400);
+  const missing = [];
+  const sizes = new Set();
+  let runs = 0, last = -1;
+  for (let i = 0; i < 60; i++) {
+    for (const r of await visibleText(page)) {
+      runs++;
+      sizes.add(r.size);
+      if (r.missing) missing.push(r.text);
+    }
+    const y = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+    if (y === last) break;
+    last = y;
+    await page.mouse.wheel(0, 700);
+    await waitIdle(page, 150);
+  }
+  assert.ok(last > 2000, `scrolled to the end (${last} px)`);
+  assert.ok(sizes.size >= 6, `text of ${sizes.size} sizes seen`);
+  assert.ok(await page.evaluate(() => window.Passerelle.instances[0].map.select('DZ')));
+  await waitIdle(page, 150);
+  const details = await visibleText(page);
+  assert.ok(details.some((r) => r.text.includes('Algeria')), 'the details name the country');
+  for (const r of details) if (r.missing) missing.push(r.text);
+  assert.ok(runs > 50, `${runs} runs read`);
+  assert.deepEqual(missing, [], 'runs with characters drawn as ImGui\'s fallback glyph');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

@@ -1,0 +1,210 @@
+// unit-font-book.cpp — the font atlases in slices: one atlas per FontSpec (the first in the
+// caller's atlas, io.Fonts), built one per call, with the very glyphs one big atlas had (the
+// text looks the same), and text drawn with its own atlas's texture.
+//
+// Depends on: ui/font_book.hpp, ui/app.hpp, headless.hpp (an ImGui context, Noto), GoogleTest.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "core/design/type_scale.hpp"
+#include "core/text/sfnt.hpp"
+#include "headless.hpp"
+#include "ui/font_book.hpp"
+
+namespace passerelle::ui {
+namespace {
+
+using testing::read_bytes;
+
+const char* kFaceFiles[] = {"NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSans-Regular",
+                            "NotoSans-Bold"};
+
+std::vector<unsigned char> face_bytes(Face f) {
+  return read_bytes(std::string(PASSERELLE_FONT_DIR) + "/" + kFaceFiles[static_cast<int>(f)] + ".ttf");
+}
+
+TEST(FontBook, OneAtlasPerSpecTheFirstInTheCallersAtlas) {
+  testing::ImGuiContextScope imgui;
+  FontBook book;
+  testing::set_noto_faces(book);
+  const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
+  ASSERT_TRUE(book.build(*ImGui::GetIO().Fonts, specs, 1, "Essai"));
+  ASSERT_EQ(book.atlases().size(), specs.size());
+  EXPECT_EQ(book.atlases()[0], ImGui::GetIO().Fonts);
+  std::set<ImFontAtlas*> distinct(book.atlases().begin(), book.atlases().end());
+  EXPECT_EQ(distinct.size(), specs.size());
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    EXPECT_EQ(book.font(specs[i])->ContainerAtlas, book.atlases()[i]);
+    EXPECT_TRUE(book.atlases()[i]->IsBuilt());
+  }
+}
+
+TEST(FontBook, SlicesBuildOneAtlasEachAndNothingIsUsableBeforeTheLast) {
+  testing::ImGuiContextScope imgui;
+  FontBook book;
+  testing::set_noto_faces(book);
+  const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
+  ASSERT_GT(specs.size(), 8u) << "the type scale has many sizes: that is what makes one atlas slow";
+  ASSERT_TRUE(book.begin_build(*ImGui::GetIO().Fonts, specs, 2, "Essai"));
+  EXPECT_EQ(book.slices_left(), static_cast<int>(specs.size()));
+  EXPECT_FALSE(book.built());
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    ImFontAtlas* a = book.build_next();
+    ASSERT_EQ(a, book.atlases()[i]) << "slice " << i;
+    EXPECT_TRUE(a->IsBuilt());
+    if (i + 1 < specs.size()) {
+      EXPECT_FALSE(book.built());
+      EXPECT_FALSE(book.atlases()[i + 1]->IsBuilt()) << "a slice builds one atlas, not the next";
+    }
+  }
+  EXPECT_TRUE(book.built());
+  EXPECT_EQ(book.slices_left(), 0);
+  EXPECT_EQ(book.build_next(), nullptr);
+}
+
+// The atlases of one build in slices hold, glyph for glyph, what the one atlas with every
+// size had (as FontBook built it before the slices): the same metrics and the same pixels.
+TEST(FontBook, SlicedGlyphsAreThoseOfOneBigAtlas) {
+  for (float dpr : {1.0f, 3.0f}) {
+    testing::ImGuiContextScope imgui;
+    FontBook book;
+    testing::set_noto_faces(book);
+    const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
+    const std::string text = "Œuvre « à » – Việt Nam…";
+    ASSERT_TRUE(book.build(*ImGui::GetIO().Fonts, specs, dpr, text));
+
+    ImFontAtlas big;
+    big.Flags |= ImFontAtlasFlags_NoMouseCursors;
+    std::vector<std::vector<unsigned char>> ttfs;
+    for (int f = 0; f < kFaceCount; ++f) ttfs.push_back(face_bytes(static_cast<Face>(f)));
+    ImFontGlyphRangesBuilder rb;
+    rb.AddRanges(book.font(specs[0])->ConfigData->GlyphRanges);
+    ImVector<ImWchar> ranges;
+    rb.BuildRanges(&ranges);
+    std::vector<ImFont*> big_fonts;
+    for (const FontSpec& spec : specs) {
+      std::vector<unsigned char>& ttf = ttfs[static_cast<int>(spec.face)];
+      const auto m = read_vertical_metrics(std::string_view(reinterpret_cast<const char*>(ttf.data()), ttf.size()));
+      ImFontConfig cfg;
+      cfg.FontDataOwnedByAtlas = false;
+      cfg.OversampleH = dpr >= 1.75f ? 1 : 2;
+      cfg.OversampleV = 1;
+      cfg.PixelSnapH = false;
+      big_fonts.push_back(big.AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()),
+                                                   em_to_pixel_height(*m, spec.size * dpr), &cfg, ranges.Data));
+    }
+    ASSERT_TRUE(big.Build());
+    unsigned char* big_px = nullptr;
+    int big_w = 0, big_h = 0;
+    big.GetTexDataAsAlpha8(&big_px, &big_w, &big_h);
+
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const ImFont* mine = book.font(specs[i]);
+      const ImFont* ref = big_fonts[i];
+      unsigned char* px = nullptr;
+      int w = 0, h = 0;
+      mine->ContainerAtlas->GetTexDataAsAlpha8(&px, &w, &h);
+      ASSERT_EQ(mine->Glyphs.Size, ref->Glyphs.Size);
+      EXPECT_EQ(mine->FontSize, ref->FontSize);
+      EXPECT_EQ(mine->Ascent, ref->Ascent);
+      for (int g = 0; g < ref->Glyphs.Size; ++g) {
+        const ImFontGlyph& a = mine->Glyphs[g];
+        const ImFontGlyph& b = ref->Glyphs[g];
+        ASSERT_EQ(a.Codepoint, b.Codepoint);
+        ASSERT_EQ(a.AdvanceX, b.AdvanceX) << "U+" << std::hex << a.Codepoint;
+        ASSERT_EQ(a.X0, b.X0);
+        ASSERT_EQ(a.Y0, b.Y0);
+        ASSERT_EQ(a.X1, b.X1);
+        ASSERT_EQ(a.Y1, b.Y1);
+        const int ax = static_cast<int>(a.U0 * w + 0.5f), ay = static_cast<int>(a.V0 * h + 0.5f);
+        const int bx = static_cast<int>(b.U0 * big_w + 0.5f), by = static_cast<int>(b.V0 * big_h + 0.5f);
+        const int gw = static_cast<int>((a.U1 - a.U0) * w + 0.5f), gh = static_cast<int>((a.V1 - a.V0) * h + 0.5f);
+        ASSERT_EQ(gw, static_cast<int>((b.U1 - b.U0) * big_w + 0.5f));
+        ASSERT_EQ(gh, static_cast<int>((b.V1 - b.V0) * big_h + 0.5f));
+        for (int y = 0; y < gh; ++y)
+          for (int x = 0; x < gw; ++x)
+            ASSERT_EQ(px[(ay + y) * w + ax + x], big_px[(by + y) * big_w + bx + x])
+                << "dpr " << dpr << " spec " << i << " U+" << std::hex << a.Codepoint;
+      }
+    }
+  }
+}
+
+// A page's text comes from many atlases: each run is drawn with its own atlas's texture
+// bound (ImDrawList::AddText asserts it), and runs of one font stay one draw call.
+TEST(FontBook, TextIsDrawnWithItsOwnAtlasTexture) {
+  testing::Headless h;
+  h.app.load_pack(testing::read_text(testing::source_path("content/international.fr.json")), "international.fr.json");
+  h.app.set_viewport(1280, 800, 1);
+  ASSERT_TRUE(h.app.update_fonts());
+  const std::vector<ImFontAtlas*>& atlases = h.app.fonts().atlases();
+  for (std::size_t i = 0; i < atlases.size(); ++i)
+    atlases[i]->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(i + 1)));
+  h.app.frame(h.t);
+  std::set<ImTextureID> used;
+  ImDrawData* d = h.draw_data();
+  ASSERT_NE(d, nullptr);
+  std::size_t commands = 0;
+  for (int l = 0; l < d->CmdListsCount; ++l)
+    for (const ImDrawCmd& c : d->CmdLists[l]->CmdBuffer) {
+      ++commands;
+      used.insert(c.GetTexID());
+    }
+  EXPECT_GE(used.size(), 4u) << "title, lead, body, header: each its own texture";
+  for (ImTextureID id : used) {
+    const auto n = reinterpret_cast<std::intptr_t>(id);
+    EXPECT_TRUE(n >= 1 && n <= static_cast<std::intptr_t>(atlases.size())) << "a texture no atlas has: " << n;
+  }
+  EXPECT_LT(commands, 120u) << "a draw call per run: runs of one font must share one";
+}
+
+
+// App in slices: nothing drawn before the last slice; a frame asked for mid-way ends the build
+// at once (update_fonts), and the page is laid out with the new fonts either way.
+TEST(FontBook, AppBuildsInSlicesAndAFrameMidwayEndsTheBuild) {
+  for (bool midway : {false, true}) {
+    testing::Headless h;
+    h.app.load_pack(testing::read_text(testing::source_path("content/international.fr.json")), "international.fr.json");
+    h.app.set_viewport(1280, 800, 1);
+    int slices = 0;
+    while (h.app.build_fonts_slice()) {
+      ++slices;
+      if (midway && slices == 3) break;
+      if (h.app.fonts_building()) EXPECT_FALSE(h.app.fonts().built());
+    }
+    if (midway) {
+      EXPECT_TRUE(h.app.fonts_building());
+      EXPECT_TRUE(h.app.update_fonts()) << "a frame cannot wait: the rest at once";
+    } else {
+      EXPECT_EQ(slices, static_cast<int>(h.app.fonts().atlases().size()));
+      EXPECT_FALSE(h.app.update_fonts()) << "nothing left to build";
+    }
+    EXPECT_FALSE(h.app.fonts_building());
+    EXPECT_TRUE(h.app.fonts().built());
+    EXPECT_EQ(h.app.build_fonts_slice(), nullptr);
+    h.settle();
+    ASSERT_NE(h.app.layout(), nullptr);
+    EXPECT_GT(h.vertices(), 1000);
+  }
+}
+
+
+// The probe the browser tests read (pl_visible_runs' "missing"): characters drawn with the
+// fallback glyph.
+TEST(FontBook, MissingGlyphsAreTheCharactersTheAtlasLacks) {
+  testing::ImGuiContextScope imgui;
+  FontBook book;
+  testing::set_noto_faces(book);
+  const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
+  ASSERT_TRUE(book.build(*ImGui::GetIO().Fonts, specs, 1, ""));
+  EXPECT_EQ(book.missing_glyphs(specs.back(), "Algérie, « œuvre » – 10 €"), 0);
+  EXPECT_EQ(book.missing_glyphs(specs.back(), "Việt Nam"), 1) << "U+1EC7 is not Latin-1";
+  ASSERT_TRUE(book.build(*ImGui::GetIO().Fonts, specs, 1, "Việt Nam"));
+  for (const FontSpec& spec : specs) EXPECT_EQ(book.missing_glyphs(spec, "Việt Nam"), 0);
+}
+
+}  // namespace
+}  // namespace passerelle::ui

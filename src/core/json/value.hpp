@@ -12,7 +12,7 @@
 //   - an object's members are in key order (std::string's <), as in nlohmann's std::map, and
 //     a repeated key keeps its last value (json::FieldReader reports the repetition).
 // Sixteen bytes per value (a tag and a pointer or a scalar), strings, arrays and objects on the
-// heap, each container allocated once at its exact size (json/document.cpp).
+// heap (json/document.cpp builds them).
 //
 // Depends on: the standard library only.
 #pragma once

@@ -45,7 +45,7 @@ export const LAYERS = {
   'core/page': { may: ['core/base', 'core/design', 'core/text', 'core/pack'], libs: [] },
   'core/mirror': { may: ['core/base', 'core/design', 'core/json', 'core/text', 'core/consent', 'core/map', 'core/pack', 'core/page'], libs: [] },
   'ui': { may: [...CORE_PUBLIC], libs: ['imgui'] },
-  'platform/web': { may: [...CORE_PUBLIC, 'ui'], libs: ['imgui', 'emscripten', 'gles', 'nlohmann'] },
+  'platform/web': { may: [...CORE_PUBLIC, 'ui'], libs: ['imgui', 'emscripten', 'gles'] },
   'tools': { may: [...CORE_PUBLIC], libs: [] },
   // The proof-of-consent service: native only, on the core, with its HTTP, database and hash
   // libraries (never ui/ or platform/).

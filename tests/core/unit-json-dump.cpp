@@ -11,7 +11,7 @@
 #include "core/json/document.hpp"
 
 using passerelle::json::dump_for_script;
-using passerelle::json::Json;
+using Json = passerelle::json::Builder;  // what the writers build (nlohmann)
 
 namespace {
 

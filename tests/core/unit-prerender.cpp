@@ -107,7 +107,7 @@ TEST(Prerender, HostileTextInEveryHeadFieldStaysText) {
   const std::size_t from = r.html.find(open) + open.size();
   const std::string ld = r.html.substr(from, r.html.find("</script>", from) - from);
   EXPECT_EQ(ld.find_first_of("<>&"), std::string::npos) << ld;
-  const json::Json v = json::Json::parse(ld, nullptr, false);
+  const json::Builder v = json::Builder::parse(ld, nullptr, false);
   ASSERT_FALSE(v.is_discarded()) << ld;
   EXPECT_EQ(v["name"], pack.page.title);
   EXPECT_EQ(v["description"], page_description(pack));

@@ -1,11 +1,13 @@
-// json/document.cpp — pre-checks, non-throwing parse, syntax-error positions, typed access
-// (see json/document.hpp for the decision this file implements).
+// json/document.cpp — pre-checks, non-throwing parse into json::Value, syntax-error
+// positions, typed access (see json/document.hpp for the decision this file implements).
 //
-// Depends on: json/document.hpp, json/positions.hpp (line/column of an offset), base/utf8.hpp,
-// nlohmann/json, the standard library.
+// Depends on: json/document.hpp, json/value.hpp, json/positions.hpp (line/column of an
+// offset), base/utf8.hpp, nlohmann/json (its lexer and parser, its float formatting), the
+// standard library.
 #include "core/json/document.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/json/positions.hpp"
@@ -41,6 +43,8 @@ struct Prescan {
 // key string, a string 48 plus its bytes when they do not fit in the string itself.  Counted
 // from the bytes: '{', '[', ',', ':' and strings outside strings.  An over-estimate for
 // objects (their commas count as slots), never an under-estimate of the common shapes.
+// json::Value (issue 16) takes less (a member 48 bytes with its key, no map node), so this
+// estimate is now generous; it is kept as it was so that the same documents are refused.
 Prescan prescan(std::string_view s, int max_depth) {
   Prescan r;
   int depth = 0;
@@ -69,25 +73,48 @@ Prescan prescan(std::string_view s, int max_depth) {
   return r;
 }
 
-// Records the first syntax error instead of throwing it.
-class ErrorSax final : public nlohmann::json_sax<Json> {
+// Builds the document from nlohmann's parser events, and records the first syntax error
+// instead of throwing it.  nlohmann's own DOM handler does the same job into basic_json; this
+// one keeps basic_json's code out of the wasm.  Containers under construction wait on a stack
+// (their items in a vector each, moved into the parent when they close), like nlohmann's.
+class BuildSax final : public nlohmann::json_sax<Builder> {
  public:
   bool failed = false;
   std::size_t position = 0;  // nlohmann: number of bytes read, the bad one included
   std::string message;
+  Value root;
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
+  bool null() override { return put(Value()); }
+  bool boolean(bool b) override { return put(Value::boolean(b)); }
+  bool number_integer(number_integer_t i) override { return put(Value::integer(i)); }
+  bool number_unsigned(number_unsigned_t u) override { return put(Value::unsigned_integer(u)); }
+  bool number_float(number_float_t f, const string_t&) override { return put(Value::number(f)); }
+  bool string(string_t& s) override { return put(Value::string(std::move(s))); }
+  bool binary(binary_t&) override { return false; }  // JSON text has none
+  bool start_object(std::size_t) override {
+    open_.push_back(Open{true, {}, {}, {}});
+    return true;
+  }
+  bool key(string_t& k) override {
+    open_.back().key = std::move(k);
+    return true;
+  }
+  bool end_object() override {
+    Open done = std::move(open_.back());
+    open_.pop_back();
+    return put(Value::object(std::move(done.members)));
+  }
+  bool start_array(std::size_t) override {
+    open_.push_back(Open{false, {}, {}, {}});
+    return true;
+  }
+  bool end_array() override {
+    Open done = std::move(open_.back());
+    open_.pop_back();
+    // No shrink_to_fit(): the copy would hold both buffers at once, raising the peak of a wide
+    // array ("[0,0,…]") by a third (bench/native/json_bench).
+    return put(Value::array(std::move(done.items)));
+  }
   bool parse_error(std::size_t pos, const std::string&,
                    const nlohmann::detail::exception& ex) override {
     failed = true;
@@ -95,7 +122,36 @@ class ErrorSax final : public nlohmann::json_sax<Json> {
     message = ex.what();
     return false;  // stop here; nothing is thrown
   }
+
+ private:
+  struct Open {
+    bool is_object;
+    Value::array_t items;
+    Value::object_t members;
+    std::string key;  // of the member whose value comes next
+  };
+  bool put(Value v) {
+    if (open_.empty()) {
+      root = std::move(v);
+    } else if (Open& o = open_.back(); o.is_object) {
+      o.members.emplace_back(std::move(o.key), std::move(v));
+    } else {
+      o.items.push_back(std::move(v));
+    }
+    return true;
+  }
+  std::vector<Open> open_;
 };
+
+// nlohmann's parser over a range of bytes, driven by a SAX handler: what Json::sax_parse does,
+// without its branch to the binary formats (CBOR, MessagePack…), which would be compiled in.
+bool sax_parse(std::string_view bytes, BuildSax& sax) {
+  using Input = decltype(nlohmann::detail::input_adapter(bytes.begin(), bytes.end()));
+  return nlohmann::detail::parser<Builder, Input>(
+             nlohmann::detail::input_adapter(bytes.begin(), bytes.end()), nullptr,
+             /*allow_exceptions=*/true, /*skip_comments=*/false)
+      .sax_parse(&sax, /*strict=*/true);
+}
 
 // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 8:
 // syntax error while parsing object key - unexpected '}'; expected string literal", or for
@@ -186,13 +242,11 @@ bool load(std::string_view bytes, std::string_view file, const Limits& limits, J
   }
   if (!check_nesting_and_memory(bytes, file, limits, errors)) return false;
 
-  out = Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false,
-                    /*ignore_comments=*/false);
-  if (!out.is_discarded()) return true;
-
-  // Second pass only on failure: where and why.
-  ErrorSax sax;
-  Json::sax_parse(bytes.begin(), bytes.end(), &sax);
+  BuildSax sax;
+  if (sax_parse(bytes, sax) && !sax.failed) {
+    out = std::move(sax.root);
+    return true;
+  }
   std::size_t offset = sax.position > 0 ? std::min(sax.position - 1, bytes.size()) : 0;
   std::string expected, found;
   if (sax.failed) {
@@ -215,23 +269,23 @@ bool load(std::string_view bytes, std::string_view file, const Limits& limits, J
   return false;
 }
 
-const Json::object_t* as_object(const Json& v) { return v.get_ptr<const Json::object_t*>(); }
-const Json::array_t* as_array(const Json& v) { return v.get_ptr<const Json::array_t*>(); }
-const std::string* as_string(const Json& v) { return v.get_ptr<const Json::string_t*>(); }
-const bool* as_bool(const Json& v) { return v.get_ptr<const Json::boolean_t*>(); }
+const Json::object_t* as_object(const Json& v) { return v.if_object(); }
+const Json::array_t* as_array(const Json& v) { return v.if_array(); }
+const std::string* as_string(const Json& v) { return v.if_string(); }
+const bool* as_bool(const Json& v) { return v.if_bool(); }
 
 bool as_integer(const Json& v, std::int64_t& out) {
-  if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
+  if (const auto* i = v.if_integer()) {
     out = *i;
     return true;
   }
-  if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
-    if (*u > static_cast<Json::number_unsigned_t>(INT64_MAX)) return false;
+  if (const auto* u = v.if_unsigned()) {
+    if (*u > static_cast<std::uint64_t>(INT64_MAX)) return false;
     out = static_cast<std::int64_t>(*u);
     return true;
   }
   // 2.0 is the integer 2, as JSON Schema says (pack.schema.json and this parser agree).
-  if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
+  if (const auto* f = v.if_float()) {
     if (!(*f >= -9.0e15 && *f <= 9.0e15) || *f != static_cast<double>(static_cast<std::int64_t>(*f)))
       return false;
     out = static_cast<std::int64_t>(*f);
@@ -241,65 +295,51 @@ bool as_integer(const Json& v, std::int64_t& out) {
 }
 
 bool as_number(const Json& v, double& out) {
-  if (const auto* f = v.get_ptr<const Json::number_float_t*>())
+  if (const auto* f = v.if_float())
     out = *f;
-  else if (const auto* i = v.get_ptr<const Json::number_integer_t*>())
+  else if (const auto* i = v.if_integer())
     out = static_cast<double>(*i);
-  else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>())
+  else if (const auto* u = v.if_unsigned())
     out = static_cast<double>(*u);
   else
     return false;
   return std::isfinite(out);
 }
 
-const Json* member(const Json& v, std::string_view key) {
-  const Json::object_t* o = as_object(v);
-  if (!o) return nullptr;
-  const auto it = o->find(std::string(key));
-  return it == o->end() ? nullptr : &it->second;
-}
+const Json* member(const Json& v, std::string_view key) { return v.find(key); }
 
 std::string describe(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return *as_bool(v) ? "true" : "false";
-    case Json::value_t::string: {
-      const std::string& s = *as_string(v);
+    case Json::Type::null: return "null";
+    case Json::Type::boolean: return *v.if_bool() ? "true" : "false";
+    case Json::Type::string: {
+      const std::string& s = *v.if_string();
       return s.empty() ? std::string("an empty string") : "a string " + quote_for_message(s);
     }
-    case Json::value_t::number_integer:
-      return "a number " + std::to_string(*v.get_ptr<const Json::number_integer_t*>());
-    case Json::value_t::number_unsigned:
-      return "a number " + std::to_string(*v.get_ptr<const Json::number_unsigned_t*>());
-    case Json::value_t::number_float:
-      return "a number " + v.dump();  // dump() of a number cannot fail
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    default: return "a value of an unexpected kind";
-  }
-}
-
-void release(Json& v) {
-  if (auto* a = v.get_ptr<Json::array_t*>()) {
-    while (!a->empty()) {
-      release(a->back());
-      a->pop_back();
+    case Json::Type::number_integer: return "a number " + std::to_string(*v.if_integer());
+    case Json::Type::number_unsigned: return "a number " + std::to_string(*v.if_unsigned());
+    case Json::Type::number_float: {
+      // As nlohmann's dump() writes a double (its shortest round-trip digits, "2.0", "1e+100"):
+      // the words of every diagnostic stay what they were.  The parser yields no NaN or
+      // infinity (an overflow is a syntax error).
+      std::array<char, 64> buffer{};
+      char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                             *v.if_float());
+      return "a number " + std::string(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
     }
-  } else if (auto* o = v.get_ptr<Json::object_t*>()) {
-    while (!o->empty()) {
-      const auto last = std::prev(o->end());
-      release(last->second);
-      o->erase(last);
-    }
+    case Json::Type::object: return "an object";
+    case Json::Type::array: return "an array";
   }
-  v = nullptr;
+  return "a value of an unexpected kind";
 }
 
-std::string dump(const Json& v) {
-  return v.dump(-1, ' ', false, Json::error_handler_t::replace);
+void release(Json& v) { v = Json(); }
+
+std::string dump(const Builder& v) {
+  return v.dump(-1, ' ', false, Builder::error_handler_t::replace);
 }
 
-std::string dump_for_script(const Json& v) {
+std::string dump_for_script(const Builder& v) {
   const std::string text = dump(v);
   std::string out;
   out.reserve(text.size() + 16);

@@ -9,18 +9,22 @@
 //      "[[[[…" is refused in one linear pass before anything recurses), and, in the same
 //      pass, the memory the parsed document would take (Limits::max_parsed_bytes_per_byte:
 //      "[{},{},…]" would take 40 times its text);
-//   2. parses with json::parse(…, nullptr, allow_exceptions = false) and, only when that
-//      fails, runs json::sax_parse with a handler whose parse_error() records the position
-//      and message and returns false, to say where and why;
-//   3. offers type-checked accessors (get_ptr and is_* underneath) so that callers never use
-//      get<>() or at(), which throw;
-//   4. writes JSON with dump(), which replaces invalid UTF-8 instead of throwing.
+//   2. parses with nlohmann's parser through its SAX interface, into our own read-only
+//      document (json::Value, json/value.hpp): nlohmann's basic_json document is never built
+//      when reading, which keeps it out of the wasm (issue 16: a third of its bytes).  The
+//      handler's parse_error() records the position and message and returns false, to say
+//      where and why;
+//   3. offers type-checked accessors, so that callers never meet a wrong type;
+//   4. writes JSON with nlohmann's dump() (json::Builder: the prerendered page's JSON-LD and
+//      inline data, built natively by passerelle-pack), which replaces invalid UTF-8 instead
+//      of throwing.
 //
 // Inside src/core, only the files of src/core/json/ include <nlohmann/json.hpp>; the other
 // folders that need JSON values (the pack's and the map geometry's readers, the mirror's
 // JSON-LD) include this header, and none exposes a Json in its public header.
 //
-// Depends on: nlohmann/json, json/limits.hpp, base/diagnostic.hpp, the standard library.
+// Depends on: nlohmann/json, json/value.hpp, json/limits.hpp, base/diagnostic.hpp, the
+// standard library.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -31,10 +35,14 @@
 
 #include "core/base/diagnostic.hpp"
 #include "core/json/limits.hpp"
+#include "core/json/value.hpp"
 
 namespace passerelle::json {
 
-using Json = nlohmann::json;
+// What the readers read: a parsed document (json/value.hpp).
+using Json = Value;
+// What the writers build in code and write with dump(): nlohmann's document.
+using Builder = nlohmann::json;
 
 // Bytes → document.  On failure returns false and appends exactly one diagnostic (the first
 // problem found: a syntax error after the first one is rarely meaningful).
@@ -59,16 +67,14 @@ const Json* member(const Json& v, std::string_view key);
 // "an object", "an array", "true", "null".  Strings are cut (quote_for_message).
 std::string describe(const Json& v);
 
-// Empties v, children first, with no allocation.  nlohmann/json's own destructor moves the
-// children of a container into a temporary stack (to avoid recursion), which doubles the
-// memory of a wide document ("[0,0,…]" of a million values) just as it is freed; this
-// recursion is bounded by Limits::max_depth, which json::load checked.  Call it before a
-// loaded document goes out of scope.
+// Empties v, children first, with no allocation (json::Value's destructor recurses, bounded
+// by Limits::max_depth, which json::load checked).  Kept from the nlohmann document, whose own
+// destructor doubled the memory of a wide document as it freed it.
 void release(Json& v);
 
 // v as compact JSON text.  Never throws: a string that is not valid UTF-8 has its bad bytes
 // replaced by U+FFFD.
-std::string dump(const Json& v);
+std::string dump(const Builder& v);
 
 // dump(v) made safe to write between <script> and </script> of an HTML page (JSON-LD, inline
 // data): every '<', '>' and '&' becomes \u003c, \u003e, \u0026 and U+2028/U+2029 become
@@ -76,6 +82,6 @@ std::string dump(const Json& v);
 // inside strings, where they parse back to the same characters: JSON.parse of the result
 // equals v.  With no '<' left, nothing in it can close the element ("</script"), open a
 // comment that hides the close ("<!--"), or be read as markup by a careless consumer.
-std::string dump_for_script(const Json& v);
+std::string dump_for_script(const Builder& v);
 
 }  // namespace passerelle::json

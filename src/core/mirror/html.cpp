@@ -215,7 +215,7 @@ std::string render_head(const Pack& pack, const HeadOptions& o) {
   for (const Translation& t : pack.page.translations)
     line("<meta property=\"og:locale:alternate\" content=\"" + escape_html(og_locale(t.lang)) + "\">");
 
-  const json::Json ld = {
+  const json::Builder ld = {
       {"@context", "https://schema.org"},
       {"@type", "WebPage"},
       {"name", pack.page.title},

@@ -25,7 +25,7 @@ std::string inline_script(const Pack& pack) {
   // whatever a language tag or href holds, it cannot end the element or break the code. Only
   // the table's own keys count ("?lang=constructor" is no language), and the cookie is the one
   // consent-gate.js writes: __Host-passerelle_consent on https.
-  json::Json map = json::Json::object();
+  json::Builder map = json::Builder::object();
   for (const Translation& t : pack.page.translations) map[t.lang] = t.href;
   return "<script>(function(){var t=" + json::dump_for_script(map) +
          ",m=/[?&]lang=([A-Za-z-]+)/.exec(location.search);"

@@ -4,16 +4,16 @@
 //
 // Strings returned point to static storage valid until the next call of a function here.
 //
-// Depends on: web_app.hpp (the App), pl_abi.hpp, core/consent, nlohmann/json, Emscripten.
+// Depends on: web_app.hpp (the App), pl_abi.hpp, json_out.hpp, core/consent, Emscripten.
 #include <emscripten.h>
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/consent/proof.hpp"
+#include "platform/web/json_out.hpp"
 #include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
 
@@ -21,27 +21,36 @@ namespace abi = passerelle::web::abi;
 
 namespace {
 
+using passerelle::web::JsonOut;
+
 std::string g_consent_json;
 
-const char* keep(const nlohmann::json& j) {
-  g_consent_json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+const char* keep(const JsonOut& j) {
+  g_consent_json = j.text();
   return g_consent_json.c_str();
 }
 
-// Google Consent Mode v2 state for the current choices, or null when the pack disables it.
-nlohmann::json gcm_state(const passerelle::ConsentManager& m) {
-  if (!m.config().google_consent_mode) return nullptr;
-  nlohmann::json g = nlohmann::json::object();
+// Google Consent Mode v2 state for the current choices, or null when the pack disables it: a
+// type several purposes name is granted when one of them is.
+void gcm_state(JsonOut& j, const passerelle::ConsentManager& m) {
+  if (!m.config().google_consent_mode) return j.null();
+  std::vector<std::pair<std::string, bool>> types;
   for (const auto& p : m.config().purposes)
     for (const auto& type : p.google_consent_types) {
       const bool on = m.granted(p.id);
-      if (!g.contains(type) || on) g[type] = on ? "granted" : "denied";
+      auto it = types.begin();
+      while (it != types.end() && it->first != type) ++it;
+      if (it == types.end())
+        types.emplace_back(type, on);
+      else
+        it->second = it->second || on;
     }
-  return g;
-}
-
-nlohmann::json record_json(const passerelle::ConsentRecord& r) {
-  return nlohmann::json::parse(r.to_json(), nullptr, false);
+  j.begin_object();
+  for (const auto& [type, on] : types) {
+    j.key(type);
+    j.string(on ? "granted" : "denied");
+  }
+  j.end_object();
 }
 
 std::vector<std::string> split_names(const char* csv) {
@@ -96,12 +105,22 @@ EMSCRIPTEN_KEEPALIVE void pl_consent_show(void) {
 
 // The current state: {"view": an abi::ConsentView, "record": {…}|null, "gcm": {…}|null}.
 EMSCRIPTEN_KEEPALIVE const char* pl_consent_state(void) {
-  nlohmann::json j = {{"view", abi::code(abi::ConsentView::hidden)}, {"record", nullptr}, {"gcm", nullptr}};
-  if (const passerelle::ConsentManager* m = pl_app() ? pl_app()->consent() : nullptr) {
-    j["view"] = static_cast<int>(m->view());
-    if (m->record()) j["record"] = record_json(*m->record());
-    j["gcm"] = gcm_state(*m);
-  }
+  JsonOut j;
+  j.begin_object();
+  const passerelle::ConsentManager* m = pl_app() ? pl_app()->consent() : nullptr;
+  j.key("view");
+  j.integer(m ? static_cast<int>(m->view()) : abi::code(abi::ConsentView::hidden));
+  j.key("record");
+  if (m && m->record())
+    j.raw(m->record()->to_json());
+  else
+    j.null();
+  j.key("gcm");
+  if (m)
+    gcm_state(j, *m);
+  else
+    j.null();
+  j.end_object();
   return keep(j);
 }
 
@@ -111,26 +130,41 @@ EMSCRIPTEN_KEEPALIVE const char* pl_consent_state(void) {
 // what the banner showed, which the gate hashes).  present_cookies: the document's cookie names, comma-separated, so
 // the rules can say which ones the refused services set.
 EMSCRIPTEN_KEEPALIVE const char* pl_consent_take(const char* present_cookies) {
-  nlohmann::json arr = nlohmann::json::array();
+  JsonOut j;
+  j.begin_array();
   passerelle::ui::App* app = pl_app();
   if (const passerelle::ConsentManager* m = app ? app->consent() : nullptr) {
     const auto present = split_names(present_cookies);
     const auto& texts = m->config().texts_in(app->lang());
     for (const auto& o : app->take_consent_outcomes()) {
-      arr.push_back({{"record", record_json(o.record)},
-                     {"cookie", o.cookie_value},
-                     {"maxAge", o.max_age_seconds},
-                     {"delete", m->cookies_to_delete(o.withdrawn, present)},
-                     {"reload", o.reload_suggested},
-                     {"notice", o.reload_suggested ? texts.withdrawn_notice : texts.saved_notice},
-                     {"gcm", gcm_state(*m)},
-                     {"action", passerelle::consent_action_name(o.action)},
-                     {"replaces", o.replaces},
-                     {"choices", passerelle::consent_choices_text(o.record.choices)},
-                     {"texts", passerelle::consent_texts_canonical(m->config(), o.record.lang)}});
+      j.begin_object();
+      j.key("record");
+      j.raw(o.record.to_json());
+      j.key("cookie");
+      j.string(o.cookie_value);
+      j.key("maxAge");
+      j.integer(o.max_age_seconds);
+      j.key("delete");
+      j.strings(m->cookies_to_delete(o.withdrawn, present));
+      j.key("reload");
+      j.boolean(o.reload_suggested);
+      j.key("notice");
+      j.string(o.reload_suggested ? texts.withdrawn_notice : texts.saved_notice);
+      j.key("gcm");
+      gcm_state(j, *m);
+      j.key("action");
+      j.string(passerelle::consent_action_name(o.action));
+      j.key("replaces");
+      j.string(o.replaces);
+      j.key("choices");
+      j.string(passerelle::consent_choices_text(o.record.choices));
+      j.key("texts");
+      j.string(passerelle::consent_texts_canonical(m->config(), o.record.lang));
+      j.end_object();
     }
   }
-  return keep(arr);
+  j.end_array();
+  return keep(j);
 }
 
 // "Afficher la vidéo": grants one purpose; the outcome is queued for pl_consent_take().

@@ -5,14 +5,13 @@
 //
 // Strings returned point to static storage valid until the next call of the same function.
 //
-// Depends on: web_app.hpp (the App), core/page/layout.hpp, nlohmann/json, Emscripten.
+// Depends on: web_app.hpp (the App), core/page/layout.hpp, json_out.hpp, Emscripten.
 #include <emscripten.h>
 
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "platform/web/json_out.hpp"
 #include "platform/web/web_app.hpp"
 
 namespace {
@@ -53,7 +52,22 @@ void for_each_word(std::string_view s, F f) {
   if (start != std::string_view::npos) f(start, s.size() - start);
 }
 
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+using passerelle::web::JsonOut;
+
+// {"text": …, "x": …, "y": …, "w": …, "h": …}, the box every probe lists.
+void text_box(JsonOut& j, std::string_view label, std::string_view text, float x, float y, float w,
+              float h) {
+  j.key(label);
+  j.string(text);
+  j.key("x");
+  j.number(x);
+  j.key("y");
+  j.number(y);
+  j.key("w");
+  j.number(w);
+  j.key("h");
+  j.number(h);
+}
 
 }  // namespace
 
@@ -64,7 +78,8 @@ extern "C" {
 // at pixels.  missing: characters drawn with ImGui's fallback glyph (no glyph in the atlas).
 EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
   static std::string out;
-  nlohmann::json arr = nlohmann::json::array();
+  JsonOut j;
+  j.begin_array();
   const passerelle::ui::App* app = pl_app();
   const passerelle::PageLayout* l = app ? app->layout() : nullptr;
   if (l) {
@@ -72,13 +87,19 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
     const float bottom = top + app->scroller().viewport_height();
     for (const auto& r : l->runs) {
       if (r.y + r.line_height < top || r.y > bottom) continue;
-      const char* link = r.target >= 0 ? link_kind(l->targets[r.target].kind) : "";
-      arr.push_back({{"text", r.text}, {"x", r.x}, {"y", r.y - top}, {"w", r.width},
-                     {"h", app->fonts().content_height(r.font)}, {"size", r.font.size}, {"link", link},
-                     {"missing", app->fonts().missing_glyphs(r.font, r.text)}});
+      j.begin_object();
+      text_box(j, "text", r.text, r.x, r.y - top, r.width, app->fonts().content_height(r.font));
+      j.key("size");
+      j.number(r.font.size);
+      j.key("link");
+      j.string(r.target >= 0 ? link_kind(l->targets[r.target].kind) : "");
+      j.key("missing");
+      j.integer(app->fonts().missing_glyphs(r.font, r.text));
+      j.end_object();
     }
   }
-  out = dump(arr);
+  j.end_array();
+  out = j.text();
   return out.c_str();
 }
 
@@ -87,7 +108,8 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_runs(void) {
 // The takeover test compares these with where the browser put the same words in the HTML.
 EMSCRIPTEN_KEEPALIVE const char* pl_visible_words(void) {
   static std::string out;
-  nlohmann::json arr = nlohmann::json::array();
+  JsonOut j;
+  j.begin_array();
   const passerelle::ui::App* app = pl_app();
   const passerelle::PageLayout* l = app ? app->layout() : nullptr;
   if (l) {
@@ -100,11 +122,14 @@ EMSCRIPTEN_KEEPALIVE const char* pl_visible_words(void) {
         const std::string_view t(r.text);
         const float x = r.x + app->fonts().measure(r.font, t.substr(0, at));
         const float w = app->fonts().measure(r.font, t.substr(at, n));
-        arr.push_back({{"text", std::string(t.substr(at, n))}, {"x", x}, {"y", r.y - top}, {"w", w}, {"h", h}});
+        j.begin_object();
+        text_box(j, "text", t.substr(at, n), x, r.y - top, w, h);
+        j.end_object();
       });
     }
   }
-  out = dump(arr);
+  j.end_array();
+  out = j.text();
   return out.c_str();
 }
 
@@ -114,12 +139,17 @@ EMSCRIPTEN_KEEPALIVE float pl_scroll(void) { return pl_app() ? pl_app()->scroll(
 // The consent widget's buttons last frame, [{label, x, y, w, h}] in CSS px.
 EMSCRIPTEN_KEEPALIVE const char* pl_consent_buttons(void) {
   static std::string out;
-  nlohmann::json arr = nlohmann::json::array();
+  JsonOut j;
+  j.begin_array();
   const passerelle::ui::App* app = pl_app();
   if (app && app->consent())
-    for (const auto& b : app->consent_widget().last_buttons())
-      arr.push_back({{"label", b.label}, {"x", b.min.x}, {"y", b.min.y}, {"w", b.max.x - b.min.x}, {"h", b.max.y - b.min.y}});
-  out = dump(arr);
+    for (const auto& b : app->consent_widget().last_buttons()) {
+      j.begin_object();
+      text_box(j, "label", b.label, b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y);
+      j.end_object();
+    }
+  j.end_array();
+  out = j.text();
   return out.c_str();
 }
 

@@ -166,7 +166,7 @@ class ConsentReader {
           r_.read_plain(*s, json::FieldReader::child(lp, f.name), t.*f.member);
       out.emplace(lang, std::move(t));
     }
-    if (!pack_lang_.empty() && !o.count(std::string(pack_lang_)))
+    if (!pack_lang_.empty() && !json::member(v, pack_lang_))
       r_.report(ErrorCode::missing_field, json::FieldReader::child(p, pack_lang_),
                 r_.value_position(p),
                 "the texts in the pack's language \"" + std::string(pack_lang_) + "\"",

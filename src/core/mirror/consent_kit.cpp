@@ -13,10 +13,10 @@
 namespace passerelle {
 namespace {
 
-json::Json purposes_of(const ConsentConfig& c) {
-  json::Json list = json::Json::array();
+json::Builder purposes_of(const ConsentConfig& c) {
+  json::Builder list = json::Builder::array();
   for (const ConsentPurpose& p : c.purposes) {
-    json::Json gcm = json::Json::array();
+    json::Builder gcm = json::Builder::array();
     for (const std::string& t : p.google_consent_types) gcm.push_back(t);
     list.push_back({{"id", p.id}, {"required", p.required}, {"gcm", std::move(gcm)}});
   }
@@ -34,7 +34,7 @@ ConsentKitResult consent_kit(const Pack& pack, std::string_view rules) {
   const ConsentConfig& c = *pack.consent;
   ConsentMirrorState hidden;
   hidden.view = ConsentView::hidden;
-  json::Json kit = {
+  json::Builder kit = {
       {"lang", pack.lang},
       {"banner", render_html(mirror_consent(c, pack.lang, ConsentMirrorState{}))},
       {"manage", render_html(mirror_consent(c, pack.lang, hidden))},
@@ -46,7 +46,6 @@ ConsentKitResult consent_kit(const Pack& pack, std::string_view rules) {
       {"texts", consent_texts_canonical(c, pack.lang)},
       {"notice", c.texts_in(pack.lang).saved_notice}};
   r.json = json::dump(kit);
-  json::release(kit);
   return r;
 }
 

@@ -90,9 +90,11 @@ TEST(Prerender, HostileTextInEveryHeadFieldStaysText) {
   const Pack pack = shipped("tests/fixtures/hostile-head.json");  // it passes validation
   const PrerenderResult r = prerender_page(shell, pack, options("content/hostile-head.json"));
   ASSERT_TRUE(r.ok()) << r.error;
-  // Exactly the shell's scripts plus the two the prerender writes; no comment opened by text.
-  EXPECT_EQ(count_ci(r.html, "<script"), count_ci(shell, "<script") + 2);
-  EXPECT_EQ(count_ci(r.html, "</script"), count_ci(shell, "</script") + 2);
+  // Exactly the shell's scripts plus the ones the prerender writes (JSON-LD, the inline script,
+  // the consent data block); no comment opened by text.
+  ASSERT_TRUE(pack.consent.has_value());
+  EXPECT_EQ(count_ci(r.html, "<script"), count_ci(shell, "<script") + 3);
+  EXPECT_EQ(count_ci(r.html, "</script"), count_ci(shell, "</script") + 3);
   EXPECT_EQ(count_ci(r.html, "<!--"), count_ci(shell, "<!--") - 2);
   const std::string title = page_title(pack);
   EXPECT_NE(r.html.find("<title>" + escape_html(title) + "</title>"), std::string::npos);

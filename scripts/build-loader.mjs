@@ -6,7 +6,9 @@
 //   …web/loader/api.js … web/loader/main.js…
 //   })();
 //
-// so that they share one scope (plain function declarations and vars, no modules, no
+// preceded by web/consent-record.js (its own scope: a first consent choice recorded before the
+// wasm, shared with the consent embed's HTML banner, which ships it in consent-banner.js), so
+// that they share one scope (plain function declarations and vars, no modules, no
 // bundler) and the page still has one global, Passerelle.  Then the comments go
 // (scripts/strip-comments.mjs), as for the other scripts we ship.
 //
@@ -59,7 +61,8 @@ export function buildLoader({ keepComments = false } = {}) {
       `${unplaced.length && absent.length ? '; ' : ''}${absent.length ? 'missing: ' + absent.join(', ') : ''}`);
   }
   const body = ORDER.map((f) => `// --- web/loader/${f}\n` + readFileSync(path.join(LOADER_DIR, f), 'utf8')).join('\n');
-  const joined = `(function () {\n'use strict';\n${body}\n})();\n`;
+  const record = readFileSync(path.join(LOADER_DIR, '..', 'consent-record.js'), 'utf8');
+  const joined = `${record}\n(function () {\n'use strict';\n${body}\n})();\n`;
   return keepComments ? joined : stripComments(joined, 'passerelle.js');
 }
 

@@ -90,7 +90,9 @@ for (const f of FACES) version(`fonts/${f}.ttf`, read(`fonts/${f}.ttf`));
 const ownScript = (name) => Buffer.from(`// Passerelle ${name}: README.md, "Embed on your site".\n` +
   stripComments(readFileSync(path.join(root, 'web', name), 'utf8'), name));
 version('embed-widget.js', ownScript('embed-widget.js'));
-version('consent-banner.js', ownScript('consent-banner.js'));
+// consent-banner.js with the first choice's code it shares with the page (consent-record.js)
+// in front: one file, one request for the embed.
+version('consent-banner.js', Buffer.concat([ownScript('consent-record.js'), ownScript('consent-banner.js')]));
 for (const f of readdirSync(dist).filter((n) => /^consent-banner\.[a-z]{2,3}\.json$/.test(n)).sort()) version(f, read(f));
 
 const source = readFileSync(path.join(root, 'web/embed.js'), 'utf8');

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/json/document.hpp"
+#include "core/mirror/consent_kit.hpp"
 #include "core/mirror/html.hpp"
 #include "core/mirror/prerender.hpp"
 #include "test_support.hpp"
@@ -89,9 +90,11 @@ TEST(Prerender, HostileTextInEveryHeadFieldStaysText) {
   const Pack pack = shipped("tests/fixtures/hostile-head.json");  // it passes validation
   const PrerenderResult r = prerender_page(shell, pack, options("content/hostile-head.json"));
   ASSERT_TRUE(r.ok()) << r.error;
-  // Exactly the shell's scripts plus the two the prerender writes; no comment opened by text.
-  EXPECT_EQ(count_ci(r.html, "<script"), count_ci(shell, "<script") + 2);
-  EXPECT_EQ(count_ci(r.html, "</script"), count_ci(shell, "</script") + 2);
+  // Exactly the shell's scripts plus the ones the prerender writes (JSON-LD, the inline script,
+  // the consent data block); no comment opened by text.
+  ASSERT_TRUE(pack.consent.has_value());
+  EXPECT_EQ(count_ci(r.html, "<script"), count_ci(shell, "<script") + 3);
+  EXPECT_EQ(count_ci(r.html, "</script"), count_ci(shell, "</script") + 3);
   EXPECT_EQ(count_ci(r.html, "<!--"), count_ci(shell, "<!--") - 2);
   const std::string title = page_title(pack);
   EXPECT_NE(r.html.find("<title>" + escape_html(title) + "</title>"), std::string::npos);
@@ -119,11 +122,36 @@ TEST(Prerender, TheInlineScriptsDataCannotEndTheScript) {
   pack.page.translations.push_back({"</script><!--", "a&b<c>\xE2\x80\xA8"});
   const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(count_ci(r.html, "</script"), 2u);
+  EXPECT_EQ(count_ci(r.html, "</script"), 3u);  // JSON-LD, the inline script, the consent data
   EXPECT_EQ(count_ci(r.html, "<!--"), 0u);
   EXPECT_NE(r.html.find("\"\\u003c/script\\u003e\\u003c!--\":\"a\\u0026b\\u003cc\\u003e\\u2028\""), std::string::npos);
   // "?lang=constructor" is not a language of the table (Object.prototype's own keys).
   EXPECT_NE(r.html.find("{}.hasOwnProperty.call(t,m[1])"), std::string::npos);
+}
+
+// The prerendered banner answers a first choice before the canvas (web/consent-record.js): the
+// page carries the embed kit's first-choice fields as data, safe whatever the pack's texts hold.
+TEST(Prerender, ThePageCarriesTheFirstChoicesDataAsTheEmbedsKitDoes) {
+  Pack pack = shipped("content/international.fr.json");
+  pack.consent->texts["fr"].saved_notice = "</script><!-- <b>";
+  const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
+  ASSERT_TRUE(r.ok()) << r.error;
+  const std::string open = "<script type=\"application/json\" id=\"passerelle-consent-kit\">";
+  const std::size_t at = r.html.find(open);
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t from = at + open.size(), to = r.html.find("</script>", from);
+  ASSERT_NE(to, std::string::npos);
+  json::Json data = json::Json::parse(r.html.substr(from, to - from));
+  json::Json kit = json::Json::parse(consent_kit(pack, "").json);
+  for (const char* key : {"lang", "version", "maxAge", "purposes", "gcm", "texts", "notice"}) EXPECT_EQ(data[key], kit[key]) << key;
+  EXPECT_EQ(data["notice"], "</script><!-- <b>");
+  EXPECT_EQ(data.size(), 7u) << "no banner HTML or stylesheet: the page has its own";
+  json::release(data);
+  json::release(kit);
+  pack.consent.reset();
+  const PrerenderResult none = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none.html.find("passerelle-consent-kit"), std::string::npos);
 }
 
 }  // namespace

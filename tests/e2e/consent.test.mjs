@@ -287,7 +287,7 @@ test('in English: the banner speaks the page\'s language', async () => {
   await page.context().close();
 });
 
-test('a choice on the prerendered banner, before the wasm is up, is kept and applied by the core', async () => {
+test('a choice on the prerendered banner, before the wasm is up, is recorded at once and read back by the core', async () => {
   const page = await newPage(env);
   await interceptThirdParties(page);
   // Hold the wasm back until the visitor has answered the HTML banner.
@@ -301,13 +301,15 @@ test('a choice on the prerendered banner, before the wasm is up, is kept and app
     || !document.documentElement.classList.contains('passerelle-canvas-on')), true, 'the canvas is not up yet');
   await page.getByRole('button', { name: 'Tout refuser' }).click();
   assert.equal(await dialog.count(), 0, 'the banner closes at once');
-  assert.equal(await consentCookie(page), undefined, 'nothing is written before the core decides');
+  // A first visit: recorded at once (consent-record.js; tests/e2e/consent-early.test.mjs).
+  const early = await consentCookie(page);
+  assert.ok(early, 'written before the core starts');
   release();
   assert.equal(await waitView(page), 'ready');
   await waitIdle(page, 150);
   assert.equal(await view(page), 'hidden');
   const cookie = await consentCookie(page);
-  assert.ok(cookie, 'the refusal is recorded');
+  assert.equal(cookie?.value, early.value, 'the refusal is recorded once');
   assert.equal(await page.evaluate(() => window.Passerelle.consent.get().choices.audience), false);
   assert.equal(await page.evaluate(() => window.passerelleDemoAudienceRuns), undefined);
   assert.deepEqual(page.consoleErrors, []);

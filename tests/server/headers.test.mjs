@@ -30,7 +30,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // scripts/nginx-generated.mjs: scripts without src that are not data blocks, and <style>.
 function inlineOf(html) {
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter(([, attrs]) => !/\ssrc=/.test(attrs) && !/type="application\/ld\+json"/.test(attrs))
+    .filter(([, attrs]) => !/\ssrc=/.test(attrs) && !/type="application\/(ld\+)?json"/.test(attrs))  // data blocks never run
     .map(([, , text]) => sha256(text));
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, text]) => sha256(text));
   const gated = [...html.matchAll(/<script[^>]*data-passerelle-purpose[^>]*\ssrc="(https:\/\/[^/"]+)/g)].map((m) => m[1]);

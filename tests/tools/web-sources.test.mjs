@@ -45,8 +45,10 @@ test('in the loader, only listen.js adds listeners', () => {
 test('the loader joins into one script that parses and names what the budget check reads', () => {
   const joined = buildLoader({ keepComments: true });
   const program = acorn.parse(joined, { ecmaVersion: 2020 });
-  assert.equal(program.body.length, 1, 'one statement: the IIFE');
-  assert.ok(wrapper(program), 'the statement is an IIFE');
+  // Two statements: web/consent-record.js's IIFE (shared with the consent embed), then the loader's.
+  assert.equal(program.body.length, 2, 'two statements: consent-record.js and the loader, each an IIFE');
+  for (const statement of program.body) assert.ok(wrapper({ body: [statement] }), 'each statement is an IIFE');
+  assert.match(joined.slice(0, joined.indexOf('\n(function () {\n\'use strict\';\n// --- web/loader/')), /P\._consentRecord = \{ decide/);
   const shipped = buildLoader();
   assert.match(shipped, /FACES\s*=\s*\['NotoSerif-Regular'/);
   assert.match(shipped, /'passerelle\.wasm'/);

@@ -6,7 +6,9 @@
 // an element does what a click on the canvas does (pl_activate), and the core's HTML
 // replaces a part when what it shows changed (pl_mirror_version).  Choices made on the
 // prerendered banner before the wasm is up are kept and applied as soon as it is, by the
-// same rules (the core's), so none is lost and none is decided twice.
+// same rules (the core's), so none is lost and none is decided twice; but a first visit's
+// decision (Tout accepter, Tout refuser, Continuer sans accepter) is recorded at once, by
+// consent-record.js (earlyChoice), and the core reads it back from the cookie.
 //
 // Its listeners are its own scope's (they work before the module is up); destroy() of the
 // view that started it (mount.js) releases them.
@@ -18,7 +20,8 @@
 // (followAction, input.js).
 //
 // Depends on: abi.js (ABI, flag, own), time.js (now), bridge.js (withStrings), listen.js
-// (makeScope), input.js (followAction, SCROLL_KEYS).
+// (makeScope), input.js (followAction, SCROLL_KEYS); consent-record.js (api._consentRecord, in
+// front of passerelle.js) and consent-gate.js (api._consentGate) for earlyChoice.
 
 // Trusted Types (a host page with require-trusted-types-for 'script'): the core's HTML, escaped
 // by core/mirror/html, goes into the mirror through the loader's own policy, "passerelle",
@@ -128,18 +131,41 @@ function onMirrorClick(m, e) {
   if (!m.mod) {
     if (el.tagName !== 'BUTTON') return;  // in-page links work as plain links until then
     e.preventDefault();
-    m.queue.push(key);
-    // A decision closes the banner at once; the core records it when it starts.
-    if (/^consent:(refuse_all|accept_all|continue_without)$/.test(key)) {
+    // A decision closes the banner at once.  On a first visit it is recorded at once too
+    // (earlyChoice); otherwise the core records it when it starts.
+    var decision = /^consent:(refuse_all|accept_all|continue_without)$/.exec(key);
+    if (decision) {
       var d = el.closest('[role="dialog"]');
       if (d) d.hidden = true;
+      if (!earlyChoice(m, decision[1])) m.queue.push(key);
     } else {
+      m.queue.push(key);
       el.setAttribute('aria-busy', 'true');
     }
     return;
   }
   e.preventDefault();
   activateKey(m, key, el);
+}
+
+// The standalone page's first choice before the canvas (issue 16: "a click on 'Tout refuser'
+// waits"): recorded now by consent-record.js, as the consent embed's HTML banner does, from the
+// page's data block (core/mirror/consent_kit, prerendered): cookie, proof of consent, gating,
+// notice.  The canvas then reads the cookie and shows no banner.  Only on a first visit (no
+// consent cookie, cookies writable, no Global Privacy Control); false otherwise, and the core
+// decides when it starts, as before.
+function earlyChoice(m, action) {
+  var gate = api._consentGate, rec = api._consentRecord;
+  var data = !m.embedded && document.getElementById('passerelle-consent-kit');
+  if (!data || !gate || !rec || gate.readCookie() || !gate.storageAvailable() || navigator.globalPrivacyControl === true) return false;
+  try {
+    var kit = JSON.parse(data.textContent);
+    rec.decide(kit, kit.lang, action, null, null);
+    return true;
+  } catch (err) {
+    console.warn('[passerelle] the consent choice waits for the canvas:', err);
+    return false;
+  }
 }
 
 function onMirrorKey(m, e, down) {

@@ -23,6 +23,18 @@ json::Builder purposes_of(const ConsentConfig& c) {
   return list;
 }
 
+// What a first choice needs (the record, its cookie, the proof, the notice): the embed's kit and
+// the page's data block share it, so the two cannot drift.
+json::Builder choice_fields(const ConsentConfig& c, const std::string& lang) {
+  return {{"lang", lang},
+          {"version", c.policy_version},
+          {"maxAge", consent_max_age_seconds(c)},
+          {"purposes", purposes_of(c)},
+          {"gcm", c.google_consent_mode},
+          {"texts", consent_texts_canonical(c, lang)},
+          {"notice", c.texts_in(lang).saved_notice}};
+}
+
 }  // namespace
 
 ConsentKitResult consent_kit(const Pack& pack, std::string_view rules) {
@@ -34,19 +46,20 @@ ConsentKitResult consent_kit(const Pack& pack, std::string_view rules) {
   const ConsentConfig& c = *pack.consent;
   ConsentMirrorState hidden;
   hidden.view = ConsentView::hidden;
-  json::Builder kit = {
-      {"lang", pack.lang},
-      {"banner", render_html(mirror_consent(c, pack.lang, ConsentMirrorState{}))},
-      {"manage", render_html(mirror_consent(c, pack.lang, hidden))},
-      {"css", design::shadow_stylesheet(rules)},
-      {"version", c.policy_version},
-      {"maxAge", consent_max_age_seconds(c)},
-      {"purposes", purposes_of(c)},
-      {"gcm", c.google_consent_mode},
-      {"texts", consent_texts_canonical(c, pack.lang)},
-      {"notice", c.texts_in(pack.lang).saved_notice}};
+  json::Builder kit = choice_fields(c, pack.lang);
+  kit["banner"] = render_html(mirror_consent(c, pack.lang, ConsentMirrorState{}));
+  kit["manage"] = render_html(mirror_consent(c, pack.lang, hidden));
+  kit["css"] = design::shadow_stylesheet(rules);
   r.json = json::dump(kit);
   return r;
+}
+
+std::string consent_choice_data(const Pack& pack) {
+  if (!pack.consent) return "";
+  json::Builder data = choice_fields(*pack.consent, pack.lang);
+  std::string out = "<script type=\"application/json\" id=\"passerelle-consent-kit\">" +
+                    json::dump_for_script(data) + "</script>\n";
+  return out;
 }
 
 }  // namespace passerelle

@@ -22,6 +22,15 @@
 //   "notice"    the saved notice, said in the live region after a choice
 // A pack without a consent section has no kit (an error: nothing to show).
 //
+// The standalone page answers its prerendered banner the same way (issue 16: a click on "Tout
+// refuser" before the canvas has started is recorded at once): it needs no banner HTML (the
+// page has it) and no stylesheet, only the fields a first choice needs, which
+// consent_choice_data writes as an inline data block for mirror/prerender:
+//   <script type="application/json" id="passerelle-consent-kit">{lang, version, maxAge,
+//   purposes, gcm, texts, notice}</script>
+// (json::dump_for_script: nothing in it can end the element; it is data, never run, so the
+// page's CSP has no hash for it).
+//
 // Depends on: pack/pack.hpp, mirror/mirror.hpp, mirror/html.hpp, consent/proof.hpp,
 // design/stylesheet.hpp, json/document.hpp (the kit is written with json::dump).
 #pragma once
@@ -40,5 +49,8 @@ struct ConsentKitResult {
 
 // rules: the page's hand-written stylesheet (shell/passerelle.css).
 ConsentKitResult consent_kit(const Pack& pack, std::string_view rules);
+
+// The page's data block (above), "" for a pack without consent.
+std::string consent_choice_data(const Pack& pack);
 
 }  // namespace passerelle

@@ -1,10 +1,11 @@
 // mirror/prerender.cpp — filling the shell (see mirror/prerender.hpp).
 //
 // Depends on: mirror/prerender.hpp, mirror/mirror.hpp, mirror/html.hpp, json/document.hpp (the
-// inline script's data).
+// inline script's data), mirror/consent_kit.hpp (the first choice's data block).
 #include "core/mirror/prerender.hpp"
 
 #include "core/json/document.hpp"
+#include "core/mirror/consent_kit.hpp"
 #include "core/mirror/mirror.hpp"
 
 namespace passerelle {
@@ -46,7 +47,7 @@ PrerenderResult prerender_page(std::string_view shell, const Pack& pack, const P
   if (!replace_once(html, "@LANG@", escape_html(pack.lang), r.error) ||
       !replace_once(html, "@PACK@", escape_html(o.pack_url), r.error) ||
       !replace_once(html, "<!-- @HEAD@ -->", render_head(pack, o.head) + inline_script(pack), r.error) ||
-      !replace_once(html, "<!-- @MIRROR@ -->", mirror, r.error))
+      !replace_once(html, "<!-- @MIRROR@ -->", consent_choice_data(pack) + mirror, r.error))
     return r;
   r.html = std::move(html);
   return r;

@@ -141,13 +141,11 @@ TEST(Prerender, ThePageCarriesTheFirstChoicesDataAsTheEmbedsKitDoes) {
   ASSERT_NE(at, std::string::npos);
   const std::size_t from = at + open.size(), to = r.html.find("</script>", from);
   ASSERT_NE(to, std::string::npos);
-  json::Json data = json::Json::parse(r.html.substr(from, to - from));
-  json::Json kit = json::Json::parse(consent_kit(pack, "").json);
+  json::Builder data = json::Builder::parse(r.html.substr(from, to - from));
+  json::Builder kit = json::Builder::parse(consent_kit(pack, "").json);
   for (const char* key : {"lang", "version", "maxAge", "purposes", "gcm", "texts", "notice"}) EXPECT_EQ(data[key], kit[key]) << key;
   EXPECT_EQ(data["notice"], "</script><!-- <b>");
   EXPECT_EQ(data.size(), 7u) << "no banner HTML or stylesheet: the page has its own";
-  json::release(data);
-  json::release(kit);
   pack.consent.reset();
   const PrerenderResult none = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(none.ok());

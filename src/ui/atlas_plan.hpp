@@ -32,9 +32,10 @@ double atlas_cost(FontSpec spec, float dpr, int glyphs);
 // title alone; at 3x every size is alone.  README, "Start-up in short tasks": its figures.
 inline constexpr double kAtlasBudget = 1200000.0;
 
-// Indices into `specs`, one vector per atlas, in build order: {0} first, then the other
-// specs by increasing size, consecutive ones grouped while their summed cost <= budget.
-std::vector<std::vector<int>> plan_atlases(const std::vector<FontSpec>& specs, float dpr, int glyphs,
-                                           double budget = kAtlasBudget);
+// For each spec, the index of its atlas (in build order): spec 0 alone in atlas 0, then the
+// other specs by increasing size, consecutive ones grouped while their summed cost <= budget.
+// (One flat vector, not one per atlas: the wasm is on a byte budget.)
+std::vector<int> plan_atlases(const std::vector<FontSpec>& specs, float dpr, int glyphs,
+                              double budget = kAtlasBudget);
 
 }  // namespace passerelle::ui

@@ -82,21 +82,23 @@ bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& spec
   rb.BuildRanges(&ranges_);
 
   first.Clear();
-  fonts_.assign(specs.size(), nullptr);
-  for (const std::vector<int>& group : plan_atlases(specs, dpr, glyph_count(ranges_))) {
-    ImFontAtlas* atlas = &first;
-    if (!atlases_.empty()) atlas = own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
-    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
-    atlases_.push_back(atlas);
-    for (int i : group) {
-      fonts_[i] = add_font(*atlas, specs[i], dpr);
-      if (!fonts_[i]) {
-        forget();
-        return false;
-      }
+  const std::vector<int> atlas_of = plan_atlases(specs, dpr, glyph_count(ranges_));
+  for (int a : atlas_of) {  // the plan numbers atlases from 0, by size: every one they name
+    while (static_cast<int>(atlases_.size()) <= a) {
+      ImFontAtlas* atlas = atlases_.empty() ? &first : own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
+      atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
+      atlases_.push_back(atlas);
     }
   }
-  specs_ = specs;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    ImFont* f = add_font(*atlases_[atlas_of[i]], specs[i], dpr);
+    if (!f) {
+      forget();
+      return false;
+    }
+    fonts_.push_back(f);
+    specs_.push_back(specs[i]);
+  }
   dpr_ = dpr;
   return true;
 }

@@ -1,12 +1,13 @@
 // font_book.cpp — building ImGui's font atlases from FontSpecs (see font_book.hpp).
 //
-// Depends on: ui/font_book.hpp, core/base/utf8.hpp, imgui.h.
+// Depends on: ui/font_book.hpp, ui/atlas_plan.hpp, core/base/utf8.hpp, imgui.h.
 #include "ui/font_book.hpp"
 
 #include <cfloat>
 #include <cmath>
 
 #include "core/base/utf8.hpp"
+#include "ui/atlas_plan.hpp"
 
 namespace passerelle::ui {
 
@@ -39,6 +40,26 @@ void FontBook::forget() {
   next_ = 0;
 }
 
+int FontBook::glyph_count(const ImVector<ImWchar>& ranges) {
+  int n = 0;
+  for (int i = 0; i + 1 < ranges.Size && ranges[i]; i += 2) n += ranges[i + 1] - ranges[i] + 1;
+  return n;
+}
+
+ImFont* FontBook::add_font(ImFontAtlas& atlas, FontSpec spec, float dpr) {
+  const FaceData& face = *faces_[static_cast<int>(spec.face)];
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes live in faces_
+  // At 2× and above the pixel grid is fine enough; at 1× horizontal oversampling keeps
+  // fractional glyph positions smooth.
+  cfg.OversampleH = dpr >= 1.75f ? 1 : 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  const float px = em_to_pixel_height(face.metrics, spec.size * dpr);
+  return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(face.ttf.data()), static_cast<int>(face.ttf.size()),
+                                    px, &cfg, ranges_.Data);
+}
+
 bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& specs, float dpr,
                            std::string_view text) {
   forget();
@@ -61,28 +82,22 @@ bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& spec
   rb.BuildRanges(&ranges_);
 
   first.Clear();
-  for (const FontSpec& spec : specs) {
-    ImFontAtlas* atlas = &first;
-    if (!atlases_.empty()) atlas = own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
-    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
-    const FaceData& face = *faces_[static_cast<int>(spec.face)];
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes live in faces_
-    // At 2× and above the pixel grid is fine enough; at 1× horizontal oversampling keeps
-    // fractional glyph positions smooth.
-    cfg.OversampleH = dpr >= 1.75f ? 1 : 2;
-    cfg.OversampleV = 1;
-    cfg.PixelSnapH = false;
-    const float px = em_to_pixel_height(face.metrics, spec.size * dpr);
-    ImFont* f = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(face.ttf.data()),
-                                            static_cast<int>(face.ttf.size()), px, &cfg, ranges_.Data);
+  const std::vector<int> atlas_of = plan_atlases(specs, dpr, glyph_count(ranges_));
+  for (int a : atlas_of) {  // the plan numbers atlases from 0, by size: every one they name
+    while (static_cast<int>(atlases_.size()) <= a) {
+      ImFontAtlas* atlas = atlases_.empty() ? &first : own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
+      atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
+      atlases_.push_back(atlas);
+    }
+  }
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    ImFont* f = add_font(*atlases_[atlas_of[i]], specs[i], dpr);
     if (!f) {
       forget();
       return false;
     }
     fonts_.push_back(f);
-    specs_.push_back(spec);
-    atlases_.push_back(atlas);
+    specs_.push_back(specs[i]);
   }
   dpr_ = dpr;
   return true;

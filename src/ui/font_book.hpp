@@ -6,19 +6,21 @@
 // changes, e.g. on browser zoom).  Glyphs are Basic Latin, Latin-1 and whatever else the
 // page's own text uses (œ ’ « » – — … no-break spaces), which keeps the atlas small even at 3×.
 //
-// One atlas per FontSpec, built one at a time: ImGui rasterises a whole atlas in one call, and
-// all the sizes at once took 470 ms of main thread on a slow phone (CPU 4x), so the platform
+// Several atlases, built one at a time: ImGui rasterises a whole atlas in one call, and all
+// the sizes at once took 470 ms of main thread on a slow phone (CPU 4x), so the platform
 // builds them in slices (begin_build, then build_next once per task) and yields between them.
-// The first spec goes into the atlas the caller gives (io.Fonts: ImGui's own widgets and
-// its default font need it); each other spec gets an atlas of its own, whose texture the
-// platform uploads and names with SetTexID.  Text drawn with ImDrawList::AddText must then
+// Which sizes share an atlas is plan_atlases' choice (atlas_plan.hpp): neighbouring sizes
+// until a rasterisation budget, so that there are few slices (each a texture upload and a
+// yield) and each is short.  The first spec goes alone into the atlas the caller gives
+// (io.Fonts: ImGui's own widgets and its default font need it); each other group gets an
+// atlas of its own, whose texture the platform uploads and names with SetTexID.  Text drawn with ImDrawList::AddText must then
 // be drawn with its font's texture bound: see AtlasTexture below (ImGui::PushFont does it
 // for ImGui's widgets).
 //
 // It is also the FontMetrics the core's text flow measures with, so what is measured is
 // exactly what is drawn.
 //
-// Depends on: core/typography.hpp, core/sfnt.hpp, imgui.h.
+// Depends on: core/typography.hpp, core/sfnt.hpp, ui/atlas_plan.hpp (in the .cpp), imgui.h.
 #pragma once
 #include <imgui.h>
 
@@ -45,7 +47,7 @@ class FontBook final : public FontMetrics {
   // cannot build an atlas.
   bool build(ImFontAtlas& first, const std::vector<FontSpec>& specs, float dpr, std::string_view text);
 
-  // The same in slices: begin_build forgets the old atlases and plans one per spec (cheap);
+  // The same in slices: begin_build forgets the old atlases and plans them (cheap);
   // each build_next rasterises one of them and returns it (its texture is then due), or
   // nullptr when ImGui cannot (the book is then empty).  No font is usable before the last.
   bool begin_build(ImFontAtlas& first, const std::vector<FontSpec>& specs, float dpr, std::string_view text);
@@ -81,13 +83,15 @@ class FontBook final : public FontMetrics {
   std::array<std::optional<FaceData>, kFaceCount> faces_;
   std::vector<FontSpec> specs_;
   std::vector<ImFont*> fonts_;                      // parallel to specs_
-  std::vector<ImFontAtlas*> atlases_;               // parallel to specs_: first, then own_
+  std::vector<ImFontAtlas*> atlases_;               // in build order: first, then own_
   std::vector<std::unique_ptr<ImFontAtlas>> own_;   // every atlas but the first
   int next_ = 0;                                    // the next atlas build_next builds
   ImVector<ImWchar> ranges_;                        // must outlive the atlas builds
   float dpr_ = 1.0f;
 
   void forget();
+  static int glyph_count(const ImVector<ImWchar>& ranges);
+  ImFont* add_font(ImFontAtlas& atlas, FontSpec spec, float dpr);  // nullptr if ImGui cannot
 };
 
 // ImDrawList::AddText asserts that the list draws with its font's atlas texture, and a page

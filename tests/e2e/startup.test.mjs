@@ -39,11 +39,14 @@ test('the font atlases are built before the first frame, one slice per task', as
       interactive: performance.getEntriesByName('passerelle:interactive')[0]?.startTime,
     };
   });
-  // One atlas per size of the type scale (16 at 1280 px), so no slice rasterises them all.
-  assert.ok(r.slices.length >= 10, `${r.slices.length} slices`);
+  // The sizes of the type scale (17 at 1280 px) grouped into a few atlases (ui/atlas_plan):
+  // more than one, so no slice rasterises them all; not one per size, whose uploads and
+  // yields made the fast profile slower.
+  assert.ok(r.slices.length >= 3, `${r.slices.length} slices`);
+  assert.ok(r.slices.length <= 10, `${r.slices.length} slices: the sizes are not grouped`);
   assert.equal(r.ticks.length, r.slices.length);
   const tasks = new Set(r.ticks).size;
-  assert.ok(tasks >= r.slices.length / 2, `the slices ran in ${tasks} distinct tasks (counts: ${r.ticks.join(' ')})`);
+  assert.equal(tasks, r.slices.length, `every slice in a task of its own (counts: ${r.ticks.join(' ')})`);
   assert.equal(r.atlas, 1, 'one passerelle:font-atlas measure, for bench/startup.mjs');
   assert.ok(r.interactive >= r.slices[r.slices.length - 1].end, 'the first frame comes after the last slice');
   assert.deepEqual(page.consoleErrors, []);

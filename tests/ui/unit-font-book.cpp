@@ -1,8 +1,9 @@
-// unit-font-book.cpp — the font atlases in slices: one atlas per FontSpec (the first in the
-// caller's atlas, io.Fonts), built one per call, with the very glyphs one big atlas had (the
-// text looks the same), and text drawn with its own atlas's texture.
+// unit-font-book.cpp — the font atlases in slices: the sizes grouped into atlases as
+// plan_atlases says (the first alone in the caller's atlas, io.Fonts), built one per call,
+// with the very glyphs one big atlas had (the text looks the same), and text drawn with its
+// own atlas's texture.
 //
-// Depends on: ui/font_book.hpp, ui/app.hpp, headless.hpp (an ImGui context, Noto), GoogleTest.
+// Depends on: ui/font_book.hpp, ui/atlas_plan.hpp, ui/app.hpp, headless.hpp (an ImGui context, Noto), GoogleTest.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "core/design/type_scale.hpp"
 #include "core/text/sfnt.hpp"
 #include "headless.hpp"
+#include "ui/atlas_plan.hpp"
 #include "ui/font_book.hpp"
 
 namespace passerelle::ui {
@@ -26,19 +28,33 @@ std::vector<unsigned char> face_bytes(Face f) {
   return read_bytes(std::string(PASSERELLE_FONT_DIR) + "/" + kFaceFiles[static_cast<int>(f)] + ".ttf");
 }
 
-TEST(FontBook, OneAtlasPerSpecTheFirstInTheCallersAtlas) {
-  testing::ImGuiContextScope imgui;
-  FontBook book;
-  testing::set_noto_faces(book);
-  const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
-  ASSERT_TRUE(book.build(*ImGui::GetIO().Fonts, specs, 1, "Essai"));
-  ASSERT_EQ(book.atlases().size(), specs.size());
-  EXPECT_EQ(book.atlases()[0], ImGui::GetIO().Fonts);
-  std::set<ImFontAtlas*> distinct(book.atlases().begin(), book.atlases().end());
-  EXPECT_EQ(distinct.size(), specs.size());
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    EXPECT_EQ(book.font(specs[i])->ContainerAtlas, book.atlases()[i]);
-    EXPECT_TRUE(book.atlases()[i]->IsBuilt());
+// The atlases are plan_atlases' groups: the first spec alone in the caller's atlas, each other
+// group in an atlas of its own, every font in its group's atlas.
+TEST(FontBook, AtlasesFollowThePlanTheFirstInTheCallersAtlas) {
+  for (float dpr : {1.0f, 3.0f}) {
+    testing::ImGuiContextScope imgui;
+    FontBook book;
+    testing::set_noto_faces(book);
+    const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
+    ASSERT_TRUE(book.build(*ImGui::GetIO().Fonts, specs, dpr, "Essai"));
+    int glyphs = 0;  // the codepoints asked for, as FontBook counts them
+    for (const ImWchar* r = book.font(specs[0])->ConfigData->GlyphRanges; r[0]; r += 2) glyphs += r[1] - r[0] + 1;
+    const std::vector<int> atlas_of = plan_atlases(specs, dpr, glyphs);
+    std::vector<std::vector<int>> plan;
+    for (int i = 0; i < static_cast<int>(specs.size()); ++i) {
+      if (atlas_of[i] >= static_cast<int>(plan.size())) plan.resize(atlas_of[i] + 1);
+      plan[atlas_of[i]].push_back(i);
+    }
+    ASSERT_EQ(book.atlases().size(), plan.size()) << "dpr " << dpr;
+    if (dpr == 1.0f) EXPECT_LT(book.atlases().size(), specs.size()) << "sizes share atlases";
+    EXPECT_EQ(book.atlases()[0], ImGui::GetIO().Fonts);
+    std::set<ImFontAtlas*> distinct(book.atlases().begin(), book.atlases().end());
+    EXPECT_EQ(distinct.size(), plan.size());
+    for (std::size_t g = 0; g < plan.size(); ++g) {
+      EXPECT_TRUE(book.atlases()[g]->IsBuilt());
+      EXPECT_EQ(book.atlases()[g]->Fonts.Size, static_cast<int>(plan[g].size()));
+      for (int i : plan[g]) EXPECT_EQ(book.font(specs[i])->ContainerAtlas, book.atlases()[g]) << "spec " << i;
+    }
   }
 }
 
@@ -49,13 +65,15 @@ TEST(FontBook, SlicesBuildOneAtlasEachAndNothingIsUsableBeforeTheLast) {
   const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
   ASSERT_GT(specs.size(), 8u) << "the type scale has many sizes: that is what makes one atlas slow";
   ASSERT_TRUE(book.begin_build(*ImGui::GetIO().Fonts, specs, 2, "Essai"));
-  EXPECT_EQ(book.slices_left(), static_cast<int>(specs.size()));
+  const int n = static_cast<int>(book.atlases().size());
+  ASSERT_GT(n, 2);
+  EXPECT_EQ(book.slices_left(), n);
   EXPECT_FALSE(book.built());
-  for (std::size_t i = 0; i < specs.size(); ++i) {
+  for (int i = 0; i < n; ++i) {
     ImFontAtlas* a = book.build_next();
     ASSERT_EQ(a, book.atlases()[i]) << "slice " << i;
     EXPECT_TRUE(a->IsBuilt());
-    if (i + 1 < specs.size()) {
+    if (i + 1 < n) {
       EXPECT_FALSE(book.built());
       EXPECT_FALSE(book.atlases()[i + 1]->IsBuilt()) << "a slice builds one atlas, not the next";
     }

@@ -3,7 +3,9 @@
 //
 // Why slices: ImGui rasterises a whole atlas in one call, and every size of the type scale in
 // one atlas took ~470 ms of main thread on the slow-phone profile (CPU 4x), a task that
-// blocks input.  ui::FontBook builds one atlas per size instead; the loader
+// blocks input.  ui::FontBook builds a few atlases instead (neighbouring sizes grouped up to
+// a rasterisation budget, ui/atlas_plan.hpp; the first, io.Fonts, holds the UI font alone,
+// since its slice also compiles the GL backend's shaders); the loader
 // (web/loader/frame-loop.js) calls pl_prepare_fonts once per task until it says the build is
 // done, so the browser can paint and take input between slices.
 //
@@ -92,7 +94,7 @@ void free_font_textures() {
 
 extern "C" {
 
-// Builds one slice of a font build that is due (one atlas) and uploads its texture.  Returns
+// Builds one slice of a font build that is due (one atlas, of one or more sizes) and uploads its texture.  Returns
 // an abi::Flag: on while slices are left, off when the fonts are ready (or nothing was due).
 // pl_frame would end a build at once, in one task: the loader calls this until it is off
 // before the first frame.

@@ -7,8 +7,8 @@
 // device pixel ratio (browser zoom, a window moved to another screen).  Resizing within a
 // tier keeps the atlas.
 //
-// A build is one atlas per size (FontBook), so that a platform can build them in slices and
-// yield between them (the start-up: no long task); build() does them all at once.
+// A build is a few atlases, neighbouring sizes grouped (FontBook, atlas_plan.hpp), so that a
+// platform can build them in slices and yield between them (the start-up: no long task); build() does them all at once.
 //
 // Depends on: ui/font_book.hpp, core/page/layout.hpp (the type scale), imgui.h.
 #pragma once

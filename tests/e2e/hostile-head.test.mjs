@@ -59,6 +59,7 @@ test('hostile text in every head field: the page is whole, the JSON-LD equals th
       canonical: document.querySelector('link[rel="canonical"]')?.href,
       json,
       scripts: document.querySelectorAll('script').length,
+      kit: (() => { try { return JSON.parse(document.getElementById('passerelle-consent-kit').textContent); } catch (e) { return String(e); } })(),
       headScripts: document.head.querySelectorAll('script').length,
       h1: document.querySelector('.passerelle-mirror h1')?.textContent,
       crumbs: [...document.querySelectorAll('.passerelle-mirror nav ol li')].map((li) => li.textContent),
@@ -70,7 +71,10 @@ test('hostile text in every head field: the page is whole, the JSON-LD equals th
     };
   });
   assert.equal(parsed.pwned, undefined, 'no pack text ran as script');
-  assert.equal(parsed.scripts, shellScripts + 2, 'the shell\'s scripts, the JSON-LD and the inline one: no more');
+  // The pack has a consent section, so the page also carries the first choice's data block.
+  assert.equal(parsed.scripts, shellScripts + 3, 'the shell\'s scripts, the JSON-LD, the inline one and the consent data block: no more');
+  assert.equal(parsed.kit?.lang, pack.lang, 'the consent data block is whole JSON');
+  assert.equal(parsed.kit?.notice, pack.consent.texts[pack.lang].saved_notice, 'its notice is the pack\'s, as text');
   assert.equal(parsed.headScripts, 2, 'the head holds its two scripts, not the body swallowed by one');
   assert.equal(parsed.title, `${title} | ${site}`);
   assert.equal(parsed.ogTitle, title);

@@ -92,6 +92,13 @@ async function embedState(page) {
   return page.evaluate(() => document.querySelector('passerelle-embed').getAttribute('data-passerelle-state'));
 }
 
+// Which banner was seen first.  (A missing mark is null, and null < t is true for any t > 0:
+// the canvas must have painted one to win.)
+function bannerFrom(tl) {
+  if (tl.htmlBanner === null) return 'canvas';
+  return tl.canvasBanner !== null && tl.canvasBanner < tl.htmlBanner ? 'canvas' : 'HTML';
+}
+
 // The moments of one load, from its timeline: banner (and where it was seen), interactive,
 // ready.  Nothing is on screen before the first contentful paint: a banner in the first frame
 // the page draws (the static banner, Passerelle's prerendered one) is marked when that frame
@@ -102,7 +109,7 @@ function moments(def, tl) {
   const banner = def.banner && seen.length ? Math.max(Math.min(...seen), tl.fcp ?? 0) : NaN;
   const interactive = def.view && tl.interactive !== null ? tl.interactive : NaN;
   const ready = Math.max(...[banner, interactive, tl.domContentLoaded].filter(Number.isFinite));
-  return { banner, bannerFrom: tl.htmlBanner !== null && !(tl.canvasBanner < tl.htmlBanner) ? 'HTML' : 'canvas', interactive, ready };
+  return { banner, bannerFrom: bannerFrom(tl), interactive, ready };
 }
 
 // Waits until the network is idle and the main thread has had QUIET_MS without a long task

@@ -6,13 +6,15 @@
 // core/json/ headers, never by including nlohmann/json themselves; CMake compiles the tests
 // with JSON_NOEXCEPTION=1 like the core, so that the program holds one build of the header.
 //
-// Depends on: core/pack/pack.hpp, the standard library; PASSERELLE_SOURCE_DIR from CMake.
+// Depends on: core/pack/pack.hpp, GoogleTest, the standard library; PASSERELLE_SOURCE_DIR from CMake.
 #pragma once
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
+
+#include <gtest/gtest.h>
 
 #include "core/pack/pack.hpp"
 
@@ -42,6 +44,13 @@ inline std::string pack_with_page(std::string_view page_fields) {
 // A pack whose body is the given blocks (JSON array contents).
 inline std::string pack_with_body(std::string_view blocks) {
   return pack_with_page(R"("id": "t", "title": "T", "body": [)" + std::string(blocks) + "]");
+}
+
+// A pack the repository ships (content/), parsed; a failure to parse it fails the test.
+inline Pack shipped_pack(const char* file = "content/international.fr.json") {
+  PackResult r = parse_pack(read_file(source_path(file)), file);
+  EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : format(r.errors.front()));
+  return r.ok() ? *r.pack : Pack{};
 }
 
 inline const Diagnostic* find_error(const PackResult& r, ErrorCode code) {

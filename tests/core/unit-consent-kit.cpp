@@ -16,12 +16,6 @@
 namespace passerelle {
 namespace {
 
-Pack shipped(const char* file) {
-  PackResult r = parse_pack(test::read_file(test::source_path(file)), file);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r.pack : Pack{};
-}
-
 json::Json parsed(const std::string& text) {
   json::Json v;
   std::vector<Diagnostic> errors;
@@ -39,7 +33,7 @@ TEST(ConsentKit, TheBannerIsTheStandalonePagesInEachLanguage) {
   for (const auto& [file, lang, refuse] : {std::tuple{"content/international.fr.json", "fr", "Tout refuser"},
                                            std::tuple{"content/international.en.json", "en", "Refuse all"}}) {
     SCOPED_TRACE(file);
-    const Pack pack = shipped(file);
+    const Pack pack = test::shipped_pack(file);
     const ConsentKitResult r = consent_kit(pack, "");
     ASSERT_TRUE(r.ok()) << r.error;
     json::Json kit = parsed(r.json);
@@ -60,7 +54,7 @@ TEST(ConsentKit, TheBannerIsTheStandalonePagesInEachLanguage) {
 }
 
 TEST(ConsentKit, ItCarriesWhatAFirstChoiceNeedsInThePacksOrder) {
-  const Pack pack = shipped("content/international.fr.json");
+  const Pack pack = test::shipped_pack("content/international.fr.json");
   json::Json kit = parsed(consent_kit(pack, "").json);
   std::int64_t version = 0, max_age = 0;
   ASSERT_TRUE(json::as_integer(*json::member(kit, "version"), version));
@@ -79,7 +73,7 @@ TEST(ConsentKit, ItCarriesWhatAFirstChoiceNeedsInThePacksOrder) {
 }
 
 TEST(ConsentKit, APackWithoutConsentHasNoKit) {
-  Pack pack = shipped("content/international.fr.json");
+  Pack pack = test::shipped_pack("content/international.fr.json");
   pack.consent.reset();
   const ConsentKitResult r = consent_kit(pack, "");
   EXPECT_FALSE(r.ok());

@@ -18,12 +18,6 @@ namespace {
 
 using Role = SemNode::Role;
 
-Pack shipped(const char* file = "content/international.fr.json") {
-  PackResult r = parse_pack(test::read_file(test::source_path(file)), file);
-  EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : format(r.errors.front()));
-  return r.ok() ? *r.pack : Pack{};
-}
-
 // Text without any white space (ASCII or no-break), so that line breaks and run boundaries
 // of the canvas do not matter.
 std::string squeeze(std::string_view s) {
@@ -109,7 +103,7 @@ void expect_targets_match(const PageLayout& layout, const SemNode& mirror, const
 }
 
 TEST(Mirror, PageTargetsAndTextMatchTheCanvasInEveryMapState) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   ASSERT_TRUE(pack.map.has_value());
   testing::FakeMetrics metrics;
   std::vector<std::string> states = {""};
@@ -137,7 +131,7 @@ TEST(Mirror, PageTargetsAndTextMatchTheCanvasInEveryMapState) {
 }
 
 TEST(Mirror, MapOnlyViewMatchesTheEmbeddedFigure) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   testing::FakeMetrics metrics;
   LayoutState ls;
   ls.map_selected = "ML";
@@ -150,7 +144,7 @@ TEST(Mirror, MapOnlyViewMatchesTheEmbeddedFigure) {
 }
 
 TEST(Mirror, PageStructureIsARealDocument) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   const SemNode m = mirror_page(pack, MirrorState{"SN"});
   std::map<int, int> headings;
   int mains = 0, banners = 0, figures = 0;
@@ -200,7 +194,7 @@ TEST(Mirror, PageStructureIsARealDocument) {
 }
 
 TEST(Mirror, LanguageLinkLeadsToTheTranslation) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   ASSERT_FALSE(pack.page.translations.empty());
   const SemNode m = mirror_page(pack);
   const std::string html = render_html(m);
@@ -212,7 +206,7 @@ TEST(Mirror, LanguageLinkLeadsToTheTranslation) {
 ConsentConfig consent_of(const Pack& p) { return *p.consent; }
 
 TEST(Mirror, BannerIsADialogWithTheThreeEqualChoicesThenContinue) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   const SemNode c = mirror_consent(consent_of(pack), "fr", ConsentMirrorState{});
   ASSERT_EQ(c.children.size(), 1u);
   const SemNode& d = c.children[0];
@@ -234,7 +228,7 @@ TEST(Mirror, BannerIsADialogWithTheThreeEqualChoicesThenContinue) {
 }
 
 TEST(Mirror, PanelIsAModalDialogWithOneSwitchPerOptionalPurpose) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   ConsentManager m(consent_of(pack));
   ConsentStart start;
   start.now = 1'800'000'000;
@@ -264,7 +258,7 @@ TEST(Mirror, PanelIsAModalDialogWithOneSwitchPerOptionalPurpose) {
 }
 
 TEST(Mirror, AfterAChoiceOnlyTheManageButtonRemains) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   ConsentMirrorState s;
   s.view = ConsentView::hidden;
   const SemNode c = mirror_consent(consent_of(pack), "fr", s);
@@ -289,7 +283,7 @@ TEST(MirrorHtml, EscapesTextAndAttributes) {
 }
 
 TEST(MirrorHtml, HeadCarriesTitleDescriptionCanonicalAlternatesAndStructuredData) {
-  const Pack pack = shipped();
+  const Pack pack = test::shipped_pack();
   HeadOptions o;
   o.base_url = "https://example.org/international/";
   o.self_href = "";

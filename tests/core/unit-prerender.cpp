@@ -14,12 +14,6 @@
 namespace passerelle {
 namespace {
 
-Pack shipped(const char* file) {
-  PackResult r = parse_pack(test::read_file(test::source_path(file)), file);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r.pack : Pack{};
-}
-
 PrerenderOptions options(const char* pack_url) {
   PrerenderOptions o;
   o.head.base_url = "https://example.org/";
@@ -34,7 +28,7 @@ TEST(Prerender, TheShippedShellBecomesTheWholePageInEachLanguage) {
        {std::tuple{"content/international.fr.json", "fr", "International", "Tout refuser"},
         std::tuple{"content/international.en.json", "en", "International", "Refuse all"}}) {
     SCOPED_TRACE(file);
-    const Pack pack = shipped(file);
+    const Pack pack = test::shipped_pack(file);
     const PrerenderResult r = prerender_page(shell, pack, options(file));
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_NE(r.html.find(std::string("<html lang=\"") + lang + "\">"), std::string::npos);
@@ -53,7 +47,7 @@ TEST(Prerender, TheShippedShellBecomesTheWholePageInEachLanguage) {
 }
 
 TEST(Prerender, AShellWithoutItsMarkersIsAnError) {
-  const Pack pack = shipped("content/international.fr.json");
+  const Pack pack = test::shipped_pack("content/international.fr.json");
   const PrerenderResult missing = prerender_page("<html lang=\"@LANG@\"><!-- @HEAD@ -->@PACK@", pack, options("p.json"));
   EXPECT_FALSE(missing.ok());
   EXPECT_NE(missing.error.find("@MIRROR@"), std::string::npos);
@@ -65,7 +59,7 @@ TEST(Prerender, AShellWithoutItsMarkersIsAnError) {
 }
 
 TEST(Prerender, LangParameterAndTheConsentCookieHintAreInTheInlineScript) {
-  const Pack pack = shipped("content/international.fr.json");
+  const Pack pack = test::shipped_pack("content/international.fr.json");
   const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(r.ok());
   EXPECT_NE(r.html.find("var t={\"en\":\"index.en.html\"}"), std::string::npos) << r.html.substr(0, 400);
@@ -87,7 +81,7 @@ std::size_t count_ci(std::string s, std::string_view needle) {
 // "]]>", U+2028/2029, '&' and quotes in the site name, title, breadcrumb, lead and body.
 TEST(Prerender, HostileTextInEveryHeadFieldStaysText) {
   const std::string shell = test::read_file(test::source_path("shell/index.html"));
-  const Pack pack = shipped("tests/fixtures/hostile-head.json");  // it passes validation
+  const Pack pack = test::shipped_pack("tests/fixtures/hostile-head.json");  // it passes validation
   const PrerenderResult r = prerender_page(shell, pack, options("content/hostile-head.json"));
   ASSERT_TRUE(r.ok()) << r.error;
   // Exactly the shell's scripts plus the ones the prerender writes (JSON-LD, the inline script,
@@ -118,7 +112,7 @@ TEST(Prerender, HostileTextInEveryHeadFieldStaysText) {
 }
 
 TEST(Prerender, TheInlineScriptsDataCannotEndTheScript) {
-  Pack pack = shipped("content/international.fr.json");
+  Pack pack = test::shipped_pack("content/international.fr.json");
   pack.page.translations.push_back({"</script><!--", "a&b<c>\xE2\x80\xA8"});
   const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(r.ok());
@@ -132,7 +126,7 @@ TEST(Prerender, TheInlineScriptsDataCannotEndTheScript) {
 // The prerendered banner answers a first choice before the canvas (web/consent-record.js): the
 // page carries the embed kit's first-choice fields as data, safe whatever the pack's texts hold.
 TEST(Prerender, ThePageCarriesTheFirstChoicesDataAsTheEmbedsKitDoes) {
-  Pack pack = shipped("content/international.fr.json");
+  Pack pack = test::shipped_pack("content/international.fr.json");
   pack.consent->texts["fr"].saved_notice = "</script><!-- <b>";
   const PrerenderResult r = prerender_page("@LANG@ @PACK@ <!-- @HEAD@ --> <!-- @MIRROR@ -->", pack, options("p.json"));
   ASSERT_TRUE(r.ok()) << r.error;

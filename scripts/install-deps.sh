@@ -63,8 +63,6 @@ SRC
   (cd "$tmp" && apt-get source -qq --download-only imgui >/dev/null && dpkg-source -x --skip-patches imgui_*.dsc imgui >/dev/null)
   mkdir -p "$imgui_dir"
   cp "$tmp"/imgui/*.cpp "$tmp"/imgui/*.h "$imgui_dir"/
-  mkdir -p "$imgui_dir/backends"
-  cp "$tmp"/imgui/backends/imgui_impl_opengl3* "$imgui_dir/backends/"
   mkdir -p "$imgui_dir/misc/cpp" && cp "$tmp"/imgui/misc/cpp/* "$imgui_dir/misc/cpp/" 2>/dev/null || true
   rm -rf "$tmp"
 fi

@@ -24,15 +24,16 @@
 // listens on each canvas and calls pl_*, and this file makes the context itself, from JS, on
 // *this instance's* canvas (web/passerelle-library.js).
 //
-// Depends on: web_app.hpp (ui/app.hpp), pl_abi.hpp, font_textures.hpp, imgui + imgui_impl_opengl3, Emscripten,
+// Depends on: web_app.hpp (ui/app.hpp), pl_abi.hpp, font_textures.hpp, gl_renderer.hpp, imgui, Emscripten,
 // GLES3.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
 #include <string>
 
-#include "imgui_impl_opengl3.h"
+#include "imgui.h"
 #include "platform/web/font_textures.hpp"
+#include "platform/web/gl_renderer.hpp"
 #include "platform/web/pl_abi.hpp"
 #include "platform/web/web_app.hpp"
 #include "ui/app.hpp"
@@ -64,6 +65,9 @@ EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
   if (g_app) return abi::code(abi::InitResult::ok);
   g_transparent = abi::is_on(transparent);
   if (!pl_js_create_gl_context(g_transparent ? 1 : 0)) return abi::code(abi::InitResult::no_webgl);
+  // The renderer's shaders, linked here (its one synchronous GL read, while nothing else is
+  // queued) rather than in a frame; a link failure is the loader's "gl-init" message.
+  if (!passerelle::web::gl::create_device_objects()) return abi::code(abi::InitResult::no_webgl);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -72,7 +76,7 @@ EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
   io.BackendPlatformName = "passerelle_web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
   ImGui::StyleColorsLight();
-  if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return abi::code(abi::InitResult::no_webgl);
+  io.BackendRendererName = "passerelle_webgl2";  // platform/web/gl_renderer.hpp
   g_app = new passerelle::ui::App();
   g_app->set_id_source([] {
     char buf[33] = {};
@@ -87,7 +91,7 @@ EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
 EMSCRIPTEN_KEEPALIVE void pl_shutdown(void) {
   if (!g_app) return;
   passerelle::web::free_font_textures();
-  ImGui_ImplOpenGL3_Shutdown();
+  passerelle::web::gl::destroy_device_objects();
   ImGui::DestroyContext();
   delete g_app;
   g_app = nullptr;
@@ -142,14 +146,13 @@ EMSCRIPTEN_KEEPALIVE int pl_frame(double t) {
   if (!g_app) return abi::flag(false);
   if (g_app->update_fonts()) passerelle::web::upload_font_atlases(g_app->fonts());
   if (!ImGui::GetIO().Fonts->IsBuilt()) return abi::flag(false);  // fonts not given yet: nothing to draw with
-  ImGui_ImplOpenGL3_NewFrame();
   const bool more = g_app->frame(t);
   glViewport(0, 0, g_fb_w, g_fb_h);
   const passerelle::Rgb bg = passerelle::ui::default_theme().background;
   if (g_transparent) glClearColor(0, 0, 0, 0);  // premultiplied: fully transparent
   else glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  passerelle::web::gl::render(ImGui::GetDrawData());
   return abi::flag(more);
 }
 

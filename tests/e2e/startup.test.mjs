@@ -86,3 +86,49 @@ test('every character drawn has its glyph: English page at 3x, top to bottom, a 
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+// Counts, per method, the WebGL2 calls that read state back from the GPU process (each one
+// makes the main thread wait until every command sent before it has run): ImGui's OpenGL3
+// backend made some twenty a frame, platform/web/gl_renderer makes none.
+function countGlReads() {
+  const reads = ['getParameter', 'isEnabled', 'getError', 'getShaderParameter', 'getProgramParameter',
+    'getUniformLocation', 'getAttribLocation', 'checkFramebufferStatus', 'readPixels', 'getBufferSubData',
+    'getTexParameter', 'getVertexAttrib', 'getShaderInfoLog', 'getProgramInfoLog'];
+  window.__glReads = {};
+  for (const name of reads) {
+    const proto = WebGL2RenderingContext.prototype;
+    const original = proto[name];
+    proto[name] = function (...args) {
+      window.__glReads[name] = (window.__glReads[name] || 0) + 1;
+      return original.apply(this, args);
+    };
+  }
+}
+
+test('frames never read WebGL state back: scrolling the page, panning the map, hovering', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(countGlReads);
+  assert.equal(await openView(page, env), 'ready');
+  await waitIdle(page, 300);
+  const atStart = await page.evaluate(() => ({ ...window.__glReads }));
+  // The counter sees the renderer's one read, the program's link status, made at start.
+  assert.ok(atStart.getProgramParameter >= 1, `reads before the first frame: ${JSON.stringify(atStart)}`);
+  const frames0 = await page.evaluate(() => window.Passerelle.instances[0].frames);
+  // The page, scrolled down to the map and a bit past it; the pointer moved over the map.
+  await page.mouse.move(640, 400);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, 400);
+    await waitIdle(page, 100);
+  }
+  for (let x = 300; x <= 700; x += 50) await page.mouse.move(x, 420);
+  await page.mouse.down();
+  await page.mouse.move(500, 380, { steps: 8 });
+  await page.mouse.up();
+  await waitIdle(page, 300);
+  const after = await page.evaluate(() => ({ reads: { ...window.__glReads }, frames: window.Passerelle.instances[0].frames }));
+  assert.ok(after.frames - frames0 >= 10, `${after.frames - frames0} frames drawn while the page moved`);
+  assert.deepEqual(after.reads, atStart, 'WebGL reads during frames (before the first frame: ' +
+    `${JSON.stringify(atStart)}; after: ${JSON.stringify(after.reads)})`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

@@ -51,17 +51,23 @@ function run(instance, options, status) {
   if (options.mirror instanceof Error) { instance._mirror = null; return Promise.reject(options.mirror); }
   var canvas = instance.canvas = makeCanvas(options, instance.lang);
   presize(canvas, options.container || instance.element);
-  var gl = null, lacking = missing(function () { return (gl = webgl2(canvas, transparent(instance))); });
-  if (lacking) return Promise.reject(lacking);
-  instance._gl = true;  // the probe made the canvas's context: release() gives it back
-  var factory = moduleFactory();
-  var d = startDownloads(instance, options, status);
-  var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
-  return Promise.all(waits).then(function (results) {
+  var gl = null, d = null;
+  // The WebGL2 context in a task of its own: making it waits for the GPU process (150-300 ms
+  // on the slow-phone profile), on top of the page's own start in the task that called mount.
+  // The downloads start after it: a browser without WebGL2 downloads nothing for nothing.
+  return nextTask().then(function () {
+    if (instance.destroyed) throw failure('removed');
+    var lacking = missing(function () { return (gl = webgl2(canvas, transparent(instance))); });
+    if (lacking) throw lacking;
+    instance._gl = true;  // the probe made the canvas's context: release() gives it back
+    d = startDownloads(instance, options, status);
+    var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
+    return Promise.all(waits);
+  }).then(function (results) {
     if (instance.destroyed) throw failure('removed');
     var container = instance._container = options.container || instance.element;
     container.insertBefore(canvas, container.firstChild);
-    return instantiate(instance, factory, results, canvas, status);
+    return instantiate(instance, moduleFactory(), results, canvas, status);
   }).then(function (r) {
     return startModule({ instance: instance, mod: r.mod, canvas: canvas, options: options, gl: gl, status: status },
       r.buffers, d);

@@ -113,15 +113,15 @@ TEST(MapGeometryLoader, ManyCountriesTakeSeveralStepsEachBoundedByItsWork) {
   ASSERT_TRUE(r.ok()) << describe(r);
   ASSERT_EQ(r.geometry->countries.size(), 60u);
   // A country is 103 units to read (a reference, 101 points, itself) and 102 to build (101
-  // points, the polygon): 10 of them are built per step of 1000 (6 steps), and read 78 per
-  // step of 8 × 1000 (1 step), after the parse's one.
-  EXPECT_EQ(steps, 1 + 1 + 6);
+  // points, the polygon): 10 of them are built per step of 1000 (6 steps), and read 39 per
+  // step of 4 × 1000 (2 steps), after the parse's and the top level's.
+  EXPECT_EQ(steps, 2 + 2 + 6);
   // Smaller steps: more of them; one step for the whole load (what parse_map_geometry runs).
   int small = 0, whole = 0;
   load_in_steps(doc, 300, &small);
   load_in_steps(doc, SIZE_MAX, &whole);
   EXPECT_GT(small, steps);
-  EXPECT_EQ(whole, 3);  // the parse, the countries, the polygons
+  EXPECT_EQ(whole, 4);  // the parse, the top level, the countries, the polygons
   // Deterministic: the same document and bound, the same steps.
   int again = 0;
   load_in_steps(doc, 1000, &again);

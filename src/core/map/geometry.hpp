@@ -117,10 +117,11 @@ struct MapGeometryResult {
 
 // The read cut into bounded steps, so that a browser's main thread can paint and take input
 // between them (issue 16: the one-shot read was its longest task after start-up).  Step 1
-// parses the JSON and reads every section but the countries (projection, transform, boxes,
-// arcs, borders); the next steps read the countries, then build their polygons (stitched
-// rings converted and triangulated), each step about step_work points built, or eight times
-// as many references resolved and points stitched (a point read costs an eighth of one built).  The bound counts work, not time, so a
+// parses the JSON, step 2 reads every section but the countries (projection, transform,
+// boxes, arcs, borders: decoding the arcs takes about as long as the parse); the next steps
+// read the countries, then build their polygons (stitched
+// rings converted and triangulated), each step about step_work points built, or four times
+// as many references resolved and points stitched (a point read costs a quarter of one built).  The bound counts work, not time, so a
 // load takes the same steps everywhere; one country read or one polygon built is never cut,
 // so a step may pass the bound by that much.
 //
@@ -130,8 +131,9 @@ struct MapGeometryResult {
 // middle of a load frees everything it holds.
 class MapGeometryLoader {
  public:
-  // What one step may do (see above): ~1 ms natively, ~10 ms in a first wasm call at CPU 4x.
-  static constexpr std::size_t kStepWork = 4000;
+  // What one step may do (see above): under 1 ms natively, ~20-40 ms at CPU 4x in the
+  // browser's first (baseline-compiled) run.
+  static constexpr std::size_t kStepWork = 3000;
 
   MapGeometryLoader(std::string_view bytes, std::string_view file_name,
                     const MapGeometryLimits& limits = {}, std::size_t step_work = kStepWork);

@@ -102,8 +102,8 @@ function syncSelection(m) {
   m.live.textContent = iso ? mapString(mod, mod._pl_map_name, [iso]) : '';
 }
 
-// Downloads the geometry and loads it in steps, one per task (pl_map_geometry_step, a few ms
-// each): the whole load in one call was the longest task after start-up, 210-400 ms on a slow
+// Downloads the geometry and loads it in steps, one per task (pl_map_geometry_step, up to
+// ~25 ms each at CPU 4x but the JSON parse, 64-80 ms): the whole load in one call was the longest task after start-up, 210-400 ms on a slow
 // phone, with input and painting blocked.  Each step leaves a 'passerelle:map-step' measure;
 // 'passerelle:map-load' spans the download's end to the map's readiness.  A failure is drawn
 // in the map's box ('map': the rest of the page is usable) and kept in

@@ -131,8 +131,8 @@ struct MapGeometryResult {
 // middle of a load frees everything it holds.
 class MapGeometryLoader {
  public:
-  // What one step may do (see above): under 1 ms natively, ~20-40 ms at CPU 4x in the
-  // browser's first (baseline-compiled) run.
+  // What one step may do (see above): under 1 ms natively, up to ~25 ms of CPU at 4x in
+  // the browser (traces of the slow profile).
   static constexpr std::size_t kStepWork = 3000;
 
   MapGeometryLoader(std::string_view bytes, std::string_view file_name,

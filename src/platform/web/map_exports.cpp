@@ -40,7 +40,8 @@ EMSCRIPTEN_KEEPALIVE int pl_map_geometry_begin(const char* data, int len, const 
   return abi::flag(true);
 }
 
-// One bounded step of the load begun (a few ms): an abi::MapStep.  failed: pl_map_error()
+// One bounded step of the load begun (up to ~25 ms at CPU 4x, but the first, the JSON
+// parse: 64-80 ms): an abi::MapStep.  failed: pl_map_error()
 // has the first error, which the map box shows.
 EMSCRIPTEN_KEEPALIVE int pl_map_geometry_step(void) {
   passerelle::ui::App* app = pl_app();

@@ -98,13 +98,25 @@ std::string App::map_geometry_url() const {
   return pack && pack->map ? pack->map->geometry : std::string();
 }
 
-const std::vector<Diagnostic>& App::load_map_geometry(std::string_view bytes, std::string_view file_name) {
-  const std::vector<Diagnostic>& errors = map_.load_geometry(bytes, file_name, page_.lang());
+void App::begin_map_geometry(std::string_view bytes, std::string_view file_name) {
+  map_.begin_geometry(std::string(bytes), std::string(file_name));
+}
+
+bool App::step_map_geometry() {
+  if (!map_.loading()) return false;
+  if (map_.step_geometry(page_.lang())) return true;
   // Names shown on hover need their glyphs: a new atlas only if one is outside Latin-1.
   if (map_.view().ready()) fonts_.text_added(map_.names());
   page_.mark_dirty();  // the map's proportions come from its geometry
   pacer_.wake();
-  return errors;
+  return false;
+}
+
+const std::vector<Diagnostic>& App::load_map_geometry(std::string_view bytes, std::string_view file_name) {
+  begin_map_geometry(bytes, file_name);
+  while (step_map_geometry()) {
+  }
+  return map_errors();
 }
 
 void App::map_unavailable(std::string message) {

@@ -94,7 +94,16 @@ class App {
   // --- the map (only when the pack has a "map" section) --------------------------------
   // The geometry file's address relative to the pack, or "" when the page has no map.
   std::string map_geometry_url() const;
-  // Parses the geometry file; on errors the map box says so and the page stays usable.
+  // Starts reading the geometry file in steps (a browser runs one per task, so that no task
+  // is long); the bytes are kept until the last step.  The map box shows its loading state
+  // until then.
+  void begin_map_geometry(std::string_view bytes, std::string_view file_name);
+  // One step; true while steps remain.  After the last, map_errors() says how it went: on
+  // errors the map box says so and the page stays usable.
+  bool step_map_geometry();
+  bool map_loading() const { return map_.loading(); }
+  const std::vector<Diagnostic>& map_errors() const { return map_.errors(); }
+  // Every step at once (tests).
   const std::vector<Diagnostic>& load_map_geometry(std::string_view bytes, std::string_view file_name);
   // The geometry could not be downloaded.
   void map_unavailable(std::string message);

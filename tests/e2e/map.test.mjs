@@ -280,6 +280,70 @@ test('phone: details below the map, a tap selects, two fingers pinch, one finger
   await page.context().close();
 });
 
+// Counts the page's tasks (a message posted to itself, again and again, as startup.test.mjs
+// does for the font slices) and notes, at each 'passerelle:map-step', the count and whether
+// the map is ready: steps run in one task would all see the same count.
+function countMapSteps() {
+  let ticks = 0;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { ticks++; if (!window.__stopTicks) channel.port2.postMessage(0); };
+  channel.port2.postMessage(0);
+  window.__mapSteps = [];
+  const measure = performance.measure.bind(performance);
+  performance.measure = function (name, ...rest) {
+    if (name === 'passerelle:map-step') {
+      const instance = window.Passerelle.instances[0];
+      window.__mapSteps.push({ ticks, ready: instance.map.state().ready });
+      if (window.__destroyAtStep === window.__mapSteps.length) setTimeout(() => instance.destroy(), 0);
+    }
+    return measure(name, ...rest);
+  };
+}
+
+test('the geometry loads in steps, one per task, with the box loading until the last; then the map works', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(countMapSteps);
+  await openMap(page);
+  const r = await page.evaluate(() => {
+    window.__stopTicks = true;
+    return {
+      steps: window.__mapSteps,
+      measures: performance.getEntriesByName('passerelle:map-step', 'measure').length,
+      load: performance.getEntriesByName('passerelle:map-load', 'measure').length,
+    };
+  });
+  // The real map: the parse, the top level, the countries read, ~25,000 ring points
+  // triangulated 3,000 a step.
+  assert.ok(r.steps.length >= 6, `${r.steps.length} steps`);
+  assert.equal(r.measures, r.steps.length);
+  assert.equal(r.load, 1, 'one passerelle:map-load measure');
+  const tasks = new Set(r.steps.map((s) => s.ticks)).size;
+  assert.equal(tasks, r.steps.length, `every step in a task of its own (counts: ${r.steps.map((s) => s.ticks).join(' ')})`);
+  assert.deepEqual(r.steps.map((s) => s.ready), r.steps.map((_, i) => i === r.steps.length - 1),
+    'the map is ready after the last step, not before');
+  // The map works: a click at Bamako selects Mali.
+  await bringMapIntoView(page);
+  const bamako = await screenPoint(page, CITIES.Bamako);
+  await page.mouse.click(bamako.x, bamako.y);
+  await waitIdle(page, 150);
+  assert.equal(await selected(page), 'ML');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a view destroyed in the middle of the geometry load stops it without an error', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(countMapSteps);
+  await page.addInitScript(() => { window.__destroyAtStep = 3; });
+  await openView(page, env, '/');  // 'ready', or already 'destroyed'
+  await page.waitForFunction(() => window.Passerelle.instances.length === 0, null, { timeout: 10000 });
+  await page.waitForTimeout(300);  // the next step's task would have run by now
+  const steps = await page.evaluate(() => { window.__stopTicks = true; return window.__mapSteps.length; });
+  assert.equal(steps, 3, 'no step after the view was destroyed');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a geometry that cannot be downloaded leaves a message in the map box and the page working', async () => {
   const page = await newPage(env);
   await page.route('**/map-geometry.json', (route) => route.fulfill({ status: 503, body: 'down' }));

@@ -6,6 +6,9 @@
 // PASSERELLE_MAP_GEOMETRY from CMake.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+
 #include "headless.hpp"
 #include "ui/app/map_controller.hpp"
 
@@ -115,6 +118,63 @@ TEST(MapController, TheGeometryFileGivesTheNamesOrAnErrorInTheBox) {
   EXPECT_FALSE(map.load_geometry("{\"format\": 2}", "broken.json", "fr").empty());
   EXPECT_FALSE(map.view().ready());
   EXPECT_NE(map.view().error().find("broken.json"), std::string::npos);
+}
+
+// The geometry in steps (MapGeometryLoader): the box waits for the last one, which gives the
+// same map, or the same error, as the one-shot load.
+TEST(MapController, TheGeometryLoadsInStepsAndTheMapIsReadyAfterTheLast) {
+  MapController map;
+  map.begin_geometry(read_text(PASSERELLE_MAP_GEOMETRY), "map-geometry.json");
+  int steps = 0;
+  while (map.loading()) {
+    EXPECT_FALSE(map.view().ready()) << "ready before the last step (" << steps << ")";
+    EXPECT_TRUE(map.view().error().empty());
+    map.step_geometry("fr");
+    ++steps;
+  }
+  EXPECT_GT(steps, 4);
+  EXPECT_TRUE(map.view().ready());
+  EXPECT_TRUE(map.errors().empty());
+  EXPECT_NE(map.names().find("Algérie"), std::string::npos);
+  EXPECT_FALSE(map.step_geometry("fr")) << "nothing left to do";
+}
+
+TEST(MapController, ABrokenGeometryInStepsShowsTheOneShotError) {
+  const std::string broken = "{\"format\": \"passerelle-map-geometry/1\", \"countries\": [{\"id\": 5}]}";
+  MapController once;
+  once.load_geometry(broken, "broken.json", "fr");
+  ASSERT_FALSE(once.view().error().empty());
+  MapController stepped;
+  stepped.begin_geometry(broken, "broken.json");
+  while (stepped.step_geometry("fr")) EXPECT_TRUE(stepped.view().error().empty());
+  EXPECT_FALSE(stepped.view().ready());
+  EXPECT_EQ(stepped.view().error(), once.view().error());
+  ASSERT_EQ(stepped.errors().size(), once.errors().size());
+  for (std::size_t i = 0; i < once.errors().size(); ++i)
+    EXPECT_EQ(format(stepped.errors()[i]), format(once.errors()[i]));
+}
+
+// Under ASan: a use after free or a leak fails the run.
+TEST(MapController, ALoadCanBeDroppedInTheMiddle) {
+  const std::string bytes = read_text(PASSERELLE_MAP_GEOMETRY);
+  {
+    auto map = std::make_unique<MapController>();
+    map->begin_geometry(bytes, "map-geometry.json");
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(map->step_geometry("fr"));
+    map.reset();  // a view destroyed in the middle of a load (pl_shutdown)
+  }
+  MapController map;
+  map.begin_geometry(bytes, "first.json");
+  ASSERT_TRUE(map.step_geometry("fr"));
+  map.begin_geometry("{\"format\": 2}", "second.json");  // a new load drops the first
+  while (map.step_geometry("fr")) {
+  }
+  EXPECT_NE(map.view().error().find("second.json"), std::string::npos);
+  map.begin_geometry(bytes, "third.json");
+  ASSERT_TRUE(map.step_geometry("fr"));
+  map.unavailable("no network");  // the load is dropped, the message shown
+  EXPECT_FALSE(map.loading());
+  EXPECT_EQ(map.view().error(), "no network");
 }
 
 }  // namespace

@@ -154,6 +154,29 @@ TEST(MapView, ACorruptGeometryLeavesTheMapBoxWithAMessage) {
   ASSERT_TRUE(h.app.layout()->map.has_value());  // the page still lays out its figure
 }
 
+// The App's load in steps (one per browser task): frames between steps draw the page with
+// the map box still loading; after the last, the map is drawn and the page relaid out.
+TEST(MapView, FramesBetweenTheGeometrysStepsShowTheBoxLoading) {
+  Headless h;
+  ASSERT_TRUE(h.app.load_pack(read_text(source_path("content/international.fr.json")), "p.json").empty());
+  h.app.set_viewport(1280, 800, 1);
+  h.settle();
+  h.app.begin_map_geometry(read_text(PASSERELLE_MAP_GEOMETRY), "map-geometry.json");
+  int steps = 0;
+  while (h.app.step_map_geometry()) {
+    ++steps;
+    h.settle();
+    EXPECT_FALSE(h.app.map().ready());
+    EXPECT_TRUE(h.app.map().error().empty());
+  }
+  EXPECT_GT(steps, 4);
+  EXPECT_TRUE(h.app.map_errors().empty());
+  EXPECT_FALSE(h.app.step_map_geometry());
+  h.settle();
+  EXPECT_TRUE(h.app.map().ready());
+  ASSERT_TRUE(h.app.layout()->map.has_value());
+}
+
 TEST(MapView, ReducedMotionZoomsAtOnce) {
   MapPage m;
   m.h.app.set_reduced_motion(true);

@@ -23,7 +23,8 @@ var ABI = frozen({
   },
   MirrorPart: { consent: 0, page: 1 },
   Scheme: { light: 0, dark: 1 },
-  Face: { serif_regular: 0, serif_italic: 1, serif_bold: 2, sans_regular: 3, sans_bold: 4 }
+  Face: { serif_regular: 0, serif_italic: 1, serif_bold: 2, sans_regular: 3, sans_bold: 4 },
+  MapStep: { more: 0, ready: 1, failed: 2, idle: 3 }
 });
 
 // The table and each of its enums, frozen.

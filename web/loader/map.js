@@ -6,8 +6,9 @@
 // selection; an embed selects options.country and leaves the host's URL alone.  Both announce
 // the selection in a live region.
 //
-// Depends on: errors.js (say, message), time.js (now), bridge.js (withStrings, copyIn),
-// download.js (fetchOnce, fileName), listen.js (the view's scope).
+// Depends on: errors.js (say, message), time.js (now, measure), bridge.js (withStrings,
+// copyIn), download.js (fetchOnce, fileName), listen.js (the view's scope), abi.js (ABI),
+// mount.js (nextTask).
 
 function startMap(instance, mod, packUrl, options) {
   var rel = mod.UTF8ToString(mod._pl_map_geometry_url());
@@ -101,22 +102,45 @@ function syncSelection(m) {
   m.live.textContent = iso ? mapString(mod, mod._pl_map_name, [iso]) : '';
 }
 
-// Downloads and loads the geometry; a failure is drawn in the map's box ('map': the rest of
-// the page is usable) and kept in instance.map.failure.  Never rejects.
+// Downloads the geometry and loads it in steps, one per task (pl_map_geometry_step, up to
+// ~25 ms each at CPU 4x but the JSON parse, 64-80 ms): the whole load in one call was the longest task after start-up, 210-400 ms on a slow
+// phone, with input and painting blocked.  Each step leaves a 'passerelle:map-step' measure;
+// 'passerelle:map-load' spans the download's end to the map's readiness.  A failure is drawn
+// in the map's box ('map': the rest of the page is usable) and kept in
+// instance.map.failure.  Never rejects.
 function loadGeometry(m, url) {
   var instance = m.instance, mod = m.mod;
-  var name = fileName(url);
+  var name = fileName(url), downloaded = 0;
   return fetchOnce(url, '').promise.then(function (buffer) {
     if (!instance._mod) return;
-    var n = withStrings(mod, [name], function (p) {
-      return copyIn(mod, buffer, function (ptr, len) { return mod._pl_map_load_geometry(ptr, len, p); });
+    downloaded = performance.now();
+    // The bytes are copied into the App, which keeps them until the last step (or frees
+    // them with itself when the view is destroyed in the middle: pl_shutdown).
+    withStrings(mod, [name], function (p) {
+      return copyIn(mod, buffer, function (ptr, len) { return mod._pl_map_geometry_begin(ptr, len, p); });
     });
-    if (n > 0) throw new Error(mod.UTF8ToString(mod._pl_map_error()));
+    return stepGeometry(m);
+  }).then(function () {
+    if (downloaded && instance._mod) measure('passerelle:map-load', downloaded, { view: instance.view });
   }).catch(function (err) {
     var msg = message(err);
     if (instance._mod) {
       withStrings(mod, [say('map', { detail: msg }, instance.lang)], function (p) { mod._pl_map_unavailable(p); });
     }
     instance.map.failure = msg;
+  });
+}
+
+// The load's next step in a task of its own, then the ones after it; rejects with the first
+// error of a bad geometry.  Stops, quietly, when the view is gone.
+function stepGeometry(m) {
+  var instance = m.instance, mod = m.mod;
+  return nextTask().then(function () {
+    if (!instance._mod) return;  // destroyed: pl_shutdown freed the load with the App
+    var t0 = performance.now();
+    var r = mod._pl_map_geometry_step();
+    measure('passerelle:map-step', t0, { view: instance.view });
+    if (r === ABI.MapStep.more) return stepGeometry(m);
+    if (r === ABI.MapStep.failed) throw new Error(mod.UTF8ToString(mod._pl_map_error()));
   });
 }

@@ -22,6 +22,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,6 +113,46 @@ struct MapGeometryResult {
   std::optional<MapGeometry> geometry;  // set only when errors is empty
   std::vector<Diagnostic> errors;
   bool ok() const { return geometry.has_value(); }
+};
+
+// The read cut into bounded steps, so that a browser's main thread can paint and take input
+// between them (issue 16: the one-shot read was its longest task after start-up).  Step 1
+// parses the JSON, step 2 reads every section but the countries (projection, transform,
+// boxes, arcs, borders: decoding the arcs takes about as long as the parse); the next steps
+// read the countries, then build their polygons (stitched
+// rings converted and triangulated), each step about step_work points built, or four times
+// as many references resolved and points stitched (a point read costs a quarter of one built).  The bound counts work, not time, so a
+// load takes the same steps everywhere; one country read or one polygon built is never cut,
+// so a step may pass the bound by that much.
+//
+// parse_map_geometry() is every step run at once: one code path, the same diagnostics.
+// The bytes are not copied: they must stay alive and unchanged until the loader is done or
+// destroyed (diagnostics look up their line and column in them).  Destroying a loader in the
+// middle of a load frees everything it holds.
+class MapGeometryLoader {
+ public:
+  // What one step may do (see above): under 1 ms natively, up to ~25 ms of CPU at 4x in
+  // the browser (traces of the slow profile).
+  static constexpr std::size_t kStepWork = 3000;
+
+  MapGeometryLoader(std::string_view bytes, std::string_view file_name,
+                    const MapGeometryLimits& limits = {}, std::size_t step_work = kStepWork);
+  ~MapGeometryLoader();
+  MapGeometryLoader(const MapGeometryLoader&) = delete;
+  MapGeometryLoader& operator=(const MapGeometryLoader&) = delete;
+
+  // Does the next step; true while work remains (false once done: result() is final).
+  bool step();
+  bool done() const;
+  int steps_taken() const { return steps_; }
+  // The answer, once done() (before, an empty result).  take_result() moves it out.
+  const MapGeometryResult& result() const;
+  MapGeometryResult take_result();
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+  int steps_ = 0;
 };
 
 // file_name only labels the diagnostics.

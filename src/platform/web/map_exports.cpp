@@ -28,13 +28,29 @@ EMSCRIPTEN_KEEPALIVE const char* pl_map_geometry_url(void) {
   return g_text.c_str();
 }
 
-// Returns the number of errors (0: the map is shown); pl_map_error() has the first one.
-EMSCRIPTEN_KEEPALIVE int pl_map_load_geometry(const char* data, int len, const char* name) {
-  if (!pl_app()) return -1;
-  const auto& errors = pl_app()->load_map_geometry(std::string_view(data, len > 0 ? len : 0),
-                                                   name ? name : "map-geometry.json");
-  g_text = errors.empty() ? std::string() : passerelle::format(errors.front());
-  return static_cast<int>(errors.size());
+// Starts the geometry's load (pl_map_geometry_step does it, one step per call): the bytes
+// are copied and kept in the App until the last step, so the caller may free them at once,
+// and a view shut down in the middle of a load (pl_shutdown) frees them with the App.
+// Returns an abi::Flag: off when there is no App.
+EMSCRIPTEN_KEEPALIVE int pl_map_geometry_begin(const char* data, int len, const char* name) {
+  if (!pl_app()) return abi::flag(false);
+  g_text.clear();
+  pl_app()->begin_map_geometry(std::string_view(data, len > 0 ? len : 0),
+                               name ? name : "map-geometry.json");
+  return abi::flag(true);
+}
+
+// One bounded step of the load begun (up to ~25 ms at CPU 4x, but the first, the JSON
+// parse: 64-80 ms): an abi::MapStep.  failed: pl_map_error()
+// has the first error, which the map box shows.
+EMSCRIPTEN_KEEPALIVE int pl_map_geometry_step(void) {
+  passerelle::ui::App* app = pl_app();
+  if (!app || !app->map_loading()) return abi::code(abi::MapStep::idle);
+  if (app->step_map_geometry()) return abi::code(abi::MapStep::more);
+  const auto& errors = app->map_errors();
+  if (errors.empty()) return abi::code(abi::MapStep::ready);
+  g_text = passerelle::format(errors.front());
+  return abi::code(abi::MapStep::failed);
 }
 EMSCRIPTEN_KEEPALIVE const char* pl_map_error(void) { return g_text.c_str(); }
 

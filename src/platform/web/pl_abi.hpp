@@ -68,6 +68,10 @@ enum class Scheme : int { light = 0, dark = 1 };
 // pl_set_face's face (passerelle::Face); the loader's FACES lists the font files in this order.
 enum class Face : int { serif_regular = 0, serif_italic = 1, serif_bold = 2, sans_regular = 3, sans_bold = 4 };
 
+// pl_map_geometry_step: steps remain; the map is ready; the geometry has errors
+// (pl_map_error); no load under way (none begun, already finished, or no App).
+enum class MapStep : int { more = 0, ready = 1, failed = 2, idle = 3 };
+
 template <class E>
 constexpr int code(E e) { return static_cast<int>(e); }
 constexpr int flag(bool b) { return code(b ? Flag::on : Flag::off); }

@@ -14,9 +14,29 @@ void MapController::set_section(const MapSection* section, const std::string& la
   view_.set_section(section, lang);
 }
 
+void MapController::begin_geometry(std::string bytes, std::string file_name) {
+  load_.reset();  // before the new bytes are allocated: one copy in memory at a time
+  load_ = std::make_unique<PendingLoad>(std::move(bytes), std::move(file_name));
+}
+
+bool MapController::step_geometry(const std::string& lang) {
+  if (!load_) return false;
+  if (load_->loader.step()) return true;
+  MapGeometryResult r = load_->loader.take_result();
+  load_.reset();  // the bytes are no longer needed
+  apply(std::move(r), lang);
+  return false;
+}
+
 const std::vector<Diagnostic>& MapController::load_geometry(std::string_view bytes, std::string_view file_name,
                                                             const std::string& lang) {
-  MapGeometryResult r = parse_map_geometry(bytes, file_name);
+  begin_geometry(std::string(bytes), std::string(file_name));
+  while (step_geometry(lang)) {
+  }
+  return errors_;
+}
+
+void MapController::apply(MapGeometryResult r, const std::string& lang) {
   errors_ = std::move(r.errors);
   if (r.geometry) {
     std::string names;
@@ -27,7 +47,6 @@ const std::vector<Diagnostic>& MapController::load_geometry(std::string_view byt
     view_.set_error("La carte n’a pas pu être affichée : " +
                     (errors_.empty() ? std::string("fichier invalide") : format(errors_.front())));
   }
-  return errors_;
 }
 
 bool MapController::grab_at(ImVec2 p) const {

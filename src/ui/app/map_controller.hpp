@@ -10,6 +10,7 @@
 // Depends on: ui/map_view.hpp, core/map/geometry.hpp, core/page/layout.hpp (MapChip),
 // ui/app/app_types.hpp (UiKey).
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,10 +53,22 @@ class MapController {
   // The pack's map section (null: none) in the page's language.  A new pack: the list loses
   // the keyboard focus.
   void set_section(const MapSection* section, const std::string& lang);
-  // Parses the geometry file.  On errors the map box says so (the page stays usable).
+  // Starts reading the geometry file in steps (MapGeometryLoader): the bytes are kept here
+  // until the last step.  A load already under way is dropped.  Until the last step the map
+  // box shows what it showed (loading, or the previous geometry).
+  void begin_geometry(std::string bytes, std::string file_name);
+  // One step of the load begun; true while steps remain.  The last one applies the result:
+  // the map, or on errors (errors()) the first one in the map box (the page stays usable).
+  bool step_geometry(const std::string& lang);
+  bool loading() const { return load_ != nullptr; }
+  const std::vector<Diagnostic>& errors() const { return errors_; }
+  // Every step at once (tests, tools).
   const std::vector<Diagnostic>& load_geometry(std::string_view bytes, std::string_view file_name,
                                                const std::string& lang);
-  void unavailable(std::string message) { view_.set_error(std::move(message)); }
+  void unavailable(std::string message) {
+    load_.reset();
+    view_.set_error(std::move(message));
+  }
   // Every country's name in the page's language, for the font atlas ("" before the geometry).
   const std::string& names() const { return names_; }
 
@@ -71,7 +84,16 @@ class MapController {
   ChipKey enter_list(UiKey k, bool shift, const ChipKeyContext& c);
   ChipKey focus(int chip);
 
+  // A load under way: the bytes, and the loader that reads them (it keeps no copy).
+  struct PendingLoad {
+    PendingLoad(std::string b, std::string name) : bytes(std::move(b)), loader(bytes, name) {}
+    std::string bytes;  // declared before the loader, which refers to it: destroyed after it
+    MapGeometryLoader loader;
+  };
+  void apply(MapGeometryResult r, const std::string& lang);
+
   MapView view_;
+  std::unique_ptr<PendingLoad> load_;
   std::vector<Diagnostic> errors_;
   std::string names_;
   int chip_focus_ = -1;  // keyboard focus in the country list, -1 for none

@@ -190,8 +190,8 @@ class App {
   // ends a build in slices at once).  Returns true when it built one.
   bool update_fonts();
   // A build that is due begins (metrics, layout, plan: no atlas is rasterised); frame() then
-  // builds the atlases it draws, and build_fonts_slice the others.
-  void start_fonts();
+  // builds the atlases it draws, and build_fonts_slice the others.  True when one began.
+  bool start_fonts();
   // One atlas of the build, for a platform that yields between slices (the start-up: each
   // slice is one task).  Returns the atlas just built, or nullptr when no build is due or
   // ImGui could not build it.  fonts_building(): more slices are left.

@@ -54,9 +54,10 @@ function startFrames(v) {
 // the atlases the first screen draws (pl_prepare_fonts says first_screen until they are
 // built); the others after it, one per task, with no frame (nothing on screen changes: a
 // frame that needs one builds it itself).  Between slices the browser paints and dispatches
-// input (which only asks for a frame).  Leaves 'passerelle:font-slice' measures (one per
-// slice) and 'passerelle:font-atlas', whose duration is the main-thread time of the slices
-// before the first frame (not the waits between them).  done: called once the first screen's
+// input (which only asks for a frame).  Leaves a 'passerelle:font-plan' measure (the build's
+// beginning: metrics and layout, in a task of its own), 'passerelle:font-slice' measures (one
+// per atlas) and 'passerelle:font-atlas', whose duration is the main-thread time of those
+// tasks before the first frame (not the waits between them).  done: called once the first screen's
 // atlases are ready.
 function prepareFonts(v, done) {
   var mod = v.mod, timer = 0, state = mod._pl_prepare_fonts ? 'idle' : 'ready', start = 0, busy = 0;
@@ -65,14 +66,16 @@ function prepareFonts(v, done) {
     if (!v.instance._mod || v.instance.contextLost) { if (state === 'slicing') state = 'idle'; return; }
     var t0 = performance.now();
     if (!start) start = t0;
-    var r = mod._pl_prepare_fonts();
-    if (r !== ABI.FontSlices.none) measure('passerelle:font-slice', t0, { view: v.instance.view });
+    var r = mod._pl_prepare_fonts(), S = ABI.FontSlices;
+    // A build's beginning (metrics and layout) is no atlas: a measure of its own.
+    if (r !== S.none) measure(r === S.planned ? 'passerelle:font-plan' : 'passerelle:font-slice', t0, { view: v.instance.view });
+    var more = r === S.planned || r === S.first_screen || r === S.later;
     if (state !== 'slicing') {  // after the first frame: the rest, until done
-      if (r === ABI.FontSlices.first_screen || r === ABI.FontSlices.later) timer = setTimeout(slice, 0);
+      if (more) timer = setTimeout(slice, 0);
       return;
     }
     busy += performance.now() - t0;
-    if (r === ABI.FontSlices.first_screen) { timer = setTimeout(slice, 0); return; }
+    if (r === S.planned || r === S.first_screen) { timer = setTimeout(slice, 0); return; }
     state = 'ready';
     try {
       performance.measure('passerelle:font-atlas', { start: start, duration: busy, detail: { view: v.instance.view } });

@@ -57,15 +57,19 @@ void free_font_textures() { delete_textures(); }
 
 extern "C" {
 
-// Builds one slice of a font build that is due (one atlas, of one or more sizes; its texture
-// through App::on_atlas_built).  Returns an abi::FontSlices: first_screen while the atlases
-// the current screen draws are not all built, later while others are left, done after the
-// last, none when nothing was due.  pl_frame builds what it draws at once, in one
-// task: the loader calls this until it is no longer first_screen before the first frame, and
-// after it until done.
+// One task of a font build: it begins a build that is due (metrics, layout, plan: planned),
+// or builds one atlas of the build under way (one or more sizes; its texture through
+// App::on_atlas_built).  Returns an abi::FontSlices: planned after the beginning,
+// first_screen while the atlases the current screen draws are not all built, later while
+// others are left, done after the last, none when nothing was due.  pl_frame builds what it
+// draws at once, in one task: the loader calls this while it is planned or first_screen
+// before the first frame, and after it until done.
 EMSCRIPTEN_KEEPALIVE int pl_prepare_fonts(void) {
   passerelle::ui::App* app = pl_app();
-  if (!app || !app->build_fonts_slice()) return abi::code(abi::FontSlices::none);
+  if (!app) return abi::code(abi::FontSlices::none);
+  // The beginning in a task of its own: the whole page is laid out there (~50 ms at CPU 4x).
+  if (app->start_fonts()) return abi::code(abi::FontSlices::planned);
+  if (!app->build_fonts_slice()) return abi::code(abi::FontSlices::none);
   if (!app->fonts_building()) return abi::code(abi::FontSlices::done);
   return abi::code(app->first_screen_fonts_ready() ? abi::FontSlices::later : abi::FontSlices::first_screen);
 }

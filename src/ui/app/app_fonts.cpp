@@ -26,9 +26,7 @@ bool App::update_fonts() {
   return built;
 }
 
-void App::start_fonts() {
-  if (!fonts_.building()) begin_fonts();
-}
+bool App::start_fonts() { return !fonts_.building() && begin_fonts(); }
 
 // Metrics, the layout they give, and the plan: the atlases of what is on screen first.
 bool App::begin_fonts() {

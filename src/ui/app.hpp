@@ -20,10 +20,11 @@
 //   ui/app/consent_bridge.hpp  consent rules + widget, decisions for the platform
 //   ui/app/map_controller.hpp  the map view, its geometry file, the country list's keys
 //   ui/app/mirror_focus.hpp    the semantic mirror's keys, focus and HTML versions
-//   ui/app/font_state.hpp      the font book and when ImGui's atlas is rebuilt
+//   ui/app/font_state.hpp      the font book and when ImGui's atlases are rebuilt
 //   ui/app/frame_pacer.hpp     render on demand: the frame clock and frames still wanted
 // App's own code is spread by concern too (like Tracy's TracyView_*.cpp): app.cpp (content,
 // embedding, map and consent calls), ui/app/app_input.cpp (input events, click decisions),
+// ui/app/app_fonts.cpp (which fonts a frame draws, building their atlases),
 // ui/app/app_frame.cpp (a frame: ImGui's input, layout, hover, drawing), and
 // ui/app/app_mirror.cpp (mirror keys: focus and activation).
 //
@@ -189,16 +190,29 @@ class App {
   std::vector<Rect> key_rects(std::string_view key) const;
 
   // --- frames --------------------------------------------------------------------------
-  // Rebuilds the font atlases if the text, the type scale or the pixel ratio changed (and
-  // ends a build in slices at once).  Returns true when it did: the renderer must then
-  // upload every atlas's texture (fonts().atlases()) before frame().
+  // Fonts (ui/app/app_fonts.cpp).  A build (new text, another tier of the type scale or
+  // pixel ratio) first reads every font's metrics, so the page is laid out at once, then plans
+  // the atlases with those the current screen draws first (fonts_drawn).  Each atlas built is
+  // passed to on_atlas_built (the platform uploads its texture) before any frame draws it.
+  void on_atlas_built(FontBook::AtlasBuilt f) { atlas_built_ = std::move(f); }
+  // Rebuilds every font atlas now if the text, the type scale or the pixel ratio changed (and
+  // ends a build in slices at once).  Returns true when it built one.
   bool update_fonts();
-  // The same build one atlas at a time, for a platform that yields between slices (the
-  // start-up: each slice is one task).  Returns the atlas just built, whose texture is due,
-  // or nullptr when no build is due or ImGui could not build it.  fonts_building(): more
-  // slices are left (a frame before the last would end the build at once).
+  // A build that is due begins (metrics, layout, plan: no atlas is rasterised); frame() then
+  // builds the atlases it draws, and build_fonts_slice the others.  True when one began.
+  bool start_fonts();
+  // One atlas of the build, for a platform that yields between slices (the start-up: each
+  // slice is one task).  Returns the atlas just built, or nullptr when no build is due or
+  // ImGui could not build it.  fonts_building(): more slices are left.
   ImFontAtlas* build_fonts_slice();
   bool fonts_building() const { return fonts_.building(); }
+  // A build has begun: frame() can draw (it builds what it lacks).
+  bool fonts_planned() const { return fonts_.book().planned(); }
+  // Every atlas a frame now would draw is built: the first screen needs no more slices.
+  bool first_screen_fonts_ready() const { return fonts_.book().ready(fonts_drawn()); }
+  // The fonts a frame at the current layout and scroll draws: the UI's default, the text on
+  // screen, the consent widget's and the map's when they are there.
+  std::vector<FontSpec> fonts_drawn() const;
   // Runs one ImGui frame (NewFrame … Render).  Returns true if more frames are wanted.
   bool frame(double now);
 
@@ -225,6 +239,8 @@ class App {
   ChipKey::Result apply_chip_key(const ChipKey& r, double now);
   void show_touch_hint(ImVec2 p, double t);
   bool finger_scrolls_article() const;
+  // ui/app/app_fonts.cpp
+  bool begin_fonts();
   // ui/app/app_frame.cpp
   void feed_imgui(ImGuiIO& io, double now);
   bool draw_view(const ImGuiIO& io, double now);
@@ -246,6 +262,7 @@ class App {
   TouchPoints touches_;
   KeyReplay keys_;
   FramePacer pacer_;
+  FontBook::AtlasBuilt atlas_built_;
 };
 
 }  // namespace passerelle::ui

@@ -10,8 +10,9 @@
 // footnote call cost about as much as a third of the 46 px title (per font, ~12 ms at CPU 4x
 // whatever its size, plus ~0.04 ms per 1000 glyph px²), which pure area would not say.
 //
-// The first spec is always alone in the first group: it goes into io.Fonts, whose slice also
-// makes the GL backend's shaders (a cost of its own on the web).
+// The first spec goes into the first group, io.Fonts.  Without a first screen it is alone
+// there (ImGui's OpenGL3 backend made its shaders in that slice; our renderer makes them in
+// pl_init); with one, it shares it with the first screen's smallest sizes.
 //
 // Depends on: core/text/typography.hpp (FontSpec).
 #pragma once
@@ -34,8 +35,12 @@ inline constexpr double kAtlasBudget = 1200000.0;
 
 // For each spec, the index of its atlas (in build order): spec 0 alone in atlas 0, then the
 // other specs by increasing size, consecutive ones grouped while their summed cost <= budget.
+// With `first_screen` (parallel to specs, not empty), the specs it marks come first, grouped
+// with spec 0 and among themselves, the others after them: the atlases the first frame draws
+// are then the first ones built, as few as the budget allows, and none of them waits for a
+// size drawn further down the page.
 // (One flat vector, not one per atlas: the wasm is on a byte budget.)
 std::vector<int> plan_atlases(const std::vector<FontSpec>& specs, float dpr, int glyphs,
-                              double budget = kAtlasBudget);
+                              double budget = kAtlasBudget, const std::vector<bool>& first_screen = {});
 
 }  // namespace passerelle::ui

@@ -173,7 +173,7 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   windows_.clear();
   keyed_.clear();
   policy_rect_ = Box{};
-  if (!f.manager || !f.fonts || !f.fonts->built()) return std::nullopt;
+  if (!f.manager || !f.fonts || !f.fonts->ready(consent_fonts(f.scale))) return std::nullopt;
   const ConsentTexts& t = f.manager->config().texts_in(f.lang);
   focusables_.clear();
   theme_ = f.theme ? f.theme : &default_theme();

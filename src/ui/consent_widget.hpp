@@ -46,6 +46,10 @@ struct ConsentFrame {
 
 enum class WidgetShown { none, banner, panel, hidden };
 
+// The sizes the widget draws with (banner, panel, "Gérer mes cookies"): their atlases must be
+// built before a frame shows it (App builds them first, ui/app/app_fonts.cpp).
+inline std::vector<FontSpec> consent_fonts(const TypeScale& s) { return {s.h3, s.ui, s.ui_small, s.ui_bold}; }
+
 class ConsentWidget {
  public:
   // Draws what the manager's state calls for and applies the visitor's decisions to it.

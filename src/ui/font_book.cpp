@@ -1,6 +1,6 @@
 // font_book.cpp — building ImGui's font atlases from FontSpecs (see font_book.hpp).
 //
-// Depends on: ui/font_book.hpp, ui/atlas_plan.hpp, core/base/utf8.hpp, imgui.h.
+// Depends on: ui/font_book.hpp, ui/atlas_plan.hpp, ui/font_metrics.hpp, core/base/utf8.hpp, imgui.h.
 #include "ui/font_book.hpp"
 
 #include <cfloat>
@@ -8,6 +8,7 @@
 
 #include "core/base/utf8.hpp"
 #include "ui/atlas_plan.hpp"
+#include "ui/font_metrics.hpp"
 
 namespace passerelle::ui {
 
@@ -32,12 +33,19 @@ bool FontBook::build(ImFontAtlas& first, const std::vector<FontSpec>& specs, flo
   return true;
 }
 
-void FontBook::forget() {
+void FontBook::forget_atlases() {
   fonts_.clear();
-  specs_.clear();
+  atlas_of_.clear();
   atlases_.clear();
+  built_.clear();
   own_.clear();
-  next_ = 0;
+  if (first_) first_->Clear();
+}
+
+void FontBook::forget() {
+  forget_atlases();
+  specs_.clear();
+  metrics_.clear();
 }
 
 int FontBook::glyph_count(const ImVector<ImWchar>& ranges) {
@@ -62,6 +70,7 @@ ImFont* FontBook::add_font(ImFontAtlas& atlas, FontSpec spec, float dpr) {
 
 bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& specs, float dpr,
                            std::string_view text) {
+  first_ = &first;
   forget();
   if (!has_all_faces() || specs.empty()) return false;
   if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
@@ -81,55 +90,117 @@ bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& spec
   ranges_.clear();
   rb.BuildRanges(&ranges_);
 
-  first.Clear();
-  const std::vector<int> atlas_of = plan_atlases(specs, dpr, glyph_count(ranges_));
-  for (int a : atlas_of) {  // the plan numbers atlases from 0, by size: every one they name
+  for (const FontSpec& spec : specs) {
+    const FaceData& face = *faces_[static_cast<int>(spec.face)];
+    auto m = std::make_unique<ImFont>();
+    if (!fill_font_metrics(*m, metrics_owner_, face.ttf.data(), em_to_pixel_height(face.metrics, spec.size * dpr),
+                           ranges_.Data)) {
+      forget();
+      return false;
+    }
+    metrics_.push_back(std::move(m));
+  }
+  specs_ = specs;
+  dpr_ = dpr;
+  return plan({});
+}
+
+bool FontBook::plan(const std::vector<FontSpec>& soon) {
+  if (specs_.empty() || slices_built() > 0) return false;
+  forget_atlases();
+  std::vector<bool> first_screen(specs_.size(), false);
+  for (std::size_t i = 0; i < specs_.size(); ++i)
+    for (const FontSpec& s : soon) first_screen[i] = first_screen[i] || s == specs_[i];
+  atlas_of_ = plan_atlases(specs_, dpr_, glyph_count(ranges_), kAtlasBudget, first_screen);
+  for (int a : atlas_of_) {  // the plan numbers atlases from 0, in build order: every one they name
     while (static_cast<int>(atlases_.size()) <= a) {
-      ImFontAtlas* atlas = atlases_.empty() ? &first : own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
+      ImFontAtlas* atlas = atlases_.empty() ? first_ : own_.emplace_back(std::make_unique<ImFontAtlas>()).get();
       atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
       atlases_.push_back(atlas);
+      built_.push_back(0);
     }
   }
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    ImFont* f = add_font(*atlases_[atlas_of[i]], specs[i], dpr);
+  for (std::size_t i = 0; i < specs_.size(); ++i) {
+    ImFont* f = add_font(*atlases_[atlas_of_[i]], specs_[i], dpr_);
     if (!f) {
       forget();
       return false;
     }
     fonts_.push_back(f);
-    specs_.push_back(specs[i]);
   }
-  dpr_ = dpr;
+  return true;
+}
+
+int FontBook::slices_left() const {
+  int n = 0;
+  for (char b : built_) n += b ? 0 : 1;
+  return n;
+}
+
+bool FontBook::build_atlas(int i, const AtlasBuilt& built) {
+  if (!atlases_[i]->Build()) {
+    forget();
+    return false;
+  }
+  built_[i] = 1;
+  if (built) built(atlases_[i]);
   return true;
 }
 
 ImFontAtlas* FontBook::build_next() {
-  if (slices_left() <= 0) return nullptr;
-  ImFontAtlas* atlas = atlases_[next_];
-  if (!atlas->Build()) {
-    forget();
-    return nullptr;
-  }
-  ++next_;
-  return atlas;
+  for (std::size_t i = 0; i < atlases_.size(); ++i)
+    if (!built_[i]) return build_atlas(static_cast<int>(i), nullptr) ? atlases_[i] : nullptr;
+  return nullptr;
 }
 
-ImFont* FontBook::font(FontSpec spec) const {
-  ImFont* best = nullptr;
+bool FontBook::ensure(const std::vector<FontSpec>& specs, const AtlasBuilt& built) {
+  if (!planned()) return false;
+  // io.Fonts first: the platform's textures of a build start with its own (font_textures.hpp).
+  if (!built_[0] && !build_atlas(0, built)) return false;
+  for (const FontSpec& s : specs) {
+    const int a = atlas_of(s);
+    if (a >= 0 && !built_[a] && !build_atlas(a, built)) return false;
+  }
+  return true;
+}
+
+int FontBook::index_of(FontSpec spec) const {
+  int best = -1;
   float best_d = FLT_MAX;
   for (std::size_t i = 0; i < specs_.size(); ++i) {
-    if (specs_[i] == spec) return fonts_[i];
+    if (specs_[i] == spec) return static_cast<int>(i);
     const float d = std::fabs(specs_[i].size - spec.size) + (specs_[i].face == spec.face ? 0 : 1000);
     if (d < best_d) {
       best_d = d;
-      best = fonts_[i];
+      best = static_cast<int>(i);
     }
   }
   return best;
 }
 
+int FontBook::atlas_of(FontSpec spec) const {
+  const int i = index_of(spec);
+  return i >= 0 && i < static_cast<int>(atlas_of_.size()) ? atlas_of_[i] : -1;
+}
+
+bool FontBook::ready(FontSpec spec) const {
+  const int a = atlas_of(spec);
+  return a >= 0 && built_[a];
+}
+
+bool FontBook::ready(const std::vector<FontSpec>& specs) const {
+  for (const FontSpec& s : specs)
+    if (!ready(s)) return false;
+  return planned() && built_[0];
+}
+
+ImFont* FontBook::font(FontSpec spec) const {
+  const int i = index_of(spec);
+  return i >= 0 && i < static_cast<int>(fonts_.size()) ? fonts_[i] : nullptr;
+}
+
 int FontBook::missing_glyphs(FontSpec spec, std::string_view utf8) const {
-  const ImFont* f = font(spec);
+  const ImFont* f = ready(spec) ? font(spec) : nullptr;  // an atlas not built has no glyph yet
   int missing = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     const char32_t cp = decode_utf8(utf8, i);
@@ -143,14 +214,18 @@ float FontBook::draw_size(FontSpec spec) const {
   return em_to_pixel_height(face.metrics, spec.size);
 }
 
+// Measured with the metrics-only fonts (font_metrics.hpp): the same numbers as the built
+// fonts, known before any atlas is built.
 float FontBook::measure(FontSpec spec, std::string_view s) const {
-  ImFont* f = font(spec);
+  const int i = index_of(spec);
+  const ImFont* f = i >= 0 ? metrics_[i].get() : nullptr;
   if (!f || s.empty()) return 0;
   return f->CalcTextSizeA(draw_size(spec), FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
 }
 
 float FontBook::ascent(FontSpec spec) const {
-  ImFont* f = font(spec);
+  const int i = index_of(spec);
+  const ImFont* f = i >= 0 ? metrics_[i].get() : nullptr;
   if (!f) return spec.size;
   return f->Ascent * draw_size(spec) / f->FontSize;
 }

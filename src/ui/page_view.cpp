@@ -24,8 +24,8 @@ ScrollbarGeometry scrollbar_geometry(float vw, float vh, float content_h, float 
 void draw_runs(ImDrawList& dl, const std::vector<PlacedRun>& runs, const FontBook& fonts,
                const Theme& theme, float scroll, float viewport_h, int hovered_target) {
   for (const PlacedRun& r : runs) {
+    if (!run_on_screen(r, scroll, viewport_h)) continue;
     const float top = r.y - scroll;
-    if (top > viewport_h || top + r.line_height * 1.5f < 0) continue;  // off screen
     const bool hovered = r.target >= 0 && r.target == hovered_target;
     const Rgb ink = hovered ? theme.link_hover : theme.ink(r.ink);
     ImFont* f = fonts.font(r.font);

@@ -38,6 +38,13 @@ struct PageDrawState {
 void draw_page(ImDrawList& dl, const PageLayout& layout, const FontBook& fonts, const Theme& theme,
                const PageDrawState& state);
 
+// Whether draw_runs draws this run (its text is on screen): the fonts a frame needs are those
+// of these runs (App builds their atlases first, ui/app/app_fonts.cpp).
+inline bool run_on_screen(const PlacedRun& r, float scroll, float viewport_h) {
+  const float top = r.y - scroll;
+  return !(top > viewport_h || top + r.line_height * 1.5f < 0);
+}
+
 // Draws runs of text laid out by the core (also used by the error view).
 void draw_runs(ImDrawList& dl, const std::vector<PlacedRun>& runs, const FontBook& fonts,
                const Theme& theme, float scroll, float viewport_h, int hovered_target);

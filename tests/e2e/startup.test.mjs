@@ -1,6 +1,7 @@
-// The start-up in short tasks (issue 16): the font atlases are built one per task before the
-// first frame (web/loader/frame-loop.js, pl_prepare_fonts), and every glyph the page draws is
-// in them when it is drawn.  Structure, never milliseconds: a timed assertion would fail on a
+// The start-up in short tasks (issue 16): the font atlases are built one per task, those the
+// first screen draws before the first frame, the others after it (web/loader/frame-loop.js,
+// pl_prepare_fonts, ui/app/app_fonts.cpp), and every glyph the page draws is in them when it
+// is drawn.  Structure, never milliseconds: a timed assertion would fail on a
 // busy machine; bench/startup.mjs prints the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,12 +26,9 @@ function countTasks() {
   };
 }
 
-test('the font atlases are built before the first frame, one slice per task', async () => {
-  const page = await newPage(env);
-  await page.addInitScript(countTasks);
-  assert.equal(await openView(page, env), 'ready');
-  const r = await page.evaluate(() => {
-    window.__stopTicks = true;
+// The slices, each [start, end], the interactive mark, and the task count of each slice.
+function slicesOf(page) {
+  return page.evaluate(() => {
     const slices = performance.getEntriesByName('passerelle:font-slice', 'measure');
     return {
       ticks: window.__sliceTicks,
@@ -39,6 +37,15 @@ test('the font atlases are built before the first frame, one slice per task', as
       interactive: performance.getEntriesByName('passerelle:interactive')[0]?.startTime,
     };
   });
+}
+
+test('the font atlases are built one slice per task, the first screen\'s before the first frame', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(countTasks);
+  assert.equal(await openView(page, env), 'ready');
+  await waitIdle(page, 300);  // the slices after the first frame, too
+  await page.evaluate(() => { window.__stopTicks = true; });
+  const r = await slicesOf(page);
   // The sizes of the type scale (17 at 1280 px) grouped into a few atlases (ui/atlas_plan):
   // more than one, so no slice rasterises them all; not one per size, whose uploads and
   // yields made the fast profile slower.
@@ -48,7 +55,64 @@ test('the font atlases are built before the first frame, one slice per task', as
   const tasks = new Set(r.ticks).size;
   assert.equal(tasks, r.slices.length, `every slice in a task of its own (counts: ${r.ticks.join(' ')})`);
   assert.equal(r.atlas, 1, 'one passerelle:font-atlas measure, for bench/startup.mjs');
-  assert.ok(r.interactive >= r.slices[r.slices.length - 1].end, 'the first frame comes after the last slice');
+  const before = r.slices.filter((s) => s.start < r.interactive);
+  assert.ok(before.length >= 1, 'io.Fonts at least before the first frame');
+  assert.ok(r.interactive >= before[before.length - 1].end, 'the first frame comes after the first screen\'s slices');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+// The structure the first frame gains from: most atlases are rasterised after it.
+test('fewer font slices come before passerelle:interactive than after it', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(countTasks);
+  assert.equal(await openView(page, env), 'ready');
+  await waitIdle(page, 300);
+  const r = await slicesOf(page);
+  const before = r.slices.filter((s) => s.start < r.interactive).length;
+  const after = r.slices.length - before;
+  assert.ok(before < after, `${before} slices before the first frame, ${after} after`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+// A scroll far down the page right after the first frame, before the slices after it could
+// build the atlases it shows: the frames build them first, and no character is drawn with
+// ImGui's fallback glyph, neither in the first frames after the scroll nor at rest.
+test('a scroll right after the first frame draws no fallback glyph', async () => {
+  const page = await newPage(env, { width: 1280, height: 800, deviceScaleFactor: 2 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });  // the wheel lands at once
+  await page.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    const slices = () => performance.getEntriesByName('passerelle:font-slice', 'measure').length;
+    performance.mark = function (name, ...rest) {
+      const m = mark(name, ...rest);
+      if (name !== 'passerelle:interactive') return m;
+      // In the first frame's own task: a wheel far down, then what the next frames drew.
+      const inst = window.Passerelle.instances[0];
+      window.__atScroll = slices();
+      inst.canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 5000, clientX: 640, clientY: 400, bubbles: true, cancelable: true }));
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        window.__early = { slices: slices(), scroll: inst.scrollTop(), frames: inst.frames,
+          missing: inst.visibleText().filter((r) => r.missing).map((r) => r.text) };
+      }));
+      return m;
+    };
+  });
+  assert.equal(await openView(page, env), 'ready');
+  await page.waitForFunction(() => window.__early, null, { timeout: 10000 });
+  await waitIdle(page, 300);
+  const r = await page.evaluate(() => ({
+    early: window.__early, atScroll: window.__atScroll,
+    total: performance.getEntriesByName('passerelle:font-slice', 'measure').length,
+    scroll: window.Passerelle.instances[0].scrollTop(),
+    missing: window.Passerelle.instances[0].visibleText().filter((x) => x.missing).map((x) => x.text),
+  }));
+  assert.ok(r.early.scroll > 2000, `scrolled far down at once (${r.early.scroll} px)`);
+  assert.ok(r.early.frames >= 2, `frames drawn after the scroll: ${r.early.frames}`);
+  assert.ok(r.atScroll < r.total, `the scroll came before the last slice (${r.atScroll} of ${r.total})`);
+  assert.deepEqual(r.early.missing, [], 'fallback glyphs in the frames right after the scroll');
+  assert.deepEqual(r.missing, [], 'fallback glyphs at rest');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

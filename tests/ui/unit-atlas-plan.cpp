@@ -46,6 +46,20 @@ void expect_valid_plan(const std::vector<FontSpec>& specs, float dpr, const std:
   }
 }
 
+// The same without the order of sizes across groups (a first screen comes first).
+void expect_valid_plan_members(const std::vector<FontSpec>& specs, float dpr, const std::vector<int>& atlas_of) {
+  ASSERT_EQ(atlas_of.size(), specs.size()) << "every spec in one atlas";
+  const std::vector<std::vector<int>> plan = groups_of(atlas_of);
+  ASSERT_FALSE(plan.empty());
+  EXPECT_EQ(plan[0][0], 0) << "the first spec is in io.Fonts";
+  for (std::size_t g = 0; g < plan.size(); ++g) {
+    ASSERT_FALSE(plan[g].empty()) << "no empty atlas";
+    double cost = 0;
+    for (int i : plan[g]) cost += atlas_cost(specs[i], dpr, kGlyphs);
+    if (plan[g].size() > 1) EXPECT_LE(cost, kAtlasBudget) << "group " << g;
+  }
+}
+
 int atlas_count(const std::vector<int>& atlas_of) { return static_cast<int>(groups_of(atlas_of).size()); }
 
 TEST(AtlasPlan, CostIsGlyphsTimesDevicePixelAreaPlusAFixedCost) {
@@ -83,6 +97,34 @@ TEST(AtlasPlan, EdgeCases) {
   // With no budget, every size is alone: one atlas per spec, as before the grouping.
   const std::vector<FontSpec> specs = type_scale_for_width(1280).all();
   EXPECT_EQ(atlas_count(plan_atlases(specs, 1, kGlyphs, 0)), static_cast<int>(specs.size()));
+}
+
+// The first screen's sizes first: io.Fonts takes the smallest of them, the next atlases the
+// others, grouped as tightly as the budget allows, with nothing else; the other sizes follow.
+TEST(AtlasPlan, TheFirstScreensSizesComeFirstInAtlasesOfTheirOwn) {
+  const TypeScale s = type_scale_for_width(1280);
+  const std::vector<FontSpec> specs = s.all();
+  std::vector<bool> first(specs.size(), false);
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    first[i] = specs[i] == s.title || specs[i] == s.body || specs[i] == s.ui_small || specs[i] == s.breadcrumb;
+  for (float dpr : {1.0f, 2.0f}) {
+    const std::vector<int> atlas_of = plan_atlases(specs, dpr, kGlyphs, kAtlasBudget, first);
+    expect_valid_plan_members(specs, dpr, atlas_of);
+    int last_first = 0, first_other = 1 << 20;
+    for (std::size_t i = 1; i < specs.size(); ++i) {
+      if (first[i]) last_first = std::max(last_first, atlas_of[i]);
+      else first_other = std::min(first_other, atlas_of[i]);
+    }
+    EXPECT_LT(last_first, first_other) << "every first-screen atlas before any other, dpr " << dpr;
+    EXPECT_LT(last_first, 3) << "four sizes and io.Fonts's take at most three atlases, dpr " << dpr;
+    if (dpr == 1.0f) {
+      int with_ui = 0;
+      for (std::size_t i = 0; i < specs.size(); ++i) with_ui += atlas_of[i] == 0 ? 1 : 0;
+      EXPECT_GT(with_ui, 1) << "io.Fonts shares its atlas with the first screen's small sizes";
+    }
+    // The same specs with no first screen: the plan of before.
+    EXPECT_EQ(plan_atlases(specs, dpr, kGlyphs, kAtlasBudget, {}), plan_atlases(specs, dpr, kGlyphs));
+  }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "core/text/sfnt.hpp"
 #include "headless.hpp"
 #include "ui/atlas_plan.hpp"
+#include "ui/consent_widget.hpp"
 #include "ui/font_book.hpp"
 
 namespace passerelle::ui {
@@ -171,7 +172,8 @@ TEST(FontBook, TextIsDrawnWithItsOwnAtlasTexture) {
       ++commands;
       used.insert(c.GetTexID());
     }
-  EXPECT_GE(used.size(), 4u) << "title, lead, body, header: each its own texture";
+  EXPECT_GE(used.size(), 3u) << "the first screen's text is in three atlases (io.Fonts with the header, the "
+                                "body's, the title's): each drawn with its own texture";
   for (ImTextureID id : used) {
     const auto n = reinterpret_cast<std::intptr_t>(id);
     EXPECT_TRUE(n >= 1 && n <= static_cast<std::intptr_t>(atlases.size())) << "a texture no atlas has: " << n;
@@ -209,6 +211,123 @@ TEST(FontBook, AppBuildsInSlicesAndAFrameMidwayEndsTheBuild) {
   }
 }
 
+
+// plan() puts the first screen's sizes into the first atlases; ensure() builds exactly the
+// atlases a frame needs (io.Fonts first), tells each, and the others stay to build.
+TEST(FontBook, PlanPutsTheFirstScreenFirstAndEnsureBuildsOnlyWhatIsAskedFor) {
+  testing::ImGuiContextScope imgui;
+  FontBook book;
+  testing::set_noto_faces(book);
+  const TypeScale s = type_scale_for_width(1280);
+  const std::vector<FontSpec> specs = s.all();
+  ASSERT_TRUE(book.begin_build(*ImGui::GetIO().Fonts, specs, 1, "Essai"));
+  ASSERT_TRUE(book.plan({s.title, s.h3}));
+  EXPECT_EQ(book.atlas_of(s.h3), 0) << "with the UI's font in io.Fonts: within the budget";
+  EXPECT_EQ(book.atlas_of(s.title), 1) << "the title is too big to join them";
+  for (const FontSpec& other : specs)
+    if (!(other == s.title || other == s.h3 || other == specs[0])) EXPECT_GT(book.atlas_of(other), 1);
+  EXPECT_FALSE(book.ready(s.body));
+  EXPECT_EQ(book.missing_glyphs(s.body, "abc"), 3) << "no glyph before its atlas is built";
+  std::vector<ImFontAtlas*> told;
+  ASSERT_TRUE(book.ensure({s.h2}, [&](ImFontAtlas* a) { told.push_back(a); }));
+  ASSERT_EQ(told.size(), 2u) << "io.Fonts, then the h2's atlas, and nothing else";
+  EXPECT_EQ(told[0], ImGui::GetIO().Fonts);
+  EXPECT_EQ(told[1], book.atlases()[book.atlas_of(s.h2)]);
+  EXPECT_TRUE(told[1]->IsBuilt());
+  EXPECT_TRUE(book.ready(s.h2));
+  EXPECT_TRUE(book.ready(specs[0]));
+  EXPECT_EQ(book.missing_glyphs(s.h2, "abc"), 0);
+  EXPECT_FALSE(book.ready(s.title));
+  EXPECT_EQ(book.slices_built(), 2);
+  EXPECT_FALSE(book.plan({s.h3})) << "no new plan once atlases are built";
+  ASSERT_TRUE(book.ensure({s.h2}, [&](ImFontAtlas* a) { told.push_back(a); }));
+  EXPECT_EQ(told.size(), 2u) << "nothing built twice";
+  // The slices build the rest, in plan order, skipping what was built.
+  while (book.slices_left() > 0) {
+    ImFontAtlas* a = book.build_next();
+    ASSERT_NE(a, nullptr);
+    EXPECT_NE(a, told[1]);
+  }
+  EXPECT_TRUE(book.built());
+  EXPECT_EQ(book.missing_glyphs(s.body, "abc"), 0);
+}
+
+// The atlases of the runs a frame draws, for App's checks below.
+bool drawn_runs_ready(const App& app, std::string* missing) {
+  bool ok = true;
+  const PageLayout* layout = app.layout();
+  if (!layout) return false;
+  for (const PlacedRun& r : layout->runs) {
+    const float top = r.y - app.scroll();
+    if (top > 800 || top + r.line_height * 1.5f < 0) continue;
+    if (!app.fonts().ready(r.font) || app.fonts().missing_glyphs(r.font, r.text) != 0) {
+      ok = false;
+      *missing += r.text + " | ";
+    }
+  }
+  return ok;
+}
+
+// App at start-up: the slices before the first frame are those of the screen it draws (fewer
+// than all), the first frame builds nothing more, the rest follow after it; a scroll to the end
+// before they are done builds what it shows in the frame, before drawing, and says so.
+TEST(FontBook, AppBuildsTheFirstScreenFirstAndTheRestOnDemandOrAfter) {
+  for (float dpr : {1.0f, 3.0f}) {
+    testing::Headless h;
+    std::vector<ImFontAtlas*> told;
+    h.app.on_atlas_built([&](ImFontAtlas* a) {
+      EXPECT_TRUE(a->IsBuilt());
+      told.push_back(a);
+    });
+    h.app.load_pack(testing::read_text(testing::source_path("content/international.fr.json")), "international.fr.json");
+    h.app.set_viewport(1280, 800, dpr);
+    int before = 0;
+    do {
+      ASSERT_NE(h.app.build_fonts_slice(), nullptr);
+      ++before;
+    } while (!h.app.first_screen_fonts_ready());
+    EXPECT_EQ(static_cast<int>(told.size()), before) << "each slice's atlas is told";
+    const int total = static_cast<int>(h.app.fonts().atlases().size());
+    EXPECT_LT(before, total) << "dpr " << dpr << ": the first screen needs only some atlases";
+    std::string missing;
+    h.app.frame(h.t += 1.0 / 60);
+    EXPECT_EQ(static_cast<int>(told.size()), before) << "the first frame built nothing more";
+    EXPECT_TRUE(drawn_runs_ready(h.app, &missing)) << missing;
+    EXPECT_GT(h.vertices(), 1000);
+    ASSERT_TRUE(h.app.fonts_building()) << "the rest is left for after the first frame";
+
+    h.app.scroll_to(1e6f);  // the end of the page, before any other slice
+    h.app.frame(h.t += 1.0 / 60);
+    EXPECT_GT(static_cast<int>(told.size()), before) << "the end of the page needed atlases: built in the frame";
+    missing.clear();
+    EXPECT_TRUE(drawn_runs_ready(h.app, &missing)) << "dpr " << dpr << ": " << missing;
+    int after = 0;
+    while (h.app.fonts_building()) {
+      ASSERT_NE(h.app.build_fonts_slice(), nullptr);
+      ++after;
+    }
+    EXPECT_EQ(static_cast<int>(told.size()), total) << "every atlas told once";
+    EXPECT_TRUE(h.app.fonts().built());
+    EXPECT_EQ(h.app.build_fonts_slice(), nullptr);
+  }
+}
+
+// A consent banner on the first screen: its fonts are among the first built, and it is drawn
+// in the first frame.
+TEST(FontBook, TheConsentBannersFontsAreOnTheFirstScreen) {
+  testing::Headless h;
+  h.app.load_pack(testing::read_text(testing::source_path("content/international.fr.json")), "international.fr.json");
+  h.app.set_viewport(390, 800, 3);
+  ConsentStart start;
+  ASSERT_TRUE(h.app.start_consent(start));
+  while (!h.app.first_screen_fonts_ready()) ASSERT_NE(h.app.build_fonts_slice(), nullptr);
+  ASSERT_TRUE(h.app.fonts_building());
+  for (const FontSpec& s : consent_fonts(h.app.layout()->scale)) EXPECT_TRUE(h.app.fonts().ready(s));
+  const int built = h.app.fonts().slices_built();
+  for (int i = 0; i < 3; ++i) h.app.frame(h.t += 1.0 / 60);
+  EXPECT_EQ(h.app.fonts().slices_built(), built) << "the banner's frames built nothing more";
+  EXPECT_TRUE(h.app.consent_open());
+}
 
 // The probe the browser tests read (pl_visible_runs' "missing"): characters drawn with the
 // fallback glyph.

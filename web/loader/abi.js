@@ -9,6 +9,7 @@
 // Depends on: nothing (evaluated alone by the test).
 var ABI = frozen({
   Flag: { off: 0, on: 1 },
+  FontSlices: { none: 0, first_screen: 1, later: 2, done: 3, planned: 4 },
   InitResult: { ok: 0, no_webgl: 1 },
   Pointer: { move: 0, down: 1, up: 2, leave: 3 },
   Touch: { begin: 0, move: 1, end: 2 },

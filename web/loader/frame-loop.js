@@ -26,12 +26,13 @@ function startFrames(v) {
   function tick(ts) {
     scheduled = 0;
     if (!instance._mod || instance.contextLost) return;
-    if (!fonts.ready()) return fonts.start();  // the first frame waits for the atlases (it asks again)
+    if (!fonts.ready()) return fonts.start();  // the first frame waits for its atlases (it asks again)
     var t0 = performance.now();
     mod._pl_set_wall_clock(Date.now() / 1000);
     var more = mod._pl_frame(ts / 1000);
     instance.frames++;
     afterFrame(v, after);
+    fonts.afterFrame();
     if (first) {
       first = false;
       firstFrame(instance, t0, !v.options.mirror);
@@ -48,23 +49,33 @@ function startFrames(v) {
   return { request: request, stop: stop };
 }
 
-// The font atlases before the first frame, one slice (one atlas: pl_prepare_fonts) per task:
-// all of them in one task took ~470 ms on a slow phone, with input and painting blocked.
-// Between slices the browser paints and dispatches input (which only asks for a frame).
-// Leaves 'passerelle:font-slice' measures (one per slice) and 'passerelle:font-atlas', whose
-// duration is the slices' main-thread time (not the waits between them).  done: called once
-// the atlases are ready.
+// The font atlases, one slice (one atlas: pl_prepare_fonts) per task: all of them in one task
+// took ~470 ms on a slow phone, with input and painting blocked.  Before the first frame only
+// the atlases the first screen draws (pl_prepare_fonts says first_screen until they are
+// built); the others after it, one per task, with no frame (nothing on screen changes: a
+// frame that needs one builds it itself).  Between slices the browser paints and dispatches
+// input (which only asks for a frame).  Leaves a 'passerelle:font-plan' measure (the build's
+// beginning: metrics and layout, in a task of its own), 'passerelle:font-slice' measures (one
+// per atlas) and 'passerelle:font-atlas', whose duration is the main-thread time of those
+// tasks before the first frame (not the waits between them).  done: called once the first screen's
+// atlases are ready.
 function prepareFonts(v, done) {
   var mod = v.mod, timer = 0, state = mod._pl_prepare_fonts ? 'idle' : 'ready', start = 0, busy = 0;
   function slice() {
     timer = 0;
-    if (!v.instance._mod || v.instance.contextLost) { state = 'idle'; return; }
+    if (!v.instance._mod || v.instance.contextLost) { if (state === 'slicing') state = 'idle'; return; }
     var t0 = performance.now();
     if (!start) start = t0;
-    var more = mod._pl_prepare_fonts() === ABI.Flag.on;
-    measure('passerelle:font-slice', t0, { view: v.instance.view });
+    var r = mod._pl_prepare_fonts(), S = ABI.FontSlices;
+    // A build's beginning (metrics and layout) is no atlas: a measure of its own.
+    if (r !== S.none) measure(r === S.planned ? 'passerelle:font-plan' : 'passerelle:font-slice', t0, { view: v.instance.view });
+    var more = r === S.planned || r === S.first_screen || r === S.later;
+    if (state !== 'slicing') {  // after the first frame: the rest, until done
+      if (more) timer = setTimeout(slice, 0);
+      return;
+    }
     busy += performance.now() - t0;
-    if (more) { timer = setTimeout(slice, 0); return; }
+    if (r === S.planned || r === S.first_screen) { timer = setTimeout(slice, 0); return; }
     state = 'ready';
     try {
       performance.measure('passerelle:font-atlas', { start: start, duration: busy, detail: { view: v.instance.view } });
@@ -74,6 +85,9 @@ function prepareFonts(v, done) {
   return {
     ready: function () { return state === 'ready'; },
     start: function () { if (state === 'idle') { state = 'slicing'; timer = setTimeout(slice, 0); } },
+    // After a frame: atlases left (the start-up's, or a new build a resize or new text began)
+    // go on one per task; a call with nothing left returns at once.
+    afterFrame: function () { if (state === 'ready' && !timer && mod._pl_prepare_fonts) timer = setTimeout(slice, 0); },
     stop: function () { if (timer) clearTimeout(timer); timer = 0; if (state === 'slicing') state = 'idle'; }
   };
 }

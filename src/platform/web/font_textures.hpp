@@ -9,11 +9,9 @@
 
 namespace passerelle::web {
 
-// Uploads one freshly built atlas and names it (SetTexID).  io.Fonts is always the first
-// atlas of a build: uploading it deletes the textures of the previous build.
+// Uploads one freshly built atlas and names it (SetTexID): App::on_atlas_built.  io.Fonts is
+// always the first atlas of a build: uploading it deletes the textures of the previous build.
 void upload_font_atlas(ImFontAtlas* atlas);
-// Every atlas of the book, as after a build all at once (App::update_fonts).
-void upload_font_atlases(const ui::FontBook& book);
 // After a lost WebGL context came back: every atlas built so far gets a texture again (the
 // pixels stayed in memory).
 void restore_font_textures(const ui::FontBook& book);

@@ -27,6 +27,13 @@ namespace passerelle::web::abi {
 // frame wanted), pl_key / pl_ui_key / pl_wheel (used: prevent the default), …
 enum class Flag : int { off = 0, on = 1 };
 
+// pl_prepare_fonts' result: where the font build stands after the task it did.
+// none: nothing was due; planned: a build began (metrics, layout, plan: no atlas yet; the
+// atlases follow, first screen's first); first_screen: an atlas was built, and those the
+// current screen draws are not all built (call again before the first frame); later: they
+// are, others are left (call again after it, one per task); done: that atlas was the last.
+enum class FontSlices : int { none = 0, first_screen = 1, later = 2, done = 3, planned = 4 };
+
 // pl_init's result.
 enum class InitResult : int { ok = 0, no_webgl = 1 };
 

@@ -78,6 +78,7 @@ EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
   ImGui::StyleColorsLight();
   io.BackendRendererName = "passerelle_webgl2";  // platform/web/gl_renderer.hpp
   g_app = new passerelle::ui::App();
+  g_app->on_atlas_built(passerelle::web::upload_font_atlas);  // a texture before any frame draws it
   g_app->set_id_source([] {
     char buf[33] = {};
     pl_js_random_id(buf);
@@ -144,8 +145,8 @@ EMSCRIPTEN_KEEPALIVE float pl_content_width(void) { return g_app ? g_app->conten
 // view is at rest.
 EMSCRIPTEN_KEEPALIVE int pl_frame(double t) {
   if (!g_app) return abi::flag(false);
-  if (g_app->update_fonts()) passerelle::web::upload_font_atlases(g_app->fonts());
-  if (!ImGui::GetIO().Fonts->IsBuilt()) return abi::flag(false);  // fonts not given yet: nothing to draw with
+  g_app->start_fonts();  // a build that is due begins; the frame builds the atlases it draws
+  if (!g_app->fonts_planned()) return abi::flag(false);  // fonts not given yet: nothing to draw with
   const bool more = g_app->frame(t);
   glViewport(0, 0, g_fb_w, g_fb_h);
   const passerelle::Rgb bg = passerelle::ui::default_theme().background;

@@ -1,4 +1,4 @@
-// app_frame.cpp — one frame of App: the fonts, ImGui's input, the layout, what the pointer
+// app_frame.cpp — one frame of App: ImGui's input, the layout, what the pointer
 // hovers, and the drawing of the page, the map, the consent widget and the focus ring (see
 // app.hpp).
 //
@@ -14,26 +14,6 @@
 
 namespace passerelle::ui {
 
-bool App::update_fonts() {
-  bool built = false;
-  while (fonts_.building() || fonts_.wants_build(page_.width())) {
-    if (!build_fonts_slice()) return built;
-    built = true;
-  }
-  return built;
-}
-
-ImFontAtlas* App::build_fonts_slice() {
-  ImGuiIO& io = ImGui::GetIO();
-  if (!fonts_.building()) {
-    if (!fonts_.wants_build(page_.width())) return nullptr;
-    if (!fonts_.begin_build(io, page_.width(), page_.dpr(), glyph_text())) return nullptr;
-  }
-  ImFontAtlas* atlas = fonts_.build_slice(io);
-  if (atlas && !fonts_.building()) page_.mark_dirty();  // measured with the new fonts
-  return atlas;
-}
-
 bool App::frame(double now) {
   ImGuiIO& io = ImGui::GetIO();
   feed_imgui(io, now);
@@ -41,6 +21,9 @@ bool App::frame(double now) {
   if (laid && laid->map && laid->map->selected != map_.view().selected()) page_.mark_dirty();
   if (page_.dirty()) relayout();
   bool moving = page_.scroller().step(now);
+  // Never text without its glyphs: the atlases this frame draws are built first (rarely any:
+  // a scroll or a resize that outran the slices after the first frame).
+  if (!fonts_.ensure(io, fonts_drawn(), atlas_built_)) return false;
 
   ImGui::NewFrame();
   page_.set_hover(-1, page_.dragging_thumb());

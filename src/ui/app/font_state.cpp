@@ -43,7 +43,7 @@ bool FontState::begin_build(ImGuiIO& io, float width, float dpr, std::string_vie
   std::vector<FontSpec> specs{scale.ui};
   for (const FontSpec& s : scale.all())
     if (!(s == scale.ui)) specs.push_back(s);
-  io.FontDefault = nullptr;  // its font is gone until the build ends
+  io.FontDefault = nullptr;  // its font is gone until the first slice
   if (!book_.begin_build(*io.Fonts, specs, dpr, text)) return false;
   default_font_ = scale.ui;
   pending_tier_ = tier_of(width, dpr);
@@ -54,15 +54,26 @@ bool FontState::begin_build(ImGuiIO& io, float width, float dpr, std::string_vie
 ImFontAtlas* FontState::build_slice(ImGuiIO& io) {
   ImFontAtlas* built = book_.build_next();
   if (!built) need_build_ = true;  // ImGui could not: the whole build is due again
-  else if (!building()) finish(io);
+  else after_build(io);
   return built;
 }
 
-void FontState::finish(ImGuiIO& io) {
+bool FontState::ensure(ImGuiIO& io, const std::vector<FontSpec>& specs, const FontBook::AtlasBuilt& built) {
+  const int before = book_.slices_left();
+  if (!book_.ensure(specs, built)) {
+    need_build_ = true;
+    return false;
+  }
+  if (book_.slices_left() != before) after_build(io);
+  return true;
+}
+
+// io.Fonts (the UI's font) is always the first atlas built: from then on it is ImGui's default.
+void FontState::after_build(ImGuiIO& io) {
   io.FontDefault = book_.font(default_font_);
   // Fonts are rasterised at device pixels; ImGui's widgets lay out in CSS pixels.
   io.FontGlobalScale = 1.0f / book_.dpr();
-  built_tier_ = pending_tier_;
+  if (!building()) built_tier_ = pending_tier_;
 }
 
 }  // namespace passerelle::ui

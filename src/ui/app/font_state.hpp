@@ -9,6 +9,8 @@
 //
 // A build is a few atlases, neighbouring sizes grouped (FontBook, atlas_plan.hpp), so that a
 // platform can build them in slices and yield between them (the start-up: no long task); build() does them all at once.
+// The fonts are measurable as soon as a build begins; each is drawable once its atlas is
+// built (ready), which the first frame needs only of the sizes it draws (plan, ensure).
 //
 // Depends on: ui/font_book.hpp, core/page/layout.hpp (the type scale), imgui.h.
 #pragma once
@@ -41,11 +43,16 @@ class FontState {
   // ImGui's default font and scale.  Returns false (and stays due) when ImGui cannot.
   bool build(ImGuiIO& io, float width, float dpr, std::string_view text);
 
-  // The same in slices: begin_build plans the atlases (the UI's default font first, in
-  // io.Fonts), each build_slice builds one and returns it (nullptr on failure: the build
-  // stays due); the last one makes the fonts ImGui's.  building(): slices are left.
+  // The same in slices: begin_build reads the metrics and plans the atlases (the UI's default
+  // font first, in io.Fonts); plan() plans them again with the sizes the first screen draws
+  // first; each build_slice builds one and returns it (nullptr on failure: the build stays
+  // due).  The first makes the UI's font ImGui's default.  building(): slices are left.
   bool begin_build(ImGuiIO& io, float width, float dpr, std::string_view text);
+  bool plan(const std::vector<FontSpec>& first_screen) { return book_.plan(first_screen); }
   ImFontAtlas* build_slice(ImGuiIO& io);
+  // Builds now every atlas of `specs` not built yet (a frame is about to draw them), calling
+  // `built` with each.  False when ImGui cannot (the build stays due).
+  bool ensure(ImGuiIO& io, const std::vector<FontSpec>& specs, const FontBook::AtlasBuilt& built);
   bool building() const { return book_.slices_left() > 0; }
   int slices_left() const { return book_.slices_left(); }
 
@@ -59,7 +66,7 @@ class FontState {
   int pending_tier_ = -1;  // of the build in slices
   FontSpec default_font_{};
 
-  void finish(ImGuiIO& io);
+  void after_build(ImGuiIO& io);
 };
 
 }  // namespace passerelle::ui

@@ -72,7 +72,7 @@ std::optional<Anchor> anchor_of(const std::optional<PageLayout>& layout, float o
 }  // namespace
 
 void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
-  if (!fonts.built() || width_ <= 0) return;
+  if (!fonts.measurable() || width_ <= 0) return;  // measuring needs no atlas built (font_metrics.hpp)
   const float old_height = layout_ ? layout_->height : 0;
   const float old_offset = scroller_.offset();
   const std::optional<Anchor> anchor = anchor_of(layout_, old_offset);

@@ -1,16 +1,14 @@
 // font_metrics.cpp — ImGui's glyph metrics without its rasteriser (see font_metrics.hpp).
 //
-// Dear ImGui compiles stb_truetype static inside imgui_draw.cpp, so this file includes its own
-// static copy; only the few functions used here are kept by the compiler (cmap lookup, hmtx,
-// hhea), not the rasteriser.
+// stb_truetype is the one ImGui rasterises with (src/ui/stb_truetype.cpp): the same code reads
+// the metrics here.
 //
-// Depends on: ui/font_metrics.hpp, imgui.h, imgui_internal.h (ImFloor), imstb_truetype.h.
+// Depends on: ui/font_metrics.hpp, imgui.h, imgui_internal.h (ImFloor), imstb_truetype.h
+// (declarations only).
 #include "ui/font_metrics.hpp"
 
 #include <imgui_internal.h>
 
-#define STBTT_STATIC
-#define STB_TRUETYPE_IMPLEMENTATION
 #include <imstb_truetype.h>
 
 namespace passerelle::ui {

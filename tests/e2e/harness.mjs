@@ -87,6 +87,29 @@ export async function waitIdle(page, quiet = 300) {
   throw new Error('the view never came to rest');
 }
 
+// An init script (page.addInitScript(countTasksAtMeasures)) that tells which task each of the
+// loader's performance measures was taken in: it counts the page's tasks (a message posted to
+// itself, again and again, until window.__stopTicks) and, at each measure, appends {ticks} to
+// window.__measureTicks[name].  Measures taken in one task see the same count: that is how
+// the tests check that start-up work is cut into tasks of its own.  A test may set
+// window.__onMeasure(name, count) in an init script of its own: what it returns is kept as
+// the entry's `extra` (e.g. a state read at that very moment).
+export function countTasksAtMeasures() {
+  let ticks = 0;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { ticks++; if (!window.__stopTicks) channel.port2.postMessage(0); };
+  channel.port2.postMessage(0);
+  window.__measureTicks = {};
+  const measure = performance.measure.bind(performance);
+  performance.measure = function (name, ...rest) {
+    const list = (window.__measureTicks[name] ||= []);
+    const entry = { ticks };
+    list.push(entry);
+    if (window.__onMeasure) entry.extra = window.__onMeasure(name, list.length);
+    return measure(name, ...rest);
+  };
+}
+
 // Pixels of a region of the screen as {data, width, height} (RGBA), via a PNG screenshot
 // decoded in the page itself (no image library needed).
 // With `cdp`, captures through the DevTools protocol instead: Playwright's own screenshot

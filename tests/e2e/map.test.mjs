@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { setUp, newPage, openView, visibleText, waitIdle, regionPixels, DIST } from './harness.mjs';
+import { setUp, newPage, openView, visibleText, waitIdle, regionPixels, countTasksAtMeasures, DIST } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -280,38 +280,35 @@ test('phone: details below the map, a tap selects, two fingers pinch, one finger
   await page.context().close();
 });
 
-// Counts the page's tasks (a message posted to itself, again and again, as startup.test.mjs
-// does for the font slices) and notes, at each 'passerelle:map-step', the count and whether
-// the map is ready: steps run in one task would all see the same count.
-function countMapSteps() {
-  let ticks = 0;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { ticks++; if (!window.__stopTicks) channel.port2.postMessage(0); };
-  channel.port2.postMessage(0);
-  window.__mapSteps = [];
-  const measure = performance.measure.bind(performance);
-  performance.measure = function (name, ...rest) {
-    if (name === 'passerelle:map-step') {
-      const instance = window.Passerelle.instances[0];
-      window.__mapSteps.push({ ticks, ready: instance.map.state().ready });
-      if (window.__destroyAtStep === window.__mapSteps.length) setTimeout(() => instance.destroy(), 0);
-    }
-    return measure(name, ...rest);
+// At each 'passerelle:map-step' (harness.mjs's countTasksAtMeasures counts the tasks), whether
+// the map is ready; window.__destroyAtStep = n destroys the view right after the n-th step.
+function watchMapSteps() {
+  window.__onMeasure = (name, count) => {
+    if (name !== 'passerelle:map-step') return undefined;
+    const instance = window.Passerelle.instances[0];
+    if (window.__destroyAtStep === count) setTimeout(() => instance.destroy(), 0);
+    return { ready: instance.map.state().ready };
   };
+}
+
+// The steps taken so far: [{ticks, ready}].
+function mapSteps(page) {
+  return page.evaluate(() => {
+    window.__stopTicks = true;
+    return (window.__measureTicks['passerelle:map-step'] || []).map((e) => ({ ticks: e.ticks, ready: e.extra.ready }));
+  });
 }
 
 test('the geometry loads in steps, one per task, with the box loading until the last; then the map works', async () => {
   const page = await newPage(env);
-  await page.addInitScript(countMapSteps);
+  await page.addInitScript(countTasksAtMeasures);
+  await page.addInitScript(watchMapSteps);
   await openMap(page);
-  const r = await page.evaluate(() => {
-    window.__stopTicks = true;
-    return {
-      steps: window.__mapSteps,
-      measures: performance.getEntriesByName('passerelle:map-step', 'measure').length,
-      load: performance.getEntriesByName('passerelle:map-load', 'measure').length,
-    };
-  });
+  const r = await page.evaluate(() => ({
+    measures: performance.getEntriesByName('passerelle:map-step', 'measure').length,
+    load: performance.getEntriesByName('passerelle:map-load', 'measure').length,
+  }));
+  r.steps = await mapSteps(page);
   // The real map: the parse, the top level, the countries read, ~25,000 ring points
   // triangulated 3,000 a step.
   assert.ok(r.steps.length >= 6, `${r.steps.length} steps`);
@@ -333,12 +330,13 @@ test('the geometry loads in steps, one per task, with the box loading until the 
 
 test('a view destroyed in the middle of the geometry load stops it without an error', async () => {
   const page = await newPage(env);
-  await page.addInitScript(countMapSteps);
+  await page.addInitScript(countTasksAtMeasures);
+  await page.addInitScript(watchMapSteps);
   await page.addInitScript(() => { window.__destroyAtStep = 3; });
   await openView(page, env, '/');  // 'ready', or already 'destroyed'
   await page.waitForFunction(() => window.Passerelle.instances.length === 0, null, { timeout: 10000 });
   await page.waitForTimeout(300);  // the next step's task would have run by now
-  const steps = await page.evaluate(() => { window.__stopTicks = true; return window.__mapSteps.length; });
+  const steps = (await mapSteps(page)).length;
   assert.equal(steps, 3, 'no step after the view was destroyed');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();

@@ -5,33 +5,18 @@
 // busy machine; bench/startup.mjs prints the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, newPage, openView, visibleText, waitIdle } from './harness.mjs';
+import { setUp, newPage, openView, visibleText, waitIdle, countTasksAtMeasures } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env?.close(); });
-
-// Counts the page's tasks (a message posted to itself, again and again) and notes the count
-// at each font slice: slices built in one task would all see the same count.
-function countTasks() {
-  let ticks = 0;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { ticks++; if (!window.__stopTicks) channel.port2.postMessage(0); };
-  channel.port2.postMessage(0);
-  window.__sliceTicks = [];
-  const measure = performance.measure.bind(performance);
-  performance.measure = function (name, ...rest) {
-    if (name === 'passerelle:font-slice') window.__sliceTicks.push(ticks);
-    return measure(name, ...rest);
-  };
-}
 
 // The slices, each [start, end], the interactive mark, and the task count of each slice.
 function slicesOf(page) {
   return page.evaluate(() => {
     const slices = performance.getEntriesByName('passerelle:font-slice', 'measure');
     return {
-      ticks: window.__sliceTicks,
+      ticks: (window.__measureTicks['passerelle:font-slice'] || []).map((e) => e.ticks),
       slices: slices.map((e) => ({ start: e.startTime, end: e.startTime + e.duration })),
       atlas: performance.getEntriesByName('passerelle:font-atlas', 'measure').length,
       interactive: performance.getEntriesByName('passerelle:interactive')[0]?.startTime,
@@ -41,7 +26,7 @@ function slicesOf(page) {
 
 test('the font atlases are built one slice per task, the first screen\'s before the first frame', async () => {
   const page = await newPage(env);
-  await page.addInitScript(countTasks);
+  await page.addInitScript(countTasksAtMeasures);
   assert.equal(await openView(page, env), 'ready');
   await waitIdle(page, 300);  // the slices after the first frame, too
   await page.evaluate(() => { window.__stopTicks = true; });
@@ -65,7 +50,7 @@ test('the font atlases are built one slice per task, the first screen\'s before 
 // The structure the first frame gains from: most atlases are rasterised after it.
 test('fewer font slices come before passerelle:interactive than after it', async () => {
   const page = await newPage(env);
-  await page.addInitScript(countTasks);
+  await page.addInitScript(countTasksAtMeasures);
   assert.equal(await openView(page, env), 'ready');
   await waitIdle(page, 300);
   const r = await slicesOf(page);

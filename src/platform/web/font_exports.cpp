@@ -4,8 +4,7 @@
 // Why slices: ImGui rasterises a whole atlas in one call, and every size of the type scale in
 // one atlas took ~470 ms of main thread on the slow-phone profile (CPU 4x), a task that
 // blocks input.  ui::FontBook builds a few atlases instead (neighbouring sizes grouped up to
-// a rasterisation budget, ui/atlas_plan.hpp; the first, io.Fonts, holds the UI font alone,
-// since its slice also compiles the GL backend's shaders); the loader
+// a rasterisation budget, ui/atlas_plan.hpp; the first is io.Fonts, ImGui's default); the loader
 // (web/loader/frame-loop.js) calls pl_prepare_fonts once per task until it says the first
 // screen's atlases are built (ui/app/app_fonts.cpp plans them first), draws the first frame,
 // then calls it once per task again until the rest are built, so the browser can paint and

@@ -4,9 +4,8 @@
 //
 // sscanf: libc's (with the scanf engine behind it) costs 2.7 KB of brotli-compressed wasm.
 // Its callers here are Dear ImGui's .ini readers (window and table settings: never run, the
-// page loads no ImGui settings, io.IniFilename is null) and the OpenGL3 backend, which reads
-// the GLSL version with sscanf(s, "#version %d", &v) — that one matters: with a wrong version
-// it would pick shaders WebGL2 cannot compile.  This sscanf handles what those formats need
+// page loads no ImGui settings, io.IniFilename is null; ImGui's OpenGL3 backend, which read
+// its GLSL version with it, is replaced by gl_renderer).  This sscanf handles what those formats need
 // for integers: literal characters, whitespace (matches any run of it), %d and %i (decimal
 // only), %n and %%.  At any other conversion it stops and returns what it assigned so far, as
 // sscanf does on a mismatch.  If a future caller needs more, delete this file.

@@ -75,13 +75,22 @@ export function framesDrawn(page) {
   return page.evaluate(() => window.Passerelle.instances[0].frames);
 }
 
-// Waits until the view stops drawing (render on demand): frames unchanged for `quiet` ms.
+// The map geometry's load steps taken so far on the page (one 'passerelle:map-step' measure
+// each, web/loader/map.js): a load in steps draws no frame until its last step, so frames
+// alone would call a page at rest while its map is still loading (and the layout about to
+// change with the map's proportions).
+function mapStepsTaken() {
+  return performance.getEntriesByName('passerelle:map-step', 'measure').length;
+}
+
+// Waits until the view stops drawing (render on demand) and no map load is in progress:
+// frames and map steps unchanged for `quiet` ms.  Returns the frames drawn.
 export async function waitIdle(page, quiet = 300) {
-  let last = -1;
+  let last = null;
   for (let i = 0; i < 100; i++) {
-    const n = await framesDrawn(page);
-    if (n === last) return n;
-    last = n;
+    const now = await page.evaluate(`[window.Passerelle.instances[0].frames, (${mapStepsTaken})()]`);
+    if (last && now[0] === last[0] && now[1] === last[1]) return now[0];
+    last = now;
     await page.waitForTimeout(quiet);
   }
   throw new Error('the view never came to rest');
@@ -163,12 +172,12 @@ export async function routeHostPage(page, env, pathname, html) {
 // Waits until no embedded view draws (render on demand): the sum of their frames unchanged
 // for `quiet` ms.
 export async function waitEmbedsIdle(page, quiet = 300) {
-  let last = -1;
+  let last = null;
   for (let i = 0; i < 100; i++) {
     // No instance (a consent box's HTML banner, before its canvas): nothing draws.
-    const n = await page.evaluate(() => (window.Passerelle.instances || []).reduce((a, x) => a + x.frames, 0));
-    if (n === last) return n;
-    last = n;
+    const now = await page.evaluate(`[(window.Passerelle.instances || []).reduce((a, x) => a + x.frames, 0), (${mapStepsTaken})()]`);
+    if (last && now[0] === last[0] && now[1] === last[1]) return now[0];
+    last = now;
     await page.waitForTimeout(quiet);
   }
   throw new Error('the embedded views never came to rest');

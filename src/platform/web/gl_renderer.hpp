@@ -11,7 +11,9 @@
 // status, once, when the shaders are made.
 //
 // The pixels are ImGui's: the same shaders, the same projection, blending, texture filtering
-// and vertex layout as imgui_impl_opengl3 in its "#version 300 es" form.
+// and vertex layout as imgui_impl_opengl3 in its "#version 300 es" form, except that the atlases
+// are one-channel textures (R8) and the fragment shader reads their coverage from red: the
+// same arithmetic as the backend's white RGBA atlas (gl_renderer.cpp), a quarter of the bytes.
 //
 // Depends on: imgui.h (ImDrawData, ImFontAtlas), GLES3 (through gl_renderer.cpp only).
 #pragma once

@@ -35,11 +35,12 @@ void App::show_notice(std::string title, std::vector<std::string> paragraphs) {
   pacer_.wake();
 }
 
-// The notice, the page, the map's country names and the banner's close mark.
+// The notice, the page, the map's country names or its error (the banner's close mark and
+// the other marks our code draws are in every atlas: FontBook's kBaseGlyphs).
 std::string App::glyph_text() const {
   std::string s = page_.text();
   s += map_.names();
-  s += "\u00D7";
+  s += map_.view().error();
   return s;
 }
 
@@ -105,8 +106,9 @@ void App::begin_map_geometry(std::string_view bytes, std::string_view file_name)
 bool App::step_map_geometry() {
   if (!map_.loading()) return false;
   if (map_.step_geometry(page_.lang())) return true;
-  // Names shown on hover need their glyphs: a new atlas only if one is outside Latin-1.
-  if (map_.view().ready()) fonts_.text_added(map_.names());
+  // Names shown on hover, or the message of a map that failed, need their glyphs: a new build
+  // only if one is not in the atlases yet.
+  fonts_.text_added(map_.view().ready() ? map_.names() : map_.view().error());
   page_.mark_dirty();  // the map's proportions come from its geometry
   pacer_.wake();
   return false;

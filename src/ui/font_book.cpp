@@ -11,6 +11,43 @@
 #include "ui/font_metrics.hpp"
 
 namespace passerelle::ui {
+namespace {
+
+// The glyphs every atlas has, whatever the text.  The rest is the text's own: begin_build gets
+// everything the canvas will draw that is known before the first frame (App::glyph_text: the
+// pack's visible text, a notice, the map's names once loaded), and text that comes later and
+// is not covered makes a new build due (FontState::text_added, FontBook::covers).
+//
+// Each glyph is rasterised at every size of the type scale, so this set is small on purpose:
+// it was all of Latin-1 and the quotes and dashes (202 glyphs), now about 110 with the
+// French pack's text, which halved the atlases' main-thread time on the slow phone.
+//   - printable ASCII: the digits and signs of whatever number or address the UI writes;
+//   - the marks our own code adds to the pack's text: no-break space and ‹ › (breadcrumb),
+//     « » and — (consent panel), • (lists), … (map loading), × (the banner's close);
+//   - the letters of the bundled map's country names, which arrive after the first frame:
+//     covered here, they cost no second build (tests/ui/unit-font-book.cpp checks every name
+//     of map-geometry.json in both languages).
+constexpr ImWchar kBaseGlyphs[] = {
+    0x0020, 0x007E,  // ASCII
+    0x00A0, 0x00A0,  // no-break space
+    0x00AB, 0x00AB,  // «
+    0x00BB, 0x00BB,  // »
+    0x00C5, 0x00C5,  // Å (Åland)
+    0x00C9, 0x00C9,  // É
+    0x00CE, 0x00CE,  // Î
+    0x00D7, 0x00D7,  // ×
+    0x00E3, 0x00E3,  // ã (São Tomé)
+    0x00E8, 0x00E9,  // è é
+    0x00EB, 0x00EB,  // ë
+    0x00EF, 0x00EF,  // ï
+    0x00F4, 0x00F4,  // ô
+    0x2014, 0x2014,  // —
+    0x2022, 0x2022,  // •
+    0x2026, 0x2026,  // …
+    0x2039, 0x203A,  // ‹ ›
+    0};
+
+}  // namespace
 
 bool FontBook::set_face(Face face, std::vector<unsigned char> ttf) {
   const auto m = read_vertical_metrics(
@@ -76,16 +113,7 @@ bool FontBook::begin_build(ImFontAtlas& first, const std::vector<FontSpec>& spec
   if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
 
   ImFontGlyphRangesBuilder rb;
-  static const ImWchar base[] = {0x0020, 0x00FF,  // Basic Latin + Latin-1 (é è ê à ç ô « » nbsp)
-                                 0x0152, 0x0153,  // Œ œ
-                                 0x2013, 0x2014,  // – —
-                                 0x2018, 0x201E,  // ‘ ’ ‚ “ ” „
-                                 0x2026, 0x2026,  // …
-                                 0x2039, 0x203A,  // ‹ › (breadcrumb)
-                                 0x202F, 0x202F,  // narrow no-break space
-                                 0x20AC, 0x20AC,  // €
-                                 0};
-  rb.AddRanges(base);
+  rb.AddRanges(kBaseGlyphs);
   if (!text.empty()) rb.AddText(text.data(), text.data() + text.size());
   ranges_.clear();
   rb.BuildRanges(&ranges_);
@@ -197,6 +225,17 @@ bool FontBook::ready(const std::vector<FontSpec>& specs) const {
 ImFont* FontBook::font(FontSpec spec) const {
   const int i = index_of(spec);
   return i >= 0 && i < static_cast<int>(fonts_.size()) ? fonts_[i] : nullptr;
+}
+
+bool FontBook::covers(std::string_view utf8) const {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = decode_utf8(utf8, i);
+    if (cp < 0x20) continue;  // controls: nothing is drawn for them
+    bool in = false;
+    for (int r = 0; r + 1 < ranges_.Size && ranges_[r] && !in; r += 2) in = cp >= ranges_[r] && cp <= ranges_[r + 1];
+    if (!in) return false;
+  }
+  return true;
 }
 
 int FontBook::missing_glyphs(FontSpec spec, std::string_view utf8) const {

@@ -3,8 +3,9 @@
 // The core asks for fonts by FontSpec (face + CSS px size).  The font book owns the TTF bytes
 // of each face and builds ImGui's atlas with one ImFont per FontSpec, rasterised at
 // size × devicePixelRatio so text is crisp on HiDPI screens (and rebuilt when the ratio
-// changes, e.g. on browser zoom).  Glyphs are Basic Latin, Latin-1 and whatever else the
-// page's own text uses (œ ’ « » – — … no-break spaces), which keeps the atlas small even at 3×.
+// changes, e.g. on browser zoom).  Glyphs are printable ASCII, a few marks and letters every
+// atlas has (kBaseGlyphs, font_book.cpp), and whatever else the text to draw uses, which keeps
+// the atlases small even at 3×.
 //
 // Several atlases, built one at a time: ImGui rasterises a whole atlas in one call, and all
 // the sizes at once took 470 ms of main thread on a slow phone (CPU 4x), so the platform
@@ -92,6 +93,10 @@ class FontBook final : public FontMetrics {
   ImFont* font(FontSpec spec) const;
   // The size to pass to ImDrawList::AddText for `spec` (CSS px of the font's content box).
   float draw_size(FontSpec spec) const;
+
+  // Whether every character of `utf8` is among the glyphs the atlases are built with (false
+  // before a build): text that is not needs a new build (FontState::text_added).
+  bool covers(std::string_view utf8) const;
 
   // How many characters of `utf8` the font of `spec` has no glyph for (ImGui would draw its
   // fallback): 0 for any text the atlas was built with.  For tests, through the web probes.

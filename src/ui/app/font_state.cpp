@@ -1,11 +1,10 @@
 // font_state.cpp — when ImGui's atlas is built again (see font_state.hpp).
 //
-// Depends on: ui/app/font_state.hpp, core/base/utf8.hpp, core/page/layout.hpp (type scale), imgui.h.
+// Depends on: ui/app/font_state.hpp, core/page/layout.hpp (type scale), imgui.h.
 #include "ui/app/font_state.hpp"
 
 #include <cmath>
 
-#include "core/base/utf8.hpp"
 #include "core/page/layout.hpp"
 
 namespace passerelle::ui {
@@ -18,12 +17,7 @@ int FontState::tier_of(float width, float dpr) {
 }
 
 void FontState::text_added(std::string_view utf8) {
-  for (std::size_t i = 0; i < utf8.size();) {
-    if (decode_utf8(utf8, i) > 0xFF) {
-      need_build_ = true;
-      return;
-    }
-  }
+  if (!book_.covers(utf8)) need_build_ = true;
 }
 
 void FontState::viewport_changed(float width, float dpr) {

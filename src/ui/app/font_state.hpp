@@ -31,8 +31,8 @@ class FontState {
 
   // New text to show: its glyphs may be missing from the atlas.
   void text_changed() { need_build_ = true; }
-  // Text that may not need a build: only when one of its characters is outside the Latin-1
-  // range every atlas has (the map's country names).
+  // Text that may not need a build: only when one of its characters is not among the atlases'
+  // glyphs (FontBook::covers; the map's country names, its error message).
   void text_added(std::string_view utf8);
   // The viewport's width or pixel ratio changed: a build when the fonts' tier did.
   void viewport_changed(float width, float dpr);

@@ -39,6 +39,7 @@ export const ORDER = [
   'download.js',    // each file downloaded once per page, with progress; the wasm compiled once
   'bridge.js',      // strings and bytes into a module's memory for one call
   'status.js',      // progress, the failure box with "Réessayer", a bad pack's errors as text
+  'gpu-warmup.js',  // the page's first WebGL context made in a worker first
   'viewport.js',    // the WebGL2 probe, canvas size and devicePixelRatio, reduced motion
   'host-scroll.js', // an auto-height page embed: a window-sized canvas at the host's scroll
   'frame-loop.js',  // render on demand, and what follows each frame

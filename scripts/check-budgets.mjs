@@ -18,7 +18,7 @@
 //     <link rel=preload|modulepreload|stylesheet href>;
 //   - the content pack of each [data-passerelle-pack] element;
 //   - what the loader (the passerelle.js the page includes) fetches by name: its FACES list
-//     (fonts/<face>.ttf) and passerelle.wasm;
+//     (fonts/<face>.ttf), passerelle.wasm and, when it names it, its worker gl-warmup.js;
 //   - the map geometry each pack names (map.geometry, relative to the pack).
 // What the consent embed downloads before its banner can be answered (issue 16; counted from
 // the partner's tag, the host page itself not counted) is derived the same way: embed.js; the
@@ -132,6 +132,7 @@ export function pageFiles(dist) {
   for (const f of names) need(path.posix.join(base, 'fonts', f + '.ttf'), `font of ${loader}`);
   if (!/['"]passerelle\.wasm['"]/.test(src)) throw new MissingFile(`${loader} no longer names passerelle.wasm`);
   need(path.posix.join(base, 'passerelle.wasm'), `wasm of ${loader}`);
+  if (/['"]gl-warmup\.js['"]/.test(src)) need(path.posix.join(base, 'gl-warmup.js'), `worker of ${loader}`);
 
   for (const p of packs) {
     const packPath = sitePath(p);

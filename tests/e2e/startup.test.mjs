@@ -183,3 +183,61 @@ test('frames never read WebGL state back: scrolling the page, panning the map, h
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+// The page's first WebGL context is made by a worker first (web/gl-warmup.js, started by the
+// page's <head>, answer taken by web/loader/gpu-warmup.js): the one-time wait of a renderer's first
+// context is then off the main thread.
+// Records, in page time, the worker's start and answer and each webgl2 getContext of the page.
+function recordWarmup() {
+  window.__warm = { workers: [], contexts: [] };
+  const W = window.Worker;
+  window.Worker = function (url, ...rest) {
+    const w = new W(url, ...rest);
+    const entry = { url: String(url), started: performance.now(), answered: null, answer: null };
+    window.__warm.workers.push(entry);
+    w.addEventListener('message', (e) => { entry.answered = performance.now(); entry.answer = e.data; });
+    return w;
+  };
+  const get = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    if (type === 'webgl2') window.__warm.contexts.push(performance.now());
+    return get.call(this, type, ...rest);
+  };
+}
+
+test('a worker makes the page\'s first WebGL context; the view makes its own after the answer', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(recordWarmup);
+  // The wasm held back three seconds, as on a slow link: the view waits for the worker's answer
+  // or for its files, whichever comes first, and here the answer comes first.
+  await page.route(/passerelle\.wasm$/, async (route) => { await new Promise((ok) => setTimeout(ok, 3000)); await route.continue(); });
+  assert.equal(await openView(page, env), 'ready');
+  const w = await page.evaluate(() => window.__warm);
+  assert.equal(w.workers.length, 1, 'one worker');
+  assert.match(w.workers[0].url, /(^|\/)gl-warmup\.js$/);
+  assert.equal(w.workers[0].answer, true, 'the worker got a WebGL2 context');
+  assert.ok(w.contexts.length >= 1, 'the view made its context');
+  assert.ok(w.contexts[0] >= w.workers[0].answered, `the view's context at ${w.contexts[0]} ms, the worker's answer at ${w.workers[0].answered} ms`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+// The warm-up only ever saves time: a worker whose file fails, or that never answers, leaves the
+// page to start as it did without one.
+for (const [what, handle] of [
+  ['fails to load', (route) => route.fulfill({ status: 404, body: 'not found' })],
+  ['never answers', () => {}],
+]) {
+  test(`the page starts when the warm-up worker ${what}`, async () => {
+    const page = await newPage(env);
+    await page.addInitScript(recordWarmup);
+    await page.route(/gl-warmup\.js$/, handle);
+    assert.equal(await openView(page, env), 'ready');
+    const w = await page.evaluate(() => window.__warm);
+    assert.equal(w.workers.length, 1);
+    assert.equal(w.workers[0].answer, null);
+    assert.ok(w.contexts.length >= 1, 'the view made its own context');
+    assert.deepEqual(page.consoleErrors.filter((e) => !/404|gl-warmup/.test(e)), []);
+    await page.context().close();
+  });
+}

@@ -47,6 +47,8 @@
 //               covers only the visible part (host-scroll.js)
 //   onLanguage(lang)  embeds: the language link was followed; the embed switches in place
 //               (without it, the other language's page opens in a new tab)
+//   gpuWarmup   a Promise the view waits for before it makes its WebGL context (the
+//               standalone page: the worker of gpu-warmup.js)
 //
 // Public surface: window.Passerelle.mount, window.Passerelle.instances[i] = { element,
 // canvas, ready (Promise), view, lang, frames, errors, failure, failureCode, map, destroy() }.

@@ -3,7 +3,7 @@
 // status strip).
 //
 // Depends on: mount.js (api.mount), mirror.js (makeMirror), status.js (pageStatus),
-// listen.js (PAGE).
+// listen.js (PAGE), gpu-warmup.js (warmGpu).
 
 function boot() {
   var nodes = document.querySelectorAll('[data-passerelle-pack]');
@@ -11,7 +11,7 @@ function boot() {
   var statusHost = document.querySelector('.passerelle-statusbar');
   for (var i = 0; i < nodes.length; i++) {
     if (nodes[i].__passerelle) continue;
-    var options = { autofocus: nodes[i].hasAttribute('data-passerelle-autofocus') };
+    var options = { autofocus: nodes[i].hasAttribute('data-passerelle-autofocus'), gpuWarmup: warmGpu() };
     if (mirror && i === 0) {  // one mirror: the page's
       options.mirror = makeMirror(mirror);
       if (statusHost) options.status = pageStatus(statusHost);
@@ -19,5 +19,9 @@ function boot() {
     nodes[i].__passerelle = api.mount(nodes[i], options);
   }
 }
+// The worker starts now, not at DOMContentLoaded: its file is one round trip away.  (The page
+// includes passerelle.js after its [data-passerelle-pack] elements; a partner's page, which
+// has none, starts no worker.)
+if (document.querySelector('[data-passerelle-pack]')) warmGpu();
 if (document.readyState === 'loading') PAGE.listen(document, 'DOMContentLoaded', boot);
 else boot();

@@ -52,18 +52,35 @@ function run(instance, options, status) {
   var canvas = instance.canvas = makeCanvas(options, instance.lang);
   presize(canvas, options.container || instance.element);
   var gl = null, d = null;
-  // The WebGL2 context in a task of its own: making it waits for the GPU process (150-300 ms
-  // on the slow-phone profile), on top of the page's own start in the task that called mount.
-  // The downloads start after it: a browser without WebGL2 downloads nothing for nothing.
-  return nextTask().then(function () {
+  function probe() {  // the view's WebGL2 context (the probe makes it), or the failure
     if (instance.destroyed) throw failure('removed');
     var lacking = missing(function () { return (gl = webgl2(canvas, transparent(instance))); });
     if (lacking) throw lacking;
     instance._gl = true;  // the probe made the canvas's context: release() gives it back
+  }
+  function download() {
     d = startDownloads(instance, options, status);
-    var waits = [d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; }));
-    return Promise.all(waits);
-  }).then(function (results) {
+    return Promise.all([d.wasm.module].concat(d.parts.slice(1).map(function (p) { return p.promise; })));
+  }
+  // The WebGL2 context in a task of its own: making it waits for the GPU process (150-300 ms
+  // on the slow-phone profile), on top of the page's own start in the task that called mount.
+  var files;
+  if (options.gpuWarmup && typeof WebAssembly === 'object') {
+    // The standalone page lets a worker pay the first context's one-time wait first
+    // (gpu-warmup.js), which leaves 20-150 ms for the view's own.  The downloads do not wait
+    // for it: the page's HTML already preloads the wasm and its CSS fetches the fonts, so
+    // holding back the pack would save a browser without WebGL2 nothing.  Nor does the view:
+    // once the files are in, it makes its context whether the worker is done or not.
+    var downloads = download();
+    var settled = downloads.then(function () {}, function () {});
+    files = Promise.all([Promise.race([options.gpuWarmup, settled]).then(probe), downloads])
+      .then(function (r) { return r[1]; });
+  } else {
+    // Anywhere else the downloads start after the context: a partner's page without WebGL2
+    // downloads nothing for nothing.
+    files = nextTask().then(function () { probe(); return download(); });
+  }
+  return files.then(function (results) {
     if (instance.destroyed) throw failure('removed');
     var container = instance._container = options.container || instance.element;
     container.insertBefore(canvas, container.firstChild);

@@ -17,8 +17,9 @@
 //   - its <script src> (not the gated type="text/plain" ones, not other origins) and its
 //     <link rel=preload|modulepreload|stylesheet href>;
 //   - the content pack of each [data-passerelle-pack] element;
+//   - the workers its inline scripts start (new Worker('…'): gl-warmup.js);
 //   - what the loader (the passerelle.js the page includes) fetches by name: its FACES list
-//     (fonts/<face>.ttf), passerelle.wasm and, when it names it, its worker gl-warmup.js;
+//     (fonts/<face>.ttf) and passerelle.wasm;
 //   - the map geometry each pack names (map.geometry, relative to the pack).
 // What the consent embed downloads before its banner can be answered (issue 16; counted from
 // the partner's tag, the host page itself not counted) is derived the same way: embed.js; the
@@ -116,6 +117,7 @@ export function pageFiles(dist) {
   for (const t of tags(html, 'link')) {
     if (t.href && /\b(preload|modulepreload|stylesheet)\b/.test(t.rel || '')) need(sitePath(t.href), `<link rel=${t.rel}>`);
   }
+  for (const m of html.matchAll(/new Worker\((['"])([^'"]+)\1\)/g)) need(sitePath(m[2]), 'a worker the page starts');
   const packs = packAttributes(html);
   if (!packs.length) throw new MissingFile(`${htmlPath} has no [data-passerelle-pack] element: which pack does it show?`);
   for (const p of packs) need(sitePath(p), 'data-passerelle-pack');
@@ -132,7 +134,6 @@ export function pageFiles(dist) {
   for (const f of names) need(path.posix.join(base, 'fonts', f + '.ttf'), `font of ${loader}`);
   if (!/['"]passerelle\.wasm['"]/.test(src)) throw new MissingFile(`${loader} no longer names passerelle.wasm`);
   need(path.posix.join(base, 'passerelle.wasm'), `wasm of ${loader}`);
-  if (/['"]gl-warmup\.js['"]/.test(src)) need(path.posix.join(base, 'gl-warmup.js'), `worker of ${loader}`);
 
   for (const p of packs) {
     const packPath = sitePath(p);

@@ -19,9 +19,5 @@ function boot() {
     nodes[i].__passerelle = api.mount(nodes[i], options);
   }
 }
-// The worker starts now, not at DOMContentLoaded: its file is one round trip away.  (The page
-// includes passerelle.js after its [data-passerelle-pack] elements; a partner's page, which
-// has none, starts no worker.)
-if (document.querySelector('[data-passerelle-pack]')) warmGpu();
 if (document.readyState === 'loading') PAGE.listen(document, 'DOMContentLoaded', boot);
 else boot();

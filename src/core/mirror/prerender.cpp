@@ -21,6 +21,26 @@ bool replace_once(std::string& s, std::string_view marker, const std::string& wi
   return true;
 }
 
+// The shell's comments but the two markers', taken out before anything is filled in (so that
+// no pack text can ever look like one); a comment alone on its line takes the line with it.
+// An unterminated comment is left as it is.
+void strip_comments(std::string& s) {
+  std::size_t at = 0;
+  while ((at = s.find("<!--", at)) != std::string::npos) {
+    const std::size_t end = s.find("-->", at + 4);
+    if (end == std::string::npos) return;
+    const std::string_view body = std::string_view(s).substr(at, end + 3 - at);
+    if (body == "<!-- @HEAD@ -->" || body == "<!-- @MIRROR@ -->") {
+      at = end + 3;
+      continue;
+    }
+    std::size_t from = at, to = end + 3;
+    if ((from == 0 || s[from - 1] == '\n') && to < s.size() && s[to] == '\n') ++to;
+    s.erase(from, to - from);
+    at = from;
+  }
+}
+
 std::string inline_script(const Pack& pack) {
   // The language table as data written by the one script-safe writer (json::dump_for_script):
   // whatever a language tag or href holds, it cannot end the element or break the code. Only
@@ -41,6 +61,7 @@ std::string inline_script(const Pack& pack) {
 PrerenderResult prerender_page(std::string_view shell, const Pack& pack, const PrerenderOptions& o) {
   PrerenderResult r;
   std::string html(shell);
+  strip_comments(html);
   std::string mirror = "<div class=\"passerelle-mirror\" data-passerelle-mirror>\n<div data-passerelle-part=\"consent\">";
   if (pack.consent) mirror += render_html(mirror_consent(*pack.consent, pack.lang, ConsentMirrorState{}));
   mirror += "</div>\n<div data-passerelle-part=\"page\">" + render_html(mirror_page(pack)) + "</div>\n</div>";

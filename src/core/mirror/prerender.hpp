@@ -9,7 +9,8 @@
 //   <!-- @MIRROR@ --> the mirror: <div data-passerelle-mirror> with the parts
 //                   [data-passerelle-part="consent"] (the banner, as a first visit sees it)
 //                   and [data-passerelle-part="page"]
-// Each marker must appear exactly once.
+// Each marker must appear exactly once.  The shell's other comments are for its readers, not
+// for visitors: they are left out of the page (with their line when alone on it).
 //
 // The inline script does two things that cannot wait for the wasm: ?lang=xx goes to the
 // translation's page at once (before the first paint), and a visitor who already has a

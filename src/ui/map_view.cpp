@@ -76,10 +76,14 @@ void MapView::set_error(std::string message) {
 }
 
 float MapView::aspect() const {
-  if (!geometry_) return 1.25f;
-  const MapBox& f = geometry_->frame;
-  const float h = f.y1 - f.y0;
-  return h > 0 ? (f.x1 - f.x0) / h : 1.25f;
+  if (geometry_) {
+    const MapBox& f = geometry_->frame;
+    const float h = f.y1 - f.y0;
+    if (h > 0) return (f.x1 - f.x0) / h;
+  }
+  // Until the geometry is read (or when it failed), the pack's word for it, so that the box
+  // does not change size, and the page move, when the map arrives.
+  return section_ && section_->aspect > 0 ? section_->aspect : 1.25f;
 }
 
 std::string MapView::name_of(std::string_view iso) const {

@@ -48,7 +48,8 @@ class MapView {
   const MapGeometry* geometry() const { return geometry_.get(); }
   bool ready() const { return geometry_ != nullptr; }
   const std::string& error() const { return error_; }
-  // Width / height of the region, for the layout (a default until the geometry arrives).
+  // Width / height of the region, for the layout: the geometry's; before it, the pack's
+  // (map.aspect), else a default.
   float aspect() const;
   // The country's name in the page's language: the pack's, else the geometry's.
   std::string name_of(std::string_view iso) const;

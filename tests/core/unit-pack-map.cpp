@@ -1,7 +1,7 @@
 // unit-pack-map.cpp — the pack's "map" section: the real pack's section reads, and each
 // mistake an editor can make in it (a bad country code, a country in two roles, details for a
-// country without a role, a geometry address on another site, a map block without a section)
-// is reported with its code and JSON pointer.
+// country without a role, a geometry address on another site, an aspect out of range, a map
+// block without a section) is reported with its code and JSON pointer.
 //
 // Depends on: core/pack/pack.hpp, test_support.hpp, GoogleTest.
 #include <gtest/gtest.h>
@@ -145,6 +145,26 @@ TEST(PackMap, TheGeometryStaysOnThePacksServer) {
   }
   const PackResult ok = parse_pack(pack_with_map(map_section(kRoles, "[]", "\"geo/west-1.json\"")), "t.json");
   EXPECT_TRUE(ok.ok());
+}
+
+// map.aspect: optional; a number the layout can draw (0.5 to 3), anything else is reported.
+TEST(PackMap, TheAspectIsOptionalAndANumberFromHalfToThree) {
+  const PackResult none = parse_pack(pack_with_map(map_section(kRoles)), "t.json");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none.pack->map->aspect, 0.0f) << "not said";
+  for (const char* ok : {"1.368551", "0.5", "3", "2"}) {
+    const PackResult r = parse_pack(pack_with_map(map_section(kRoles, "[]", std::string("\"g.json\", \"aspect\": ") + ok)), "t.json");
+    ASSERT_TRUE(r.ok()) << ok;
+    EXPECT_FLOAT_EQ(r.pack->map->aspect, std::stof(ok));
+  }
+  for (const auto& [bad, code] : std::initializer_list<std::pair<const char*, ErrorCode>>{
+           {"0.49", ErrorCode::bad_value}, {"3.01", ErrorCode::bad_value}, {"-1", ErrorCode::bad_value},
+           {"0", ErrorCode::bad_value}, {"1e308", ErrorCode::bad_value}, {"\"1.3\"", ErrorCode::wrong_type},
+           {"null", ErrorCode::wrong_type}, {"[1.3]", ErrorCode::wrong_type}}) {
+    const PackResult r = parse_pack(pack_with_map(map_section(kRoles, "[]", std::string("\"g.json\", \"aspect\": ") + bad)), "t.json");
+    EXPECT_EQ(only_error(r).code, code) << bad;
+    EXPECT_EQ(only_error(r).pointer, "/map/aspect") << bad;
+  }
 }
 
 TEST(PackMap, EveryLabelIsRequired) {

@@ -186,3 +186,27 @@ TEST(MapView, ReducedMotionZoomsAtOnce) {
   EXPECT_FALSE(m.map().camera().is_animating());
   EXPECT_NEAR(m.map().camera().zoom(), 2.0f, 0.01f);
 }
+
+// The shipped packs say the bundled geometry's proportions (map.aspect): the map's box is laid
+// out at its final size before the geometry arrives, so the page under it does not move when
+// the map appears (nor a partner's page around an embed).  Without it, the box changed size.
+TEST(MapView, TheBoxHasItsFinalSizeBeforeTheGeometryArrives) {
+  for (const char* file : {"content/international.fr.json", "content/international.en.json"}) {
+    for (float width : {1280.0f, 375.0f}) {
+      Headless h;
+      ASSERT_TRUE(h.app.load_pack(read_text(source_path(file)), "pack.json").empty()) << file;
+      h.app.set_viewport(width, 800, 1);
+      h.settle();
+      ASSERT_TRUE(h.app.layout()->map.has_value());
+      const Rect before = h.app.layout()->map->map;
+      const float height_before = h.app.layout()->height;
+      ASSERT_TRUE(h.app.load_map_geometry(read_text(PASSERELLE_MAP_GEOMETRY), "map-geometry.json").empty());
+      h.settle();
+      const Rect after = h.app.layout()->map->map;
+      EXPECT_TRUE(h.app.map().ready());
+      EXPECT_NEAR(after.h, before.h, 0.01f) << file << " at " << width << ": set map.aspect to the geometry's "
+                                            << h.app.map().aspect();
+      EXPECT_NEAR(h.app.layout()->height, height_before, 0.01f) << file << " at " << width;
+    }
+  }
+}

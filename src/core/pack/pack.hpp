@@ -98,6 +98,8 @@ struct MapLabels {
 
 struct MapSection {
   std::string geometry;       // a relative URL, resolved against the pack's own URL
+  float aspect = 0;           // the geometry's width over its height, when the pack says (0: it
+                              // does not); the map's box has it before the geometry arrives
   MapLabels labels;
   std::vector<MapRole> roles;
   std::vector<MapCountryText> countries;

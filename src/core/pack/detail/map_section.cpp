@@ -43,7 +43,7 @@ class MapReader {
     const std::size_t errors_before = r_.error_count();
     const std::string p = "/map";
     if (!r_.expect_object(v, p)) return std::nullopt;
-    r_.check_fields(v, p, {"geometry", "labels", "roles", "countries"});
+    r_.check_fields(v, p, {"geometry", "aspect", "labels", "roles", "countries"});
     MapSection map;
     if (const Json* g = r_.required(v, p, "geometry", "the geometry file's relative URL")) {
       if (r_.read_plain(*g, "/map/geometry", map.geometry) && !is_relative_resource(map.geometry))
@@ -51,6 +51,7 @@ class MapReader {
                         "a relative URL on the same server, such as \"map-geometry.json\"",
                         quote_for_message(map.geometry));
     }
+    if (const Json* a = r_.optional(v, "aspect")) read_aspect(*a, map);
     if (const Json* l = r_.required(v, p, "labels", "an object of the map's texts"))
       read_labels(*l, map.labels);
     if (const Json* roles = r_.required(v, p, "roles", "an array of roles")) read_roles(*roles, map);
@@ -69,6 +70,20 @@ class MapReader {
     for (const LabelField& f : kLabelFields)
       if (const Json* t = r_.required(v, p, f.name, "a text"))
         r_.read_plain(*t, json::FieldReader::child(p, f.name), labels.*f.member);
+  }
+
+  // The map's width over its height, so that its box has its final proportions before the
+  // geometry arrives (MapSection::aspect): within the range the layout draws (0.5 to 3).
+  void read_aspect(const Json& v, MapSection& map) {
+    double d = 0;
+    if (!json::as_number(v, d)) {
+      r_.report_value(ErrorCode::wrong_type, "/map/aspect", "a number, such as 1.3686", json::describe(v));
+    } else if (!(d >= 0.5 && d <= 3.0)) {
+      r_.report_value(ErrorCode::bad_value, "/map/aspect", "a number from 0.5 to 3 (the map's width over its height)",
+                      json::describe(v));
+    } else {
+      map.aspect = static_cast<float>(d);
+    }
   }
 
   bool read_code(const Json& v, const std::string& pointer, std::string& out) {

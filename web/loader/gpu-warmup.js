@@ -8,8 +8,8 @@
 // The <head> keeps the worker on Passerelle._warmup and its answer on the worker (answer) until
 // this script is here to take it.  The promise resolves on the answer, on the worker's error (a
 // missing file, a policy that refuses it) or after WARMUP_MAX_MS, whichever comes first, at
-// once where no worker was started, and never rejects; the view does not wait for it once its
-// files are in (mount.js).  It resolves true when the worker got a WebGL2 context (a hint
+// once where no worker was started, and never rejects; the view makes its context after it
+// (mount.js).  It resolves true when the worker got a WebGL2 context (a hint
 // only: the view's own probe decides).
 //
 // Depends on: api.js (api).

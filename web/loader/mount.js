@@ -67,13 +67,13 @@ function run(instance, options, status) {
   var files;
   if (options.gpuWarmup && typeof WebAssembly === 'object') {
     // The standalone page lets a worker pay the first context's one-time wait first
-    // (gpu-warmup.js), which leaves 20-150 ms for the view's own.  The downloads do not wait
-    // for it: the page's HTML already preloads the wasm and its CSS fetches the fonts, so
-    // holding back the pack would save a browser without WebGL2 nothing.  Nor does the view:
-    // once the files are in, it makes its context whether the worker is done or not.
-    var downloads = download();
-    var settled = downloads.then(function () {}, function () {});
-    files = Promise.all([Promise.race([options.gpuWarmup, settled]).then(probe), downloads])
+    // (gpu-warmup.js), which leaves 20-150 ms for the view's own.  The view waits for the
+    // worker's answer (at most WARMUP_MAX_MS) even when its files are in sooner: a context made
+    // while the worker's is still being made waits for the same busy GPU process, 300-600 ms
+    // of blocked main thread on a fast link (traced), the longest task Lighthouse saw.  The
+    // downloads do not wait: the page's HTML already preloads the wasm and its CSS fetches
+    // the fonts, so holding back the pack would save a browser without WebGL2 nothing.
+    files = Promise.all([options.gpuWarmup.then(probe), download()])
       .then(function (r) { return r[1]; });
   } else {
     // Anywhere else the downloads start after the context: a partner's page without WebGL2

@@ -53,6 +53,25 @@ TEST(Scroll, ShrinkingTheContentReclampsTheOffset) {
   EXPECT_FLOAT_EQ(s.offset(), 200);
 }
 
+// A new layout under a moving view: the offset and the animation's destination are placed
+// again, and the animation goes on there (scroll_to would stop it).
+TEST(Scroll, RelocatingKeepsAKeyAnimationGoing) {
+  Scroller s = page();
+  double t = 0;
+  s.key(ScrollKey::page_down, t);
+  s.step(t += 1.0 / 60);
+  ASSERT_TRUE(s.moving());
+  EXPECT_FLOAT_EQ(s.destination(), 700);
+  s.relocate(s.offset() + 50, 750);
+  EXPECT_TRUE(s.moving());
+  settle(s, t);
+  EXPECT_FLOAT_EQ(s.offset(), 750);
+  s.relocate(5000, 9000);  // at rest: the offset only, clamped
+  EXPECT_FALSE(s.moving());
+  EXPECT_FLOAT_EQ(s.offset(), 2200);
+  EXPECT_FLOAT_EQ(s.destination(), 2200);
+}
+
 TEST(Scroll, KeysAnimateToTheirDestination) {
   Scroller s = page();
   double t = 10;

@@ -1,6 +1,6 @@
 // unit-page-state.cpp — the page without ImGui frames: a bad pack becomes a notice, targets
-// are followed (and unsafe ones refused), the scrollbar pages and drags, and a new width
-// keeps the reader's place.
+// are followed (and unsafe ones refused), the scrollbar pages and drags, a new width
+// keeps the reader's place, and a relayout or a takeover never undoes a scroll under way.
 //
 // Depends on: ui/app/page_state.hpp, ui/app/font_state.hpp, headless.hpp (an ImGui context
 // for the fonts, Noto, files), GoogleTest.
@@ -139,6 +139,47 @@ TEST_F(Page, TheFirstLayoutsStayWhereTheHtmlWasScrolledUntilTheViewScrolls) {
   geometry.map_aspect = 1.0f;
   page.relayout(fonts.book(), geometry);  // scrolled since: the words at the top stay instead
   EXPECT_NE(page.scroll(), 1500);
+}
+
+// The standalone page lays out before its WebGL context, and the canvas takes over after: the
+// takeover's position applies at once, and a scroll made before the next layout (the map's
+// geometry, seconds later) is kept through it, not undone.
+TEST_F(Page, ATakeoverAfterTheFirstLayoutScrollsAtOnceAndAScrollAfterItIsKept) {
+  page.start_at(1500);
+  EXPECT_FLOAT_EQ(page.scroll(), 1500);
+  page.start_at(0);
+  EXPECT_FLOAT_EQ(page.scroll(), 0);
+  page.scroller().scroll_by(546);
+  LayoutState geometry;
+  geometry.map_aspect = 1.37f;
+  page.relayout(fonts.book(), geometry);
+  EXPECT_GT(page.scroll(), 400);
+}
+
+// A PageDown under way when the map's geometry arrives (the figure changes height above the
+// destination): the scroll goes on to the words it was headed for.
+TEST_F(Page, AKeyScrollUnderWayGoesOnThroughARelayout) {
+  LayoutState first;
+  first.map_aspect = 2.0f;
+  page.relayout(fonts.book(), first);
+  const PageLayout& before = *page.layout();
+  ASSERT_TRUE(before.map.has_value());
+  // Start just above the map, so that the destination lies below it.
+  page.scroller().scroll_to(before.map->box.y - 100);
+  double t = 1;
+  page.scroller().key(ScrollKey::page_down, t);
+  const float destination = page.scroller().destination();
+  std::size_t run = 0;  // the first run at or below the destination
+  while (run + 1 < before.runs.size() && before.runs[run].y < destination) ++run;
+  const float below = before.runs[run].y - destination;
+  page.scroller().step(t += 1.0 / 60);
+  ASSERT_TRUE(page.scroller().moving());
+  LayoutState geometry;
+  geometry.map_aspect = 1.0f;  // a taller map
+  page.relayout(fonts.book(), geometry);
+  EXPECT_TRUE(page.scroller().moving());
+  for (int i = 0; i < 600 && page.scroller().step(t += 1.0 / 60); ++i) {}
+  EXPECT_NEAR(page.layout()->runs[run].y - page.scroll(), below, 1.0f);
 }
 
 }  // namespace

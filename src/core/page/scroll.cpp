@@ -48,6 +48,14 @@ void Scroller::scroll_to(float y) {
   offset_ = clamp(y);
 }
 
+void Scroller::relocate(float y, float destination) {
+  offset_ = clamp(y);
+  if (!animating_) return;
+  anim_target_ = clamp(destination);
+  animating_ = std::fabs(anim_target_ - offset_) > 0.5f;
+  if (!animating_) offset_ = anim_target_;
+}
+
 void Scroller::animate_to(float y, double now) {
   coasting_ = false;
   const float target = clamp(y);

@@ -35,6 +35,12 @@ class Scroller {
   bool can_scroll(float dy) const;
   // Animated move to y (keys, in-page jumps); immediate with reduced motion.
   void animate_to(float y, double now);
+  // Where the view is headed: a key's animation's destination, else the offset.
+  float destination() const { return animating_ ? anim_target_ : offset_; }
+  // The content moved under the view (a new layout): the offset is placed at y and a key's
+  // animation under way heads for destination instead (both clamped); the motion goes on,
+  // an animation or a fling, where scroll_to() would stop it.
+  void relocate(float y, float destination);
   void key(ScrollKey k, double now);
 
   // Touch: y is the finger's position in the viewport, t the event time in seconds.

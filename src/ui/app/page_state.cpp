@@ -71,11 +71,25 @@ std::optional<Anchor> anchor_of(const std::optional<PageLayout>& layout, float o
 }
 }  // namespace
 
+void PageState::start_at(float y) {
+  takeover_y_ = y;
+  if (!layout_) {
+    start_at_ = y;
+    return;
+  }
+  // A position left for the next layout would be applied whenever that comes (the map's
+  // geometry, seconds later), over a scroll made in between.
+  scroller_.scroll_to(y);
+  takeover_at_ = scroller_.offset();
+  start_at_ = -1;
+}
+
 void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
   if (!fonts.measurable() || width_ <= 0) return;  // measuring needs no atlas built (font_metrics.hpp)
   const float old_height = layout_ ? layout_->height : 0;
-  const float old_offset = scroller_.offset();
+  const float old_offset = scroller_.offset(), old_destination = scroller_.destination();
   const std::optional<Anchor> anchor = anchor_of(layout_, old_offset);
+  const std::optional<Anchor> destination_anchor = anchor_of(layout_, old_destination);
   if (!notice_title_.empty()) {
     layout_ = layout_notice(notice_title_, notice_lines_, width_, fonts);
   } else if (!pack_) {
@@ -97,9 +111,16 @@ void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
   if (start_at_ >= 0 || (takeover_y_ >= 0 && layout_->viewport_width == width_)) {
     scroller_.scroll_to(takeover_y_ >= 0 ? takeover_y_ : start_at_);
     takeover_at_ = scroller_.offset();
-  } else if (anchor && anchor->width == layout_->viewport_width && anchor->runs == layout_->runs.size())
-    scroller_.scroll_to(layout_->runs[anchor->run].y - anchor->below);
-  else if (old_height > 0 && old_offset > 0) scroller_.scroll_to(old_offset / old_height * layout_->height);
+  } else {
+    auto placed = [&](float y, const std::optional<Anchor>& a) {
+      if (a && a->width == layout_->viewport_width && a->runs == layout_->runs.size())
+        return layout_->runs[a->run].y - a->below;
+      return old_height > 0 && y > 0 ? y / old_height * layout_->height : y;
+    };
+    // A key's scroll under way goes on to the same words (a PageDown pressed as the map's
+    // geometry arrived used to stop short where the relayout caught it).
+    scroller_.relocate(placed(old_offset, anchor), placed(old_destination, destination_anchor));
+  }
   start_at_ = -1;
   layout_dirty_ = false;
 }

@@ -57,13 +57,12 @@ class PageState {
   float dpr() const { return dpr_; }
 
   // --- layout ----------------------------------------------------------------------------
-  // The next layout starts scrolled to y (CSS px, clamped): where the visitor had scrolled
-  // the prerendered HTML when the canvas takes over.  Layouts that follow (the map's geometry
-  // arriving changes the figure's height) keep y until the view is scrolled.
-  void start_at(float y) {
-    start_at_ = y;
-    takeover_y_ = y;
-  }
+  // The view scrolled to y (CSS px, clamped): where the visitor had scrolled the prerendered
+  // HTML when the canvas takes over.  At once when the page is laid out already (the
+  // standalone page lays out before its WebGL context, then takes over), else by the next
+  // layout.  Layouts that follow (the map's geometry arriving changes the figure's height)
+  // keep y until the view is scrolled.
+  void start_at(float y);
   void mark_dirty() { layout_dirty_ = true; }
   bool dirty() const { return layout_dirty_; }
   // Lays the page out again (when the fonts are built and the width known), keeping the

@@ -5,7 +5,7 @@
 // busy machine; bench/startup.mjs prints the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, newPage, openView, visibleText, waitIdle, countTasksAtMeasures } from './harness.mjs';
+import { setUp, newPage, openView, visibleText, waitIdle, countTasksAtMeasures, regionPixels, darkFraction } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -220,6 +220,42 @@ test('a worker makes the page\'s first WebGL context; the view makes its own aft
   assert.ok(w.wasm > 0, 'the wasm was downloaded');
   assert.ok(w.contexts.length >= 1, 'the view made its context');
   assert.ok(w.contexts[0] >= w.workers[0].answered, `the view's context at ${w.contexts[0]} ms, the worker's answer at ${w.workers[0].answered} ms, the wasm in at ${w.wasm} ms`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+// What needs no GL does not wait for a late answer: the module is instantiated and given its
+// fonts and pack, the page laid out and the first screen's atlases rasterised while the worker
+// still makes its context (web/loader/mount.js, prepareModule); the view's context comes after
+// the answer, then the textures (pl_init_gl) and the first frame.
+test('a late warm-up answer holds back only the view\'s context: the pack and the first atlases are ready before it', async () => {
+  const page = await newPage(env);
+  await page.addInitScript(recordWarmup);
+  await page.route(/gl-warmup\.js$/, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: 'setTimeout(function () { postMessage(!!new OffscreenCanvas(1, 1).getContext("webgl2")); close(); }, 1500);',
+  }));
+  assert.equal(await openView(page, env), 'ready');
+  const w = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name).map((m) => m.startTime);
+    return { ...window.__warm, pack: at('passerelle:pack-parse'), plan: at('passerelle:font-plan'),
+      atlas: at('passerelle:font-atlas'), first: at('passerelle:first-frame') };
+  });
+  assert.equal(w.workers[0].answer, true, 'the worker answered');
+  const ctx = w.contexts[0];
+  assert.ok(ctx >= w.workers[0].answered, `the view's context at ${ctx} ms, the answer at ${w.workers[0].answered} ms`);
+  assert.equal(w.pack.length, 1);
+  assert.ok(w.pack[0] < ctx, `pack parsed at ${w.pack[0]} ms, context at ${ctx} ms`);
+  assert.ok(w.plan.length >= 1 && w.plan[0] < ctx, `fonts planned at ${w.plan} ms, context at ${ctx} ms`);
+  assert.ok(w.atlas.length === 1 && w.atlas[0] < ctx, `first screen's atlases from ${w.atlas} ms, context at ${ctx} ms`);
+  assert.ok(w.first.length === 1 && w.first[0] > ctx, `first frame at ${w.first} ms, after the context at ${ctx} ms`);
+  // The atlases made before the context have their textures (pl_init_gl uploads them): the
+  // canvas, which has replaced the HTML, shows the title and the first paragraph in ink.
+  await waitIdle(page);
+  const title = darkFraction(await regionPixels(page, { x: 300, y: 160, width: 400, height: 60 }));
+  const text = darkFraction(await regionPixels(page, { x: 300, y: 240, width: 650, height: 160 }));
+  assert.ok(title > 0.08, `title: ${(100 * title).toFixed(1)} % ink`);
+  assert.ok(text > 0.04, `first paragraph: ${(100 * text).toFixed(1)} % ink`);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

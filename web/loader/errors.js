@@ -12,7 +12,7 @@
 //   pack-url     ?pack= names something other than a .json file of the site's content/
 //   integrity    a file does not match its Subresource Integrity
 //   bad-wasm     the wasm did not compile or instantiate
-//   gl-init      pl_init could not make the WebGL2 context on this canvas
+//   gl-init      pl_init_gl could not make the WebGL2 context on this canvas
 //   bad-font     a font file was refused
 //   bad-pack     the content pack is invalid (embeds: the page shows the list instead)
 //   memory       the browser refused to grow the wasm memory for a file

@@ -15,7 +15,10 @@ function startFrames(v) {
   var instance = v.instance, mod = v.mod;
   var scheduled = 0, first = true;
   var after = { bannerFrames: 0, cursor: '', shape: '' };
-  var fonts = prepareFonts(v, function () { request(); });
+  // The standalone page may have built the first screen's atlases already (mount.js,
+  // prepareModule): then the first tick draws at once.
+  var fonts = v.fonts || prepareFonts(v);
+  fonts.onReady = request;
   function stop() { if (scheduled) cancelAnimationFrame(scheduled); scheduled = 0; fonts.stop(); }
   instance._scope.later(stop);
   function request() {
@@ -57,9 +60,9 @@ function startFrames(v) {
 // input (which only asks for a frame).  Leaves a 'passerelle:font-plan' measure (the build's
 // beginning: metrics and layout, in a task of its own), 'passerelle:font-slice' measures (one
 // per atlas) and 'passerelle:font-atlas', whose duration is the main-thread time of those
-// tasks before the first frame (not the waits between them).  done: called once the first screen's
-// atlases are ready.
-function prepareFonts(v, done) {
+// tasks before the first frame (not the waits between them).  Its onReady, when set, is
+// called each time the first screen's atlases are ready.
+function prepareFonts(v) {
   var mod = v.mod, timer = 0, state = mod._pl_prepare_fonts ? 'idle' : 'ready', start = 0, busy = 0;
   function slice() {
     timer = 0;
@@ -80,9 +83,10 @@ function prepareFonts(v, done) {
     try {
       performance.measure('passerelle:font-atlas', { start: start, duration: busy, detail: { view: v.instance.view } });
     } catch (e) { /* old browser */ }
-    done();
+    if (fonts.onReady) fonts.onReady();
   }
-  return {
+  var fonts = {
+    onReady: null,
     ready: function () { return state === 'ready'; },
     start: function () { if (state === 'idle') { state = 'slicing'; timer = setTimeout(slice, 0); } },
     // After a frame: atlases left (the start-up's, or a new build a resize or new text began)
@@ -90,6 +94,7 @@ function prepareFonts(v, done) {
     afterFrame: function () { if (state === 'ready' && !timer && mod._pl_prepare_fonts) timer = setTimeout(slice, 0); },
     stop: function () { if (timer) clearTimeout(timer); timer = 0; if (state === 'slicing') state = 'idle'; }
   };
+  return fonts;
 }
 
 // What follows every frame: the cursor, the map's URL and live region, the mirror, consent

@@ -64,30 +64,43 @@ function run(instance, options, status) {
   }
   // The WebGL2 context in a task of its own: making it waits for the GPU process (150-300 ms
   // on the slow-phone profile), on top of the page's own start in the task that called mount.
-  var files;
+  var files, glReady;
   if (options.gpuWarmup && typeof WebAssembly === 'object') {
     // The standalone page lets a worker pay the first context's one-time wait first
-    // (gpu-warmup.js), which leaves 20-150 ms for the view's own.  The view waits for the
-    // worker's answer (at most WARMUP_MAX_MS) even when its files are in sooner: a context made
-    // while the worker's is still being made waits for the same busy GPU process, 300-600 ms
-    // of blocked main thread on a fast link (traced), the longest task Lighthouse saw.  The
-    // downloads do not wait: the page's HTML already preloads the wasm and its CSS fetches
-    // the fonts, so holding back the pack would save a browser without WebGL2 nothing.
-    files = Promise.all([options.gpuWarmup.then(probe), download()])
-      .then(function (r) { return r[1]; });
+    // (gpu-warmup.js), which leaves 20-150 ms for the view's own.  The view makes its context
+    // after the worker's answer (at most WARMUP_MAX_MS) even when its files are in sooner: a
+    // context made while the worker's is still being made waits for the same busy GPU
+    // process, 300-600 ms of blocked main thread on a fast link (traced), the longest task
+    // Lighthouse saw.  What needs no GL does not wait: the module is instantiated and given
+    // its fonts and pack meanwhile (startModule), so a late answer costs the context alone.
+    // The downloads do not wait either: the page's HTML already preloads the wasm and its CSS
+    // fetches the fonts, so holding back the pack would save a browser without WebGL2 nothing.
+    glReady = options.gpuWarmup.then(probe);
+    files = download();
   } else {
     // Anywhere else the downloads start after the context: a partner's page without WebGL2
     // downloads nothing for nothing.
     files = nextTask().then(function () { probe(); return download(); });
+    glReady = files;
   }
-  return files.then(function (results) {
+  var v = { instance: instance, mod: null, canvas: canvas, options: options, gl: null, status: status };
+  var prepared = files.then(function (results) {
     if (instance.destroyed) throw failure('removed');
     var container = instance._container = options.container || instance.element;
     container.insertBefore(canvas, container.firstChild);
     return instantiate(instance, moduleFactory(), results, canvas, status);
   }).then(function (r) {
-    return startModule({ instance: instance, mod: r.mod, canvas: canvas, options: options, gl: gl, status: status },
-      r.buffers, d);
+    v.mod = r.mod;
+    return prepareModule(v, r.buffers, d, !!options.gpuWarmup);
+  });
+  // A failed probe ends the view at once, whatever the module is doing (prepareModule stops at
+  // its next step: instance.failed).
+  return Promise.all([glReady, prepared]).then(function () {
+    v.gl = gl;
+    return startModule(v, d);
+  }, function (err) {
+    instance.failed = true;
+    throw err;
   });
 }
 
@@ -201,16 +214,20 @@ function instantiate(instance, factory, results, canvas, status) {
 // A canvas that shows the host page where nothing is drawn: the embedded consent view.
 function transparent(instance) { return instance.embedded && instance.view === 'consent'; }
 
-// The module is up: its GL context, fonts, pack, view, consent and map, then frames and
-// input.  v: the view {instance, mod, canvas, options, gl, status}.  Each step is a task of
+// The module is up: ImGui and the App (pl_init), its fonts, its pack and view, each a task of
 // its own (see nextTask): together they were one task of 200-500 ms on a slow phone, during
-// which the page took no input.  Resolves with the instance.
-function startModule(v, buffers, d) {
+// which the page took no input.  None of it needs GL, so the standalone page does it while
+// its GPU warm-up is still answering (run), and with it (early) the first layout and the first
+// screen's font atlases, one per task (frame-loop.js, prepareFonts): pl_init_gl uploads their
+// textures.  v: the view {instance, mod, canvas, options, gl, status}.  Resolves once done.
+function prepareModule(v, buffers, d, early) {
   var instance = v.instance, mod = v.mod;
   instance._mod = mod;
-  function alive() { if (instance.destroyed) { release(instance); throw failure('removed'); } }
+  function alive() {
+    if (instance.destroyed || instance.failed) { release(instance); throw failure('removed'); }
+  }
   alive();
-  if (mod._pl_init(flag(transparent(instance))) !== ABI.InitResult.ok) throw failure('gl-init');
+  mod._pl_init(flag(transparent(instance)));  // no GL yet: it cannot fail
   return nextTask().then(function () {
     alive();
     loadFonts(instance, mod, buffers.slice(2));
@@ -218,8 +235,34 @@ function startModule(v, buffers, d) {
   }).then(function () {
     alive();
     loadPack(instance, mod, buffers[1], d.packName);
-    return nextTask();
-  }).then(function () {
+    setView(instance, mod);
+    if (!early || !presetViewport(v)) return undefined;
+    return new Promise(function (done) {
+      var fonts = v.fonts = prepareFonts(v);
+      fonts.onReady = done;
+      instance._scope.later(function () { fonts.stop(); done(); });  // released: alive() says so
+      fonts.start();
+      if (fonts.ready()) done();  // a module without sliced atlases: nothing to prepare
+    }).then(alive);
+  });
+}
+
+// The view the module draws (after the pack: an error notice is the page view's), and whether
+// it is embedded.
+function setView(instance, mod) {
+  if (instance.embedded && mod._pl_set_embedded) mod._pl_set_embedded(ABI.Flag.on);
+  var viewCode = ABI.View[instance.view];  // undefined for 'error': the notice is the page's
+  if (mod._pl_set_view) mod._pl_set_view(viewCode === undefined ? ABI.View.page : viewCode);
+}
+
+// The view's GL context given to the module (pl_init_gl: the renderer's objects), then the
+// view, consent and map, frames and input, in a task after it.  Resolves with the instance.
+function startModule(v, d) {
+  var instance = v.instance, mod = v.mod;
+  function alive() { if (instance.destroyed) { release(instance); throw failure('removed'); } }
+  alive();
+  if (mod._pl_init_gl() !== ABI.InitResult.ok) throw failure('gl-init');
+  return nextTask().then(function () {
     alive();
     startView(v, d);
     return instance;
@@ -230,12 +273,9 @@ function startModule(v, buffers, d) {
 // dispatch input between start-up steps.
 function nextTask() { return new Promise(function (ok) { setTimeout(ok, 0); }); }
 
-// The view, consent and map started, then frames, input and the mirror.
+// Consent and the map started, then frames, input and the mirror.
 function startView(v, d) {
   var instance = v.instance, mod = v.mod, lang = instance.lang;
-  if (instance.embedded && mod._pl_set_embedded) mod._pl_set_embedded(ABI.Flag.on);
-  var viewCode = ABI.View[instance.view];  // undefined for 'error': the notice is the page's
-  if (mod._pl_set_view) mod._pl_set_view(viewCode === undefined ? ABI.View.page : viewCode);
   // In a partner's page only the consent view runs the consent rules: the page and map
   // views set no cookie and load nothing of anyone else's.
   if (!instance.embedded || instance.view === 'consent') startConsent(instance, mod, lang);

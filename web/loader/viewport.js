@@ -42,26 +42,45 @@ function watchScheme(theme, instance, mod, request) {
   if (theme !== 'light' && theme !== 'dark') instance._scope.listen(dark, 'change', onScheme);
 }
 
+// The canvas's CSS size, and its backing store's: CSS size × devicePixelRatio, within limit
+// (the largest side the GPU allows; a very tall auto-height page view on a phone would pass it:
+// its ratio is lowered to fit).  Returns {cssW, cssH, dpr, w, h}.
+function backingSize(canvas, limit) {
+  var rect = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+  var side = Math.max(rect.width, rect.height);
+  if (side * dpr > limit) dpr = limit / side;
+  return {
+    cssW: rect.width, cssH: rect.height, dpr: dpr,
+    w: Math.max(1, Math.min(limit, Math.round(rect.width * dpr))),
+    h: Math.max(1, Math.min(limit, Math.round(rect.height * dpr)))
+  };
+}
+
+// The viewport the first layout and font atlases are made for before the view has its WebGL
+// context (mount.js, prepareModule): the canvas's box as resize() will see it, within the
+// GPU's limit once a context told it (4096 until then, which every WebGL2 GPU allows).  The
+// drawing buffer is left alone (resizing it is the context's business: resize()), and the
+// App does nothing again when resize() hands it the same viewport.  False when the canvas has
+// no box yet.
+function presetViewport(v) {
+  var b = backingSize(v.canvas, maxSide || 4096);
+  if (!(b.cssW > 0 && b.cssH > 0)) return false;
+  v.mod._pl_set_viewport(b.cssW, b.cssH, b.dpr, b.w, b.h);
+  return true;
+}
+
 // Follows the canvas's size, the pixel ratio, prefers-reduced-motion and the colour scheme.  Returns
 // {resize(), cssHeight()}; the caller runs resize() once its input is wired.
 function watchViewport(v, request) {
   var instance = v.instance, mod = v.mod, canvas = v.canvas, scope = instance._scope;
   var cssH = 0;
-  // Backing store = CSS size × devicePixelRatio, within what the GPU allows (a very tall
-  // auto-height page view on a phone would pass it: its ratio is lowered to fit).
   function resize() {
     if (!instance._mod) return;
-    var rect = canvas.getBoundingClientRect();
-    var dpr = window.devicePixelRatio || 1, maxSide = v.gl.maxSide;
-    var cssW = rect.width;
-    cssH = rect.height;
-    var side = Math.max(cssW, cssH);
-    if (side * dpr > maxSide) dpr = maxSide / side;
-    var w = Math.max(1, Math.min(maxSide, Math.round(cssW * dpr)));
-    var h = Math.max(1, Math.min(maxSide, Math.round(cssH * dpr)));
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    mod._pl_set_viewport(cssW, cssH, dpr, w, h);
+    var b = backingSize(canvas, v.gl.maxSide);
+    cssH = b.cssH;
+    if (canvas.width !== b.w) canvas.width = b.w;
+    if (canvas.height !== b.h) canvas.height = b.h;
+    mod._pl_set_viewport(b.cssW, b.cssH, b.dpr, b.w, b.h);
     request();
   }
   var ro = new ResizeObserver(resize);

@@ -38,7 +38,9 @@ void delete_textures() {
 }  // namespace
 
 void upload_font_atlas(ImFontAtlas* atlas) {
-  if (!atlas) return;
+  // Before pl_init_gl there is no context: ImGui keeps the pixels, and pl_init_gl uploads every
+  // atlas built so far (restore_font_textures).
+  if (!atlas || !pl_gl_ready()) return;
   if (atlas == ImGui::GetIO().Fonts) delete_textures();  // their atlases went with the previous build
   g_textures.push_back(gl::upload_atlas(atlas));
 }

@@ -22,7 +22,7 @@ extern "C" {
 // Returns an abi::Flag: on when the GL objects exist again (the next frame draws), off on
 // failure (a shader did not compile: the loader shows a message).
 EMSCRIPTEN_KEEPALIVE int pl_gl_restore(void) {
-  if (!pl_app()) return abi::flag(false);
+  if (!pl_app() || !pl_gl_ready()) return abi::flag(false);
   if (!passerelle::web::gl::create_device_objects()) return abi::flag(false);  // forgets the old names
   passerelle::web::restore_font_textures(pl_app()->fonts());
   return abi::flag(true);

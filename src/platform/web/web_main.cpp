@@ -1,6 +1,6 @@
-// web_main.cpp — the browser platform layer's life cycle: the WebGL2 context and ImGui's
-// OpenGL3 renderer made (pl_init) and freed (pl_shutdown), the viewport and view set, and
-// each frame drawn (pl_frame).  The page's one App lives here (pl_app(), web_app.hpp).
+// web_main.cpp — the browser platform layer's life cycle: ImGui and the App made (pl_init),
+// then the WebGL2 context and the renderer (pl_init_gl), all freed (pl_shutdown); the viewport
+// and view set, and each frame drawn (pl_frame).  The page's one App lives here (pl_app(), web_app.hpp).
 //
 // src/platform/web is the only C++ that knows it runs in a browser.  JavaScript (the loader,
 // web/loader/) owns the canvas, its DOM listeners, the frame loop and the downloads; it calls
@@ -51,23 +51,22 @@ namespace {
 passerelle::ui::App* g_app = nullptr;
 int g_fb_w = 1, g_fb_h = 1;
 bool g_transparent = false;
+bool g_gl = false;  // pl_init_gl succeeded: the renderer's GL objects exist
 
 }  // namespace
 
 passerelle::ui::App* pl_app() { return g_app; }
+bool pl_gl_ready() { return g_gl; }
 
 extern "C" {
 
-// Creates the GL context and ImGui.  Returns an abi::InitResult (no_webgl when WebGL2 is
-// unavailable).  transparent: an abi::Flag, on for a canvas that shows the host page where
-// nothing is drawn (the embedded consent view).
+// Creates ImGui and the App, without GL: fonts and the pack can be handed over, and parsed,
+// while the page's GPU warm-up still holds the GPU process (web/loader/mount.js); pl_init_gl
+// then gives the App its context.  transparent: an abi::Flag, on for a canvas that shows the
+// host page where nothing is drawn (the embedded consent view).  Returns abi::InitResult::ok.
 EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
   if (g_app) return abi::code(abi::InitResult::ok);
   g_transparent = abi::is_on(transparent);
-  if (!pl_js_create_gl_context(g_transparent ? 1 : 0)) return abi::code(abi::InitResult::no_webgl);
-  // The renderer's shaders, linked here (its one synchronous GL read, while nothing else is
-  // queued) rather than in a frame; a link failure is the loader's "gl-init" message.
-  if (!passerelle::web::gl::create_device_objects()) return abi::code(abi::InitResult::no_webgl);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -87,12 +86,32 @@ EMSCRIPTEN_KEEPALIVE int pl_init(int transparent) {
   return abi::code(abi::InitResult::ok);
 }
 
+// Makes the WebGL2 context on the module's canvas and the renderer's GL objects; after
+// pl_init, before the first frame.  Returns an abi::InitResult (no_webgl when the
+// context or the renderer's shaders cannot be made: the loader's "gl-init").
+EMSCRIPTEN_KEEPALIVE int pl_init_gl(void) {
+  if (!g_app) return abi::code(abi::InitResult::no_webgl);
+  if (g_gl) return abi::code(abi::InitResult::ok);
+  if (!pl_js_create_gl_context(g_transparent ? 1 : 0)) return abi::code(abi::InitResult::no_webgl);
+  // The renderer's shaders, linked here (its one synchronous GL read, while nothing else is
+  // queued) rather than in a frame.
+  if (!passerelle::web::gl::create_device_objects()) return abi::code(abi::InitResult::no_webgl);
+  g_gl = true;
+  // The atlases built before the context (the standalone page builds the first screen's while
+  // its GPU warm-up answers, web/loader/mount.js) get their textures now.
+  passerelle::web::restore_font_textures(g_app->fonts());
+  return abi::code(abi::InitResult::ok);
+}
+
 // Frees ImGui and the GL objects of this instance (the widget was removed from the page);
 // the JS side then loses the WebGL context.
 EMSCRIPTEN_KEEPALIVE void pl_shutdown(void) {
   if (!g_app) return;
-  passerelle::web::free_font_textures();
-  passerelle::web::gl::destroy_device_objects();
+  if (g_gl) {  // without a context there are no GL objects to free (nor a context to call)
+    passerelle::web::free_font_textures();
+    passerelle::web::gl::destroy_device_objects();
+  }
+  g_gl = false;
   ImGui::DestroyContext();
   delete g_app;
   g_app = nullptr;
@@ -144,7 +163,7 @@ EMSCRIPTEN_KEEPALIVE float pl_content_width(void) { return g_app ? g_app->conten
 // Draws one frame.  Returns an abi::Flag: on if another frame is wanted soon, off when the
 // view is at rest.
 EMSCRIPTEN_KEEPALIVE int pl_frame(double t) {
-  if (!g_app) return abi::flag(false);
+  if (!g_app || !g_gl) return abi::flag(false);
   g_app->start_fonts();  // a build that is due begins; the frame builds the atlases it draws
   if (!g_app->fonts_planned()) return abi::flag(false);  // fonts not given yet: nothing to draw with
   const bool more = g_app->frame(t);

@@ -82,6 +82,12 @@ TEST(FuzzCorpus, MapGeometrySeedsKeepTheProperties) {
   ASSERT_TRUE(r.ok()) << format_all(r.errors);
   EXPECT_EQ(r.geometry->countries.size(), 3u);
   EXPECT_EQ(r.geometry->countries[0].polygons[0].rings.size(), 2u);  // AA and its lake
+  // The same map in format /2 (encoded arcs): the seed the fuzzer mutates for that reader.
+  const MapGeometryResult r2 =
+      parse_map_geometry(seed("fuzz_map_geometry", "valid-v2.json"), "valid-v2.json", fuzz::fuzz_geometry_limits());
+  ASSERT_TRUE(r2.ok()) << format_all(r2.errors);
+  ASSERT_EQ(r2.geometry->countries.size(), 3u);
+  EXPECT_EQ(r2.geometry->countries[0].polygons[0].vertices.size(), r.geometry->countries[0].polygons[0].vertices.size());
 }
 
 // --- what the fuzzers found -------------------------------------------------------------------

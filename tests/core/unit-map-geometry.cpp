@@ -1,4 +1,4 @@
-// unit-map-geometry.cpp — reading passerelle-map-geometry/1: a small hand-written map (two
+// unit-map-geometry.cpp — reading passerelle-map-geometry/2 and /1: a small hand-written map (two
 // neighbours sharing an arc, a lake, an enclave), one test per error code, a mutation fuzz,
 // and — when CMake passes PASSERELLE_MAP_GEOMETRY, the path of the generated file — hit tests
 // on real capitals and an area check of every real polygon's triangulation.
@@ -91,6 +91,105 @@ double ring_area(const std::vector<MapPoint>& ring) {
 }
 
 }  // namespace
+
+namespace {
+
+// The encoded polyline algorithm as tools/map/build-geometry.mjs writes format /2's arcs,
+// written again here so that the reader is checked against a second implementation.
+std::string encode(const std::vector<std::int64_t>& values) {
+  std::string out;
+  for (const std::int64_t v : values) {
+    std::uint64_t z = v < 0 ? static_cast<std::uint64_t>(-2 * v - 1) : static_cast<std::uint64_t>(2 * v);
+    while (z >= 0x20) {
+      out += static_cast<char>(63 + (0x20 | (z & 0x1f)));
+      z >>= 5;
+    }
+    out += static_cast<char>(63 + z);
+  }
+  return out;
+}
+
+// JSON string of an encoded arc ('\\' is one of the 64 characters).
+std::string json_arc(const std::vector<std::int64_t>& values) {
+  std::string out = "\"";
+  for (const char c : encode(values)) out += c == '\\' ? std::string("\\\\") : std::string(1, c);
+  return out + "\"";
+}
+
+// kValid in format /2: the same integers, each arc one string.
+std::string version2(std::string doc = std::string(kValid)) {
+  doc = with("passerelle-map-geometry/1", "passerelle-map-geometry/2", doc);
+  doc = with("[500, 100, 0, 400]", json_arc({500, 100, 0, 400}), doc);
+  doc = with("[500, 500, -400, 0, 0, -400, 400, 0]", json_arc({500, 500, -400, 0, 0, -400, 400, 0}), doc);
+  doc = with("[200, 200, 100, 0, 0, 100, -100, 0, 0, -100]", json_arc({200, 200, 100, 0, 0, 100, -100, 0, 0, -100}), doc);
+  doc = with("[500, 500, 400, 0, 0, -400, -400, 0]", json_arc({500, 500, 400, 0, 0, -400, -400, 0}), doc);
+  doc = with("[350, 350, 100, 0, 0, 100, -100, 0, 0, -100]", json_arc({350, 350, 100, 0, 0, 100, -100, 0, 0, -100}), doc);
+  return doc;
+}
+
+}  // namespace
+
+// Format /2 is /1 with each arc's integers in one string: the same map, point for point.
+TEST(MapGeometry, Version2ReadsTheSameMapFromEncodedArcs) {
+  const MapGeometryResult one = parse_map_geometry(kValid, "map.json");
+  const MapGeometryResult two = parse_map_geometry(version2(), "map.json");
+  ASSERT_TRUE(one.ok()) << codes(one);
+  ASSERT_TRUE(two.ok()) << codes(two);
+  ASSERT_EQ(one.geometry->countries.size(), two.geometry->countries.size());
+  for (std::size_t c = 0; c < one.geometry->countries.size(); ++c) {
+    const auto &a = one.geometry->countries[c].polygons, &b = two.geometry->countries[c].polygons;
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t p = 0; p < a.size(); ++p) {
+      ASSERT_EQ(a[p].vertices.size(), b[p].vertices.size());
+      for (std::size_t v = 0; v < a[p].vertices.size(); ++v) {
+        EXPECT_EQ(a[p].vertices[v].x, b[p].vertices[v].x);
+        EXPECT_EQ(a[p].vertices[v].y, b[p].vertices[v].y);
+      }
+      EXPECT_EQ(a[p].triangles, b[p].triangles);
+    }
+  }
+  ASSERT_EQ(one.geometry->borders.size(), two.geometry->borders.size());
+  // Large and negative values, every group count up to the 7 characters of ±2^30.
+  const std::vector<std::int64_t> wide = {1 << 30, -(1 << 30), 0, 0, -1, 31, -(1 << 30), (1 << 30) - 31, 16, -17};
+  const std::string doc =
+      with("\n  ],\n  \"borders\"", ",\n    " + json_arc(wide) + "\n  ],\n  \"borders\"", version2());
+  const MapGeometryResult w = parse_map_geometry(with(R"("land": [0])", R"("land": [0, 5])", doc), "map.json");
+  ASSERT_TRUE(w.ok()) << codes(w);
+  const MapBorder* extra = nullptr;
+  for (const MapBorder& b : w.geometry->borders)
+    if (b.arc == 5) extra = &b;
+  ASSERT_NE(extra, nullptr);
+  ASSERT_GE(extra->points.size(), 2u);
+  EXPECT_FLOAT_EQ(extra->points.front().x, q(1 << 30, 0).x);
+  EXPECT_FLOAT_EQ(extra->points.front().y, q(0, -(1 << 30)).y);
+  EXPECT_FLOAT_EQ(extra->points.back().x, q(15, 0).x);
+  EXPECT_FLOAT_EQ(extra->points.back().y, q(0, -17).y);
+}
+
+// Every way an encoded arc can be wrong is P405 at that arc, saying what is wrong.
+TEST(MapGeometry, Version2BadArcsAreLocatedAndExplained) {
+  const std::string first = json_arc({500, 100, 0, 400});
+  const struct { const char* what; std::string arc; const char* found; } cases[] = {
+      {"an array", "[500, 100, 0, 400]", "array"},
+      {"a space", "\"" + encode({500, 100}) + " " + encode({0, 400}) + "\"", "is not one of"},
+      {"a control byte", "\"" + encode({500, 100, 0}) + "\\u0001\"", "is not one of"},
+      {"cut off", "\"" + encode({500, 100, 0, 400}) + "_\"", "cut off"},
+      {"three values", json_arc({500, 100, 0}), "3 integers"},
+      {"empty", "\"\"", "0 integers"},
+      {"eight characters", "\"" + std::string(7, '~') + "?" + encode({1, 2, 3}) + "\"", "more than 7"},
+      {"a point too far", json_arc({500, 100, 0, (1 << 30) - 50}), "point 1"},
+      {"a delta too far", json_arc({0, 0, std::int64_t{1} << 31, 0}), "point 1"},
+  };
+  for (const auto& c : cases) {
+    const MapGeometryResult r = parse_map_geometry(with(first, c.arc, version2()), "map.json");
+    ASSERT_FALSE(r.ok()) << c.what;
+    ASSERT_FALSE(r.errors.empty()) << c.what;
+    const Diagnostic& d = r.errors.front();
+    EXPECT_EQ(d.code, ErrorCode::map_bad_arc) << c.what << "\n" << codes(r);
+    EXPECT_EQ(d.pointer, "/arcs/0") << c.what;
+    EXPECT_NE(d.found.find(c.found), std::string::npos) << c.what << ": " << d.found;
+  }
+}
 
 TEST(MapGeometry, ReadsASmallMap) {
   const MapGeometryResult r = parse_map_geometry(kValid, "map.json");
@@ -199,7 +298,7 @@ TEST(MapGeometry, EachMistakeHasItsOwnCode) {
   const std::vector<BadCase> cases = {
       {"not JSON", "{\"format\": ", ErrorCode::syntax},
       {"not an object", "[1, 2]", ErrorCode::wrong_type},
-      {"format", with("passerelle-map-geometry/1", "passerelle-map-geometry/2"),
+      {"format", with("passerelle-map-geometry/1", "passerelle-map-geometry/3"),
        ErrorCode::map_unsupported_format},
       {"format missing", with(R"("format": "passerelle-map-geometry/1",)", ""), ErrorCode::missing_field},
       {"unknown field", with(R"("attribution")", R"("colour": 1, "attribution")"), ErrorCode::unknown_field},

@@ -38,7 +38,7 @@ namespace passerelle {
   X(305, unsafe_url, "a link uses a scheme other than http, https or mailto")                \
   X(306, duplicate_id, "an id is used twice")                                                \
   X(307, unused_footnote, "a footnote is never referenced")                                  \
-  /* 4xx: the map geometry (passerelle-map-geometry/1) */                                    \
+  /* 4xx: the map geometry (passerelle-map-geometry/2) */                                    \
   X(401, map_unsupported_format, "the map geometry's format is not supported")               \
   X(402, map_bad_projection, "the map projection is not a valid conic conformal one")        \
   X(403, map_bad_transform, "the map transform's scale or translate is invalid")             \

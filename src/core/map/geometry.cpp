@@ -1,4 +1,4 @@
-// map/geometry.cpp — reading passerelle-map-geometry/1, stitching rings, triangulating, and
+// map/geometry.cpp — reading passerelle-map-geometry/2 (and /1), stitching rings, triangulating, and
 // hit-testing the result (see map/geometry.hpp).
 //
 // Reading follows the pack reader's rules, with the same reader (json/field_reader.hpp): no
@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -35,7 +36,10 @@ using json::child;
 using json::FieldReader;
 using json::Json;
 
-constexpr std::string_view kFormat = "passerelle-map-geometry/1";
+// What tools/map/build-geometry.mjs writes; the first version (its arcs as arrays of integers)
+// is still read: a partner's pack may name a geometry file built before.
+constexpr std::string_view kFormat = "passerelle-map-geometry/2";
+constexpr std::string_view kFormatArrays = "passerelle-map-geometry/1";
 constexpr std::int64_t kMaxCoordinate = std::int64_t{1} << 30;
 constexpr std::size_t kMaxTextBytes = 4096;   // attribution, names
 // Positions take 12 bytes per JSON value (a coordinate takes 2 to 5 bytes of text): beyond
@@ -79,6 +83,7 @@ class GeometryParser {
   void read_transform(const Json& v, const std::string& p);
   bool read_box(const Json& v, const std::string& p, QBox& out);
   void read_arcs(const Json& v, const std::string& p);
+  void read_encoded_arcs(const Json::array_t& arcs, const std::string& p);
   void read_borders(const Json& v, const std::string& p);
   void read_country(const Json& v, const std::string& p);
   void read_country_id(const Json& id, const std::string& p, MapCountry& country);
@@ -106,6 +111,7 @@ class GeometryParser {
   double sx_ = 1, sy_ = 1, tx_ = 0, ty_ = 0;
   bool transform_ok_ = false;
   std::vector<std::vector<QPoint>> arcs_;
+  bool encoded_arcs_ = false;  // format /2: each arc one string (decode_polyline)
   bool arcs_read_ = false;  // "arcs" was an array within the limit: references can be checked
   bool arcs_ok_ = false;    // … and every arc decoded: rings can be stitched
   std::size_t ring_points_ = 0, polygons_ = 0;
@@ -126,7 +132,8 @@ void GeometryParser::read_sections(const Json& root) {
   const Json* format = r_.required(root, "", "format", "\"" + std::string(kFormat) + "\"");
   if (!format) return;
   const std::string* f = json::as_string(*format);
-  if (!f || *f != kFormat) {
+  encoded_arcs_ = f && *f == kFormat;
+  if (!f || (*f != kFormat && *f != kFormatArrays)) {
     r_.report_value(ErrorCode::map_unsupported_format, "/format", "\"" + std::string(kFormat) + "\"",
                     json::describe(*format));
     return;  // another format: nothing else can be read with confidence
@@ -320,10 +327,41 @@ MapBox GeometryParser::to_map(const QBox& b) const {
   return {std::min(a.x, c.x), std::min(a.y, c.y), std::max(a.x, c.x), std::max(a.y, c.y)};
 }
 
+// One arc of format /2, decoded into values (x, y, dx, dy, …): the encoded polyline
+// algorithm (Google's, here on the quantized integers).  Each value is zigzag-encoded (0, -1,
+// 1, -2, … as 0, 1, 2, 3, …), cut into 5-bit groups from the lowest, and each group written as
+// the character '?' + group, plus 0x20 on every group of the value but its last: characters
+// '?' (63) to '~' (126) only, about half the bytes of the numbers in JSON once compressed
+// smaller by 11 %, and one JSON string per arc instead of a value per number (the parse was
+// the longest task of the map's load, issue 16).  Empty string on success, else what is wrong.
+std::string decode_polyline(std::string_view s, std::vector<std::int64_t>& out) {
+  out.clear();
+  std::uint64_t value = 0;
+  int groups = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 63 || c > 126)
+      return "character " + std::to_string(i) + " is not one of '?' to '~' (byte " + std::to_string(c) + ")";
+    if (++groups > 7) return "a number of more than 7 characters, at character " + std::to_string(i);
+    const std::uint64_t g = c - 63;
+    value |= (g & 0x1f) << (5 * (groups - 1));
+    if (g & 0x20) continue;
+    out.push_back((value & 1) ? -static_cast<std::int64_t>(value >> 1) - 1 : static_cast<std::int64_t>(value >> 1));
+    value = 0;
+    groups = 0;
+  }
+  if (groups) return "the last number is cut off";
+  return {};
+}
+
 void GeometryParser::read_arcs(const Json& v, const std::string& p) {
   const auto* arcs = r_.read_array(v, p, /*allow_empty=*/true, lim_.max_arcs);
   if (!arcs) return;
   arcs_read_ = true;
+  if (encoded_arcs_) {
+    read_encoded_arcs(*arcs, p);
+    return;
+  }
   const std::size_t errors_before = r_.error_count();
   std::size_t total = 0;
   arcs_.resize(arcs->size());
@@ -367,6 +405,51 @@ void GeometryParser::read_arcs(const Json& v, const std::string& p) {
         r_.report_value(ErrorCode::map_bad_arc, child(ap, i),
                         "deltas that keep the point within ±" + std::to_string(kMaxCoordinate),
                         "a point at (" + std::to_string(q.x) + ", " + std::to_string(q.y) + ")");
+        break;
+      }
+      out.push_back(q);
+    }
+  }
+  arcs_ok_ = r_.error_count() == errors_before;
+}
+
+// Format /2's arcs (see decode_polyline), held to the same rules as /1's: an even number of
+// values, at least four, within the points' limit, and every delta and point within
+// ±kMaxCoordinate.
+void GeometryParser::read_encoded_arcs(const Json::array_t& arcs, const std::string& p) {
+  const std::size_t errors_before = r_.error_count();
+  const std::string range = "within ±" + std::to_string(kMaxCoordinate);
+  std::size_t total = 0;
+  std::vector<std::int64_t> values;
+  arcs_.resize(arcs.size());
+  for (std::size_t a = 0; a < arcs.size(); ++a) {
+    const std::string* text = json::as_string(arcs[a]);
+    const std::string problem = text ? decode_polyline(*text, values) : "not a string";
+    if (!problem.empty() || values.size() < 4 || values.size() % 2 != 0) {
+      r_.report_value(ErrorCode::map_bad_arc, child(p, a),
+                      "an encoded polyline of x, y, dx, dy, …: an even number of integers, at least four",
+                      !problem.empty() ? (text ? problem : json::describe(arcs[a]))
+                                       : std::to_string(values.size()) + " integers");
+      continue;
+    }
+    total += values.size() / 2;
+    if (total > lim_.max_points) {
+      r_.report_value(ErrorCode::map_too_complex, child(p, a),
+                      "at most " + std::to_string(lim_.max_points) + " points in all arcs",
+                      "more by arc " + std::to_string(a));
+      return;
+    }
+    std::vector<QPoint>& out = arcs_[a];
+    out.reserve(values.size() / 2);
+    QPoint q;
+    for (std::size_t i = 0; i < values.size(); i += 2) {
+      q.x += values[i];  // each value is within ±2^34 (7 groups): no overflow
+      q.y += values[i + 1];
+      if (std::max({std::abs(values[i]), std::abs(values[i + 1]), std::abs(q.x), std::abs(q.y)}) >
+          kMaxCoordinate) {
+        r_.report_value(ErrorCode::map_bad_arc, child(p, a), "values and points " + range,
+                        "point " + std::to_string(i / 2) + " at (" + std::to_string(q.x) + ", " +
+                            std::to_string(q.y) + ")");
         break;
       }
       out.push_back(q);

@@ -1,9 +1,9 @@
 // map/geometry.hpp — the countries and borders of the "International" map, ready to draw and
-// to hit-test, read from a passerelle-map-geometry/1 document.
+// to hit-test, read from a passerelle-map-geometry/2 (or /1) document.
 //
 // tools/map/build-geometry.mjs projects Natural Earth 1:50m (world-atlas) with d3-geo, clips
-// it to the region and writes shared, quantized arcs (format: /tmp/spec/geometry-format.md,
-// kept beside that tool).  This reader stitches the arcs back into rings, normalises their
+// it to the region and writes shared, quantized arcs (the format: the header of
+// that tool).  This reader stitches the arcs back into rings, normalises their
 // orientation, triangulates every polygon once (ImGui 1.86 fills only convex polygons, so the
 // UI draws triangles) and keeps the stroked arcs by kind.
 //

@@ -1,6 +1,6 @@
 // map/projection.hpp — the map's projection: Lambert conformal conic, exactly as d3-geo draws it.
 //
-// The map geometry file (passerelle-map-geometry/1) stores coordinates already projected by
+// The map geometry file (passerelle-map-geometry/2) stores coordinates already projected by
 // d3-geo's geoConicConformal().parallels([p1, p2]).rotate([r, 0]).scale(1).translate([0, 0]).
 // To place anything else on that map (a city, a label anchor, the point under the pointer in
 // lon/lat) the core must project the same way, to the last bit where the operations allow:

@@ -72,6 +72,26 @@ TEST(Scroll, RelocatingKeepsAKeyAnimationGoing) {
   EXPECT_FLOAT_EQ(s.destination(), 2200);
 }
 
+// The same for a fling: a new layout under a coasting page moves it, and it coasts on from
+// there (the same distance as without the relayout).
+TEST(Scroll, RelocatingKeepsAFlingCoasting) {
+  auto fling = [](Scroller& s, double& t) {
+    s.touch_begin(600, t);
+    for (int i = 1; i <= 6; ++i) s.touch_move(600 - i * 20.0f, t + i * 0.016);
+    t += 6 * 0.016;
+    s.touch_end(t);
+  };
+  Scroller plain = page(), moved = page();
+  double t1 = 1.0, t2 = 1.0;
+  fling(plain, t1);
+  fling(moved, t2);
+  moved.relocate(moved.offset() + 300, moved.destination() + 300);
+  EXPECT_TRUE(moved.moving());
+  settle(plain, t1);
+  settle(moved, t2);
+  EXPECT_NEAR(moved.offset(), plain.offset() + 300, 1.0f);
+}
+
 TEST(Scroll, KeysAnimateToTheirDestination) {
   Scroller s = page();
   double t = 10;

@@ -72,7 +72,7 @@ function run(instance, options, status) {
     // context made while the worker's is still being made waits for the same busy GPU
     // process, 300-600 ms of blocked main thread on a fast link (traced), the longest task
     // Lighthouse saw.  What needs no GL does not wait: the module is instantiated and given
-    // its fonts and pack meanwhile (startModule), so a late answer costs the context alone.
+    // its fonts and pack meanwhile (prepareModule), so a late answer costs the context alone.
     // The downloads do not wait either: the page's HTML already preloads the wasm and its CSS
     // fetches the fonts, so holding back the pack would save a browser without WebGL2 nothing.
     glReady = options.gpuWarmup.then(probe);

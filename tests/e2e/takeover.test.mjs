@@ -130,9 +130,10 @@ for (const size of SIZES) {
   }
 }
 
-// Scrolled down before the canvas is ready (the map figure, then the article below it): the
-// canvas takes over at the same scroll position, with the same words in the same places.
-for (const [size, p, y] of [[SIZES[0], PAGES[0], 1500], [SIZES[1], PAGES[1], 1800]]) {
+// Scrolled down before the canvas is ready (the map figure, the article below it, and near the
+// end on a phone, as a page reloaded far down is): the canvas takes over at the same scroll
+// position, with the same words in the same places.
+for (const [size, p, y] of [[SIZES[0], PAGES[0], 1500], [SIZES[1], PAGES[1], 1800], [SIZES[1], PAGES[0], 2800]]) {
   test(`takeover at ${size.width}×${size.height}, ${p.lang}, scrolled to ${y} px: the words stay where they were`, async () => {
     const r = await takeover(env, size, p, y);
     assert.deepEqual(r.errors, []);

@@ -6,6 +6,9 @@
 // Each load: a fresh context (empty HTTP cache, no compiled-code cache) at 1280x800 (VIEWPORT
 // to change it, e.g. 412x823), in one profile of lib.mjs (PROFILE=slow, the default: 150 ms
 // RTT, 1.6 Mbit/s, CPU 4x; PROFILE=fast: none).  Printed per load and as medians (min–max):
+//   FCP          first contentful paint
+//   banner       the first frame showing the prerendered HTML banner (probes.mjs, watchBanner),
+//                never before first contentful paint, as speed.mjs counts it
 //   interactive  the mark 'passerelle:interactive' (the canvas's first complete frame)
 //   TBT          total blocking time from first contentful paint to the end of the last long
 //                task before 5 s without one (Lighthouse's rule, lib.mjs)
@@ -25,7 +28,7 @@ import {
   machineHeader, profiles, applyProfile, waitForView, failLoad, totalBlockingTime, longestTask,
   quietAfter, spread, table, fmtMs, fmtKB, profileLines,
 } from './lib.mjs';
-import { observeLongTasks, readTimeline } from './probes.mjs';
+import { observeLongTasks, readTimeline, watchBanner } from './probes.mjs';
 
 const QUIET_MS = 5000;
 const RUNS = Math.max(1, Math.round(Number(process.env.RUNS)) || 7);
@@ -53,6 +56,7 @@ async function coldLoad(browser, url, name) {
     page.consoleErrors = [];
     page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
     await page.addInitScript(observeLongTasks);
+    await page.addInitScript(watchBanner, ['[role="dialog"]', false]);
     await applyProfile(await context.newCDPSession(page), PROFILE);
     await page.goto(url, { waitUntil: 'commit' });
     const state = await waitForView(page);
@@ -71,6 +75,8 @@ async function coldLoad(browser, url, name) {
       return m ? m.duration : NaN;
     });
     return {
+      fcp: tl.fcp,
+      banner: tl.htmlBanner === null ? NaN : Math.max(tl.htmlBanner, tl.fcp ?? 0),
       interactive: tl.interactive,
       tbt: tl.longTasks ? totalBlockingTime(tl.longTasks, tl.fcp, to) : NaN,
       longest: tl.longTasks ? longestTask(tl.longTasks, tl.fcp, to) : NaN,
@@ -103,13 +109,14 @@ try {
       const r = await coldLoad(browser, servers[b].url, list[b][0]);
       if (!r) { failed = true; continue; }
       results[b].push(r);
-      console.log(`  ${list[b][0].padEnd(12)} interactive ${fmtMs(r.interactive)}, TBT ${fmtMs(r.tbt)}, ` +
+      console.log(`  ${list[b][0].padEnd(12)} FCP ${fmtMs(r.fcp)}, banner ${fmtMs(r.banner)}, ` +
+        `interactive ${fmtMs(r.interactive)}, TBT ${fmtMs(r.tbt)}, ` +
         `longest ${fmtMs(r.longest)}, first frame ${fmtMs(r.firstFrame)}, ${fmtKB(r.bytes)} KB`);
     }
   }
   const col = (key, fmt) => (rs) => (rs.length ? spread(rs.map((r) => r[key]), fmt) : '–');
-  const cols = [['interactive', fmtMs], ['tbt', fmtMs], ['longest', fmtMs], ['firstFrame', fmtMs], ['bytes', fmtKB]];
-  const titles = ['build', 'interactive', 'TBT', 'longest task', 'first frame', 'KB to interactive'];
+  const cols = [['fcp', fmtMs], ['banner', fmtMs], ['interactive', fmtMs], ['tbt', fmtMs], ['longest', fmtMs], ['firstFrame', fmtMs], ['bytes', fmtKB]];
+  const titles = ['build', 'FCP', 'banner', 'interactive', 'TBT', 'longest task', 'first frame', 'KB to interactive'];
   console.log('\n' + table(titles.map((title, i) => ({ title, align: i ? 'right' : 'left' })),
     list.map(([name], b) => [name, ...cols.map(([k, f]) => col(k, f)(results[b]))])));
 } finally {

@@ -19,13 +19,13 @@
 // Usage (each directory a built dist/, served by nginx with the site's rules):
 //   DISTS=before=/tmp/ab/before,after=/tmp/ab/after RUNS=10 node bench/ab.mjs
 // Prints figures, never judges them; exits 1 only if a load fails.
-// Depends on: ./lib.mjs, ./probes.mjs, ../scripts/nginx.mjs, playwright-core (Chromium).
+// Depends on: ./lib.mjs (and through it the browser tests' Chromium), ./probes.mjs,
+// ../scripts/nginx.mjs.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startNginx } from '../scripts/nginx.mjs';
 import {
-  machineHeader, profiles, applyProfile, waitForView, failLoad, totalBlockingTime, longestTask,
+  machineHeader, profiles, coldPage, launchChromium, waitForView, failLoad, totalBlockingTime, longestTask,
   quietAfter, spread, table, fmtMs, fmtKB, profileLines,
 } from './lib.mjs';
 import { observeLongTasks, readTimeline, watchBanner } from './probes.mjs';
@@ -50,14 +50,9 @@ function builds() {
 
 // One cold load; its figures, or null when the view did not start.
 async function coldLoad(browser, url, name) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const { context, page } = await coldPage(browser, VIEWPORT, PROFILE,
+    [[observeLongTasks], [watchBanner, ['[role="dialog"]', false]]]);
   try {
-    const page = await context.newPage();
-    page.consoleErrors = [];
-    page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
-    await page.addInitScript(observeLongTasks);
-    await page.addInitScript(watchBanner, ['[role="dialog"]', false]);
-    await applyProfile(await context.newCDPSession(page), PROFILE);
     await page.goto(url, { waitUntil: 'commit' });
     const state = await waitForView(page);
     if (state !== 'ready') { failLoad(`ab: ${name}`, state, page); return null; }
@@ -92,12 +87,7 @@ async function coldLoad(browser, url, name) {
 const list = builds();
 const servers = [];
 for (const [, dir] of list) servers.push(await startNginx({ root: dir }));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   console.log(machineHeader(browser, `ab: ${list.map(([n]) => n).join(' vs ')}, ` +

@@ -5,9 +5,9 @@
 // Depends on: ../tests/e2e/harness.mjs (nginx with the site's rules + playwright-core Chromium),
 // node: only.
 import os from 'node:os';
-import { setUp, DIST } from '../tests/e2e/harness.mjs';
+import { setUp, DIST, launchChromium } from '../tests/e2e/harness.mjs';
 
-export { setUp, DIST };
+export { setUp, DIST, launchChromium };
 
 // 1 KB = 1024 bytes in every table, said once here so that figures agree with each other.
 export const KB = 1024;
@@ -109,6 +109,20 @@ export async function applyProfile(cdp, profile) {
   await cdp.send('Network.enable');
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}
+
+// A page for one cold load: a fresh context (empty HTTP cache, no compiled-code cache) at
+// `viewport`, its uncaught errors kept in page.consoleErrors (failLoad prints them), the init
+// scripts installed ([fn, arg] pairs, before the page's own scripts) and the profile applied
+// through its own DevTools session.  The caller navigates, and closes the context.
+export async function coldPage(browser, viewport, profile, initScripts = []) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
+  for (const [fn, arg] of initScripts) await page.addInitScript(fn, arg);
+  await applyProfile(await context.newCDPSession(page), profile);
+  return { context, page };
 }
 
 // "median (min–max)", or the median alone when every run gave the same figure (as formatted).

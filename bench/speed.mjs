@@ -34,7 +34,7 @@
 // Depends on: ./lib.mjs, ./peers.mjs, ./probes.mjs, ./lighthouse-run.mjs, ../scripts/nginx.mjs.
 import {
   setUp, DIST, machineHeader, median, table, fmtMs, fmtKB, waitForView, failLoad, profiles,
-  applyProfile, spread, profileLines, totalBlockingTime, longestTask, quietAfter,
+  coldPage, spread, profileLines, totalBlockingTime, longestTask, quietAfter,
 } from './lib.mjs';
 import { buildPeers, version, PEERS, HOSTS } from './peers.mjs';
 import { watchBanner, observeLongTasks, readTimeline } from './probes.mjs';
@@ -147,15 +147,10 @@ function figures(def, tl) {
 
 // One cold load of one page in a fresh context; its figures, or null when it failed.
 async function coldLoad(browser, bases, def, profile) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const scripts = [[observeLongTasks]];
+  if (def.banner) scripts.push([watchBanner, [def.banner, def.fixed]]);
+  const { context, page } = await coldPage(browser, VIEWPORT, profile, scripts);
   try {
-    const page = await context.newPage();
-    page.consoleErrors = [];
-    page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
-    await page.addInitScript(observeLongTasks);
-    if (def.banner) await page.addInitScript(watchBanner, [def.banner, def.fixed]);
-    const cdp = await context.newCDPSession(page);
-    await applyProfile(cdp, profile);
     await page.goto((def.peer ? bases.peers : bases.site) + def.path, { waitUntil: 'commit', timeout: TIMEOUT });
     const problem = await waitReady(page, def);
     if (problem) { failLoad(`speed: ${def.name} (${profile.name})`, problem, page); return null; }

@@ -12,6 +12,17 @@ import { startConsentLog } from '../../scripts/consent-log.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(root, 'dist');
 
+// Debian's Chromium (or $CHROMIUM) as every browser test and benchmark drives it: WebGL on
+// SwiftShader, no sandbox, nothing of its own on the network.
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+  });
+}
+
 export async function setUp() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build-site.sh');
   // The standalone page sends its proofs of consent to /consent-log: the service runs beside
@@ -25,12 +36,7 @@ export async function setUp() {
     ['/content/fixtures/', path.join(root, 'tests/fixtures')],
   ] });
   const base = server.url.replace(/\/$/, '');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-  });
+  const browser = await launchChromium();
   return {
     base, browser, consentDb,
     async close() { await browser.close(); await server.stop(); await consentLog.stop(); },

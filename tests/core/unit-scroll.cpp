@@ -92,6 +92,34 @@ TEST(Scroll, RelocatingKeepsAFlingCoasting) {
   EXPECT_NEAR(moved.offset(), plain.offset() + 300, 1.0f);
 }
 
+// moves() counts what was asked of the scroll, not where the offset is: a key's animation is
+// counted before its first step, a new layout's placing is not counted at all.
+TEST(Scroll, MovesCountsEveryAskedMoveEvenBeforeTheOffsetChanges) {
+  Scroller s = page();
+  double t = 0;
+  unsigned n = s.moves();
+  s.key(ScrollKey::page_down, t);
+  EXPECT_EQ(s.moves(), ++n) << "a key, offset still " << s.offset();
+  EXPECT_FLOAT_EQ(s.offset(), 0);
+  s.animate_to(1200, t);
+  EXPECT_EQ(s.moves(), ++n) << "a jump (a footnote, the focus brought into view)";
+  s.scroll_by(30);
+  EXPECT_EQ(s.moves(), ++n) << "the wheel";
+  s.scroll_by(0);
+  EXPECT_EQ(s.moves(), n) << "a horizontal wheel asks nothing";
+  s.scroll_to(10);
+  EXPECT_EQ(s.moves(), ++n) << "the scrollbar";
+  s.touch_begin(500, t);
+  EXPECT_EQ(s.moves(), n) << "a finger down only";
+  s.touch_move(490, t + 0.016);
+  EXPECT_EQ(s.moves(), ++n) << "the finger moved";
+  s.touch_end(t + 0.032);
+  s.set_extent(4000, 800);
+  s.relocate(20, 20);
+  s.step(t + 0.05);
+  EXPECT_EQ(s.moves(), n) << "a new layout and the animation's steps are no asked moves";
+}
+
 TEST(Scroll, KeysAnimateToTheirDestination) {
   Scroller s = page();
   double t = 10;

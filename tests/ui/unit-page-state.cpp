@@ -6,6 +6,8 @@
 // for the fonts, Noto, files), GoogleTest.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "headless.hpp"
 #include "ui/app/font_state.hpp"
 #include "ui/app/page_state.hpp"
@@ -154,6 +156,47 @@ TEST_F(Page, ATakeoverAfterTheFirstLayoutScrollsAtOnceAndAScrollAfterItIsKept) {
   geometry.map_aspect = 1.37f;
   page.relayout(fonts.book(), geometry);
   EXPECT_GT(page.scroll(), 400);
+}
+
+// The race CI met (page.test.mjs, "PageDown scrolled 0px"): the takeover at the top, then a
+// PageDown whose animation has not taken a step yet when the map's geometry arrives.  The
+// offset is still the takeover's, but the visitor has scrolled: the relayout must not go
+// back to the takeover's position (which stopped the animation).  The same for every move
+// that animates (a footnote jump, the focus brought into view, the map revealed), and at
+// any takeover position.
+TEST_F(Page, AMoveAskedJustAfterTheTakeoverIsNotUndoneByTheNextLayout) {
+  struct Case {
+    const char* what;
+    float takeover;
+    void (*ask)(PageState&, double);
+  };
+  const Case cases[] = {
+      {"PageDown at the top", 0, [](PageState& p, double t) { p.scroller().key(ScrollKey::page_down, t); }},
+      {"ArrowDown at 1500", 1500, [](PageState& p, double t) { p.scroller().key(ScrollKey::line_down, t); }},
+      {"Home at 1500", 1500, [](PageState& p, double t) { p.scroller().key(ScrollKey::home, t); }},
+      {"a jump into view at 1500", 1500, [](PageState& p, double t) { p.scroll_into_view(3000, 3040, 0, t); }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    page.start_at(c.takeover);
+    ASSERT_FLOAT_EQ(page.scroll(), c.takeover);
+    double t = 1;
+    c.ask(page, t);
+    const float destination = page.scroller().destination();
+    ASSERT_NE(destination, c.takeover);
+    ASSERT_FLOAT_EQ(page.scroll(), c.takeover) << "no step yet";
+    const std::vector<PlacedRun>& runs = page.layout()->runs;
+    std::size_t run = 0;  // the words the move heads for: the first run at or below its destination
+    while (run + 1 < runs.size() && runs[run].y < destination) ++run;
+    const float below = runs[run].y - destination;
+    LayoutState geometry;
+    geometry.map_aspect = 1.37f;  // the map's geometry arrives in the same frame
+    page.relayout(fonts.book(), geometry);
+    EXPECT_TRUE(page.scroller().moving());
+    for (int i = 0; i < 600 && page.scroller().step(t += 1.0 / 60); ++i) {}
+    EXPECT_NEAR(page.layout()->runs[run].y - page.scroll(), below, 1.0f) << "headed for " << destination;
+    page.relayout(fonts.book(), {});  // back to the first proportions for the next case
+  }
 }
 
 // A PageDown under way when the map's geometry arrives (the figure changes height above the

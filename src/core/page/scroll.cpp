@@ -30,6 +30,7 @@ float Scroller::clamp(float y) const {
 }
 
 void Scroller::scroll_by(float dy) {
+  if (dy != 0) ++moves_;  // a horizontal wheel asks nothing of this scroll
   // A wheel turn during a key animation continues from where the animation is headed.
   const float from = animating_ ? anim_target_ : offset_;
   animating_ = false;
@@ -43,6 +44,7 @@ bool Scroller::can_scroll(float dy) const {
 }
 
 void Scroller::scroll_to(float y) {
+  ++moves_;
   animating_ = false;
   coasting_ = false;
   offset_ = clamp(y);
@@ -57,6 +59,7 @@ void Scroller::relocate(float y, float destination) {
 }
 
 void Scroller::animate_to(float y, double now) {
+  ++moves_;
   coasting_ = false;
   const float target = clamp(y);
   if (reduced_motion_) {
@@ -97,6 +100,7 @@ void Scroller::touch_begin(float y, double t) {
 
 float Scroller::touch_move(float y, double t) {
   if (!touching_) return 0.0f;
+  ++moves_;
   const float wanted = touch_last_y_ - y;
   const float before = offset_;
   offset_ = clamp(offset_ + wanted);

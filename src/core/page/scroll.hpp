@@ -57,6 +57,11 @@ class Scroller {
   // (the caller keeps drawing frames); false when at rest.
   bool step(double now);
   bool moving() const { return animating_ || coasting_; }
+  // How many moves input or the app has asked for so far (scroll_by, scroll_to, animate_to,
+  // key, touch_move), whether or not the offset has changed yet: a key's animation asked
+  // for in this frame has not moved the offset, but the visitor has scrolled.  A new
+  // layout's set_extent() and relocate(), and step(), are not asked moves.
+  unsigned moves() const { return moves_; }
 
   static constexpr float kLine = 40.0f;          // arrow keys, px
   static constexpr float kPageOverlap = 0.125f;  // PgDn keeps 1/8 of the screen for context
@@ -66,6 +71,7 @@ class Scroller {
 
   float content_ = 0, viewport_ = 0, offset_ = 0;
   bool reduced_motion_ = false;
+  unsigned moves_ = 0;
 
   bool animating_ = false;
   float anim_target_ = 0;

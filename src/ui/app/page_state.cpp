@@ -80,7 +80,7 @@ void PageState::start_at(float y) {
   // A position left for the next layout would be applied whenever that comes (the map's
   // geometry, seconds later), over a scroll made in between.
   scroller_.scroll_to(y);
-  takeover_at_ = scroller_.offset();
+  takeover_moves_ = scroller_.moves();
   start_at_ = -1;
 }
 
@@ -107,10 +107,13 @@ void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
   // The reader's place: the HTML's scroll position at the takeover; at the same width (the
   // map's geometry arrived, a country's details opened) the same words at the same height;
   // at a new width, the same fraction of the document.
-  if (takeover_y_ >= 0 && start_at_ < 0 && scroller_.offset() != takeover_at_) takeover_y_ = -1;  // scrolled since
+  // "Scrolled since" counts the moves asked, not the offset: a PageDown pressed in the frame
+  // the map's geometry arrived has not moved the offset yet, and going back to the takeover's
+  // position then cancelled it (PageDown scrolled 0 px).
+  if (takeover_y_ >= 0 && start_at_ < 0 && scroller_.moves() != takeover_moves_) takeover_y_ = -1;
   if (start_at_ >= 0 || (takeover_y_ >= 0 && layout_->viewport_width == width_)) {
     scroller_.scroll_to(takeover_y_ >= 0 ? takeover_y_ : start_at_);
-    takeover_at_ = scroller_.offset();
+    takeover_moves_ = scroller_.moves();
   } else {
     auto placed = [&](float y, const std::optional<Anchor>& a) {
       if (a && a->width == layout_->viewport_width && a->runs == layout_->runs.size())

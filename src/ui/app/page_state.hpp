@@ -120,7 +120,7 @@ class PageState {
   bool layout_dirty_ = true;
   float start_at_ = -1;     // < 0: none asked
   float takeover_y_ = -1;   // the takeover's scroll position, while nothing has scrolled since
-  float takeover_at_ = -1;  // the offset the takeover's position gave
+  unsigned takeover_moves_ = 0;  // the scroller's moves() once the takeover's position was applied
   Scroller scroller_;
 
   bool dragging_thumb_ = false;

@@ -146,6 +146,41 @@ for (const [size, p, y] of [[SIZES[0], PAGES[0], 1500], [SIZES[1], PAGES[1], 180
   });
 }
 
+// The visitor scrolls the HTML while the canvas is starting: after its first frame (drawn at
+// the old place, not yet shown), before the reveal.  The canvas is shown where the HTML was
+// scrolled, with its words where the HTML had them; the scroll is not undone.
+for (const [size, y] of [[SIZES[0], 1200], [SIZES[1], 2000]]) {
+  test(`takeover at ${size.width}×${size.height}: the HTML scrolled to ${y} px during the start stays scrolled`, async () => {
+    const { page, release } = await openHeld(env, size, '/');
+    try {
+      await page.evaluate(`window.__htmlWords = ${htmlWords}`);  // the page's CSP allows no eval of its own
+      await page.evaluate((y) => {
+        const measure = performance.measure.bind(performance);
+        performance.measure = function (name, ...rest) {
+          if (name === 'passerelle:first-frame') {  // drawn, the HTML still shown
+            scrollTo(0, y);
+            window.__scrolled = { y: scrollY, words: window.__htmlWords() };
+          }
+          return measure(name, ...rest);
+        };
+      }, y);
+      release();
+      assert.equal(await waitView(page), 'ready');
+      await waitIdle(page, 150);
+      const scrolled = await page.evaluate(() => window.__scrolled);
+      assert.ok(scrolled && Math.abs(scrolled.y - y) < 1, `the HTML was scrolled to ${y} px during the start: ${JSON.stringify(scrolled && scrolled.y)}`);
+      const top = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+      assert.ok(Math.abs(top - y) < 1, `the canvas took over at ${top} px, the HTML was at ${y} px`);
+      const c = compareWords(scrolled.words, await page.evaluate(() => window.Passerelle.instances[0].visibleWords()));
+      console.log(`# takeover ${size.width}x${size.height}, HTML scrolled to ${y} px during the start: ${c.kept}/${c.words} words within ${TOLERANCE} px`);
+      assert.ok(scrolled.words.length >= 20 && c.share >= NEARLY_EVERY, `${c.kept}/${c.words} words stayed`);
+      assert.deepEqual(page.consoleErrors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
 test('compareWords counts a word as moved when the canvas puts it elsewhere', () => {
   const html = [{ text: 'La', x: 10, y: 10 }, { text: 'Cimade', x: 40, y: 10 }];
   assert.equal(compareWords(html, [{ text: 'La', x: 11, y: 12 }, { text: 'Cimade', x: 41, y: 10 }]).share, 1);

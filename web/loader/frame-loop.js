@@ -31,6 +31,7 @@ function startFrames(v) {
     if (!instance._mod || instance.contextLost) return;
     if (!fonts.ready()) return fonts.start();  // the first frame waits for its atlases (it asks again)
     var t0 = performance.now();
+    if (v.options.mirror) v.options.mirror.follow();  // the HTML scrolled since the start (before the reveal)
     mod._pl_set_wall_clock(Date.now() / 1000);
     var more = mod._pl_frame(ts / 1000);
     instance.frames++;

@@ -49,6 +49,7 @@ function htmlNeedsPolicy() {
 function makeMirror(root, embedded) {
   var m = {
     root: root, mod: null, instance: null, version: -1, html: {}, queue: [], scope: makeScope(),
+    startY: null, revealed: false,  // the HTML's scroll position the canvas starts at; shown yet
     embedded: !!embedded, doc: root.getRootNode ? root.getRootNode() : document  // a ShadowRoot in embeds
   };
   m.shownDialog = dialogKind(m);
@@ -70,15 +71,24 @@ function makeMirror(root, embedded) {
   m.start = function (instance, mod) {
     m.instance = instance;
     m.mod = mod;
-    if (!m.embedded && mod._pl_start_at) mod._pl_start_at(window.scrollY);
+    m.follow();
     m.sync();
     var active = keyed(m, m.doc.activeElement);
     if (active) tellFocus(m, active.getAttribute('data-key'));
   };
   // The canvas has drawn the same page, banner included (ImGui shows an auto-sized window on
   // its second frame): it shows the page now, the mirror is for assistive technology.
+  // Until then the HTML is what the visitor scrolls (a wheel, a finger, a find in page): each
+  // frame before the reveal starts the canvas where the HTML is now, so that a scroll made
+  // while the canvas was starting is kept, not undone at the reveal.
+  m.follow = function () {
+    if (m.embedded || m.revealed || !m.mod._pl_start_at || window.scrollY === m.startY) return;
+    m.startY = window.scrollY;
+    m.mod._pl_start_at(m.startY);
+  };
   m.reveal = function () {
     if (m.embedded) return;  // an embed's mirror is hidden from the start: the box is the canvas
+    m.revealed = true;
     document.documentElement.classList.add('passerelle-canvas-on');
     window.scrollTo(0, 0);
   };

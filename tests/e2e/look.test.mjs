@@ -159,6 +159,52 @@ test('an embed draws in the scheme its data-theme asks for, whatever the system 
   }
 });
 
+// The HTML is the page there: its keys and in-page jumps are the browser's.  They used to move
+// the hidden canvas (scroll keys taken, the footnote's focus without scrolling), and the
+// visible page stayed where it was.
+test('forced colours: the keyboard scrolls the HTML page, and a footnote mark jumps to its note', { timeout: 60000 }, async () => {
+  const page = await newPage(env, { forcedColors: 'active' });
+  try {
+    assert.equal(await openView(page, env, '/'), 'ready');
+    await waitIdle(page, 150);
+    const scrollY = () => page.evaluate(() => scrollY);
+    // The browser's smooth scroll has come to rest (the same position twice, 150 ms apart).
+    const settled = async () => {
+      let last = -1;
+      for (let i = 0; i < 40; i++) {
+        const y = await scrollY();
+        if (y === last) return y;
+        last = y;
+        await page.waitForTimeout(150);
+      }
+      return last;
+    };
+    const max = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    assert.ok(max > 1500, `the HTML page is long (${max} px to scroll)`);
+    let last = 0;
+    for (const key of ['PageDown', 'ArrowDown', 'Space']) {
+      await page.keyboard.press(key);
+      const y = await settled();
+      assert.ok(y > last + 30, `${key} scrolled the HTML from ${last} to ${y} px`);
+      last = y;
+    }
+    await page.keyboard.press('End');
+    assert.ok(await settled() > max - 2, `End went to the end (${await scrollY()} of ${max} px)`);
+    await page.keyboard.press('Home');
+    assert.equal(await settled(), 0, 'Home went back to the top');
+    // The footnote mark, from the keyboard: its note comes into view, focused.
+    const mark = page.locator('[data-passerelle-part="page"] a[href="#fn-1"]');
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '#fnref-1', null, { timeout: 5000 });
+    const note = await page.evaluate(() => document.getElementById('fn-1').getBoundingClientRect().toJSON());
+    assert.ok(note.top >= 0 && note.bottom <= 800, `the footnote is in view: ${JSON.stringify(note)}`);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('forced colours: the HTML mirror is the page in place of the canvas, and works', { timeout: 60000 }, async () => {
   const page = await newPage(env, { forcedColors: 'active' });
   try {

@@ -45,6 +45,16 @@ function htmlNeedsPolicy() {
   }
 }
 
+// Forced colours (Windows high contrast): the stylesheet shows the mirror instead of the canvas.
+var FORCED_COLORS = window.matchMedia ? matchMedia('(forced-colors: active)') : null;
+
+// Whether the standalone page's HTML is what the visitor sees and scrolls: before the canvas
+// takes over, and for good with forced colours.  Then the scroll keys and in-page jumps are
+// the browser's, on the HTML; moving the hidden canvas instead left the page where it was.
+function htmlIsPage(m) {
+  return !m.embedded && (!m.revealed || !!(FORCED_COLORS && FORCED_COLORS.matches));
+}
+
 // The parts the core fills, by ABI.MirrorPart name: data-passerelle-part="consent" / "page".
 function makeMirror(root, embedded) {
   var m = {
@@ -61,7 +71,8 @@ function makeMirror(root, embedded) {
   m.scope.listen(root, 'focusout', function (e) {
     if (!e.relatedTarget || !root.contains(e.relatedTarget)) tellFocus(m, '');
   });
-  // Keys: focus is in the mirror (or nowhere, on the body), the page is the canvas's.
+  // Keys: focus is in the mirror (or nowhere, on the body); the scroll keys move the canvas
+  // once it is the page (htmlIsPage).
   var keys = m.embedded ? root : document;
   m.scope.listen(keys, 'keydown', function (e) { onMirrorKey(m, e, true); });
   m.scope.listen(keys, 'keyup', function (e) { onMirrorKey(m, e, false); });
@@ -126,7 +137,7 @@ function activateKey(m, key, el) {
   if (r === ABI.ActionCode.handled && href && /^#fn(ref)?-\d+$/.test(href)) {
     var dest = m.root.querySelector(href);
     if (dest && dest.tagName !== 'A') dest = dest.querySelector('a');
-    if (dest) dest.focus({ preventScroll: true });
+    if (dest) dest.focus({ preventScroll: !htmlIsPage(m) });  // the HTML's own jump where it is the page
   }
   m.instance.requestFrame();
 }
@@ -186,7 +197,7 @@ function onMirrorKey(m, e, down) {
     escapeKey(m, e, down);
   } else if (down && e.key === 'Tab') {
     trapTab(m, e);
-  } else if (down) {
+  } else if (down && !htmlIsPage(m)) {
     var k = own(SCROLL_KEYS, e.key);
     if (e.key === ' ') {
       if (t.closest && t.closest('button, a')) return;  // Space presses a button

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setUp, newPage, openView, waitIdle, regionPixels, DIST } from './harness.mjs';
+import { setUp, newPage, openView, waitView, waitIdle, regionPixels, DIST } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -199,6 +199,43 @@ test('forced colours: the keyboard scrolls the HTML page, and a footnote mark ju
     await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '#fnref-1', null, { timeout: 5000 });
     const note = await page.evaluate(() => document.getElementById('fn-1').getBoundingClientRect().toJSON());
     assert.ok(note.top >= 0 && note.bottom <= 800, `the footnote is in view: ${JSON.stringify(note)}`);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+// The reader's place: the HTML scrolled before the canvas is up stays where it is (the reveal
+// scrolled it to the top, where the canvas would have taken over), and switching forced
+// colours on or off while reading keeps the place, from the canvas to the HTML and back.
+test('forced colours: the reader keeps their place, at the start and when the setting changes', { timeout: 60000 }, async () => {
+  const page = await newPage(env, { forcedColors: 'active' });
+  try {
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await page.route(/passerelle(\.[0-9a-f]{8})?\.wasm$/, async (route) => { await released; await route.continue(); });
+    await page.goto(env.base + '/');
+    await page.evaluate(() => scrollTo(0, 1500));
+    await page.waitForFunction(() => Math.abs(scrollY - 1500) < 1);
+    release();
+    assert.equal(await waitView(page), 'ready');
+    await waitIdle(page, 150);
+    assert.ok(Math.abs(await page.evaluate(() => scrollY) - 1500) < 1, `the HTML stayed at 1500 px: ${await page.evaluate(() => scrollY)}`);
+    // Off: the canvas shows the page from where the HTML was read.
+    await page.evaluate(() => scrollTo(0, 900));
+    await page.emulateMedia({ forcedColors: 'none' });
+    await waitIdle(page, 150);
+    const off = await page.evaluate(() => [scrollY, window.Passerelle.instances[0].scrollTop()]);
+    assert.ok(off[0] === 0 && Math.abs(off[1] - 900) < 1, `forced colours off: the canvas at 900 px, the document at 0: ${off}`);
+    // On again, after reading further on the canvas: the HTML opens there.
+    await page.mouse.move(640, 300);
+    await page.mouse.wheel(0, 400);
+    await waitIdle(page, 150);
+    const canvasY = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+    assert.ok(Math.abs(canvasY - 1300) < 1, `the wheel scrolled the canvas to ${canvasY} px`);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.waitForFunction(() => scrollY > 0, null, { timeout: 5000 }).catch(() => {});
+    assert.ok(Math.abs(await page.evaluate(() => scrollY) - canvasY) < 1, `forced colours on: the HTML at ${canvasY} px`);
     assert.deepEqual(page.consoleErrors, []);
   } finally {
     await page.context().close();

@@ -52,7 +52,32 @@ var FORCED_COLORS = window.matchMedia ? matchMedia('(forced-colors: active)') : 
 // takes over, and for good with forced colours.  Then the scroll keys and in-page jumps are
 // the browser's, on the HTML; moving the hidden canvas instead left the page where it was.
 function htmlIsPage(m) {
-  return !m.embedded && (!m.revealed || !!(FORCED_COLORS && FORCED_COLORS.matches));
+  return !m.embedded && (!m.revealed || forcedColors());
+}
+
+function forcedColors() { return !!(FORCED_COLORS && FORCED_COLORS.matches); }
+
+// Forced colours switched on or off while the page is shown (the stylesheet swaps the HTML and
+// the canvas): the reader's place goes with it.  The HTML's place is noted as it scrolls: once
+// the setting is off, the stylesheet has made the document unscrollable (scrollY 0) before
+// the change is told.
+function followForcedColors(m) {
+  m.scope.listen(FORCED_COLORS, 'change', function () { swapPage(m); });
+  m.scope.listen(window, 'scroll', function () { if (forcedColors()) m.htmlY = window.scrollY; }, { passive: true });
+}
+
+// After the reveal, the page goes from the canvas to the HTML (forced colours on) at the
+// canvas's scroll position, or back at the HTML's.  Both lay out the same words at the same
+// heights (the takeover's rule, tests/e2e/takeover.test.mjs).
+function swapPage(m) {
+  if (!m.revealed || !m.mod) return;
+  if (forcedColors()) {
+    window.scrollTo(0, m.htmlY = m.mod._pl_scroll());
+  } else {
+    window.scrollTo(0, 0);
+    m.mod._pl_start_at(m.htmlY);
+    m.instance.requestFrame();
+  }
 }
 
 // The parts the core fills, by ABI.MirrorPart name: data-passerelle-part="consent" / "page".
@@ -60,6 +85,7 @@ function makeMirror(root, embedded) {
   var m = {
     root: root, mod: null, instance: null, version: -1, html: {}, queue: [], scope: makeScope(),
     startY: null, revealed: false,  // the HTML's scroll position the canvas starts at; shown yet
+    htmlY: 0,  // with forced colours: where the HTML page was last scrolled
     embedded: !!embedded, doc: root.getRootNode ? root.getRootNode() : document  // a ShadowRoot in embeds
   };
   m.shownDialog = dialogKind(m);
@@ -87,22 +113,25 @@ function makeMirror(root, embedded) {
     var active = keyed(m, m.doc.activeElement);
     if (active) tellFocus(m, active.getAttribute('data-key'));
   };
-  // The canvas has drawn the same page, banner included (ImGui shows an auto-sized window on
-  // its second frame): it shows the page now, the mirror is for assistive technology.
-  // Until then the HTML is what the visitor scrolls (a wheel, a finger, a find in page): each
-  // frame before the reveal starts the canvas where the HTML is now, so that a scroll made
-  // while the canvas was starting is kept, not undone at the reveal.
+  // Until the reveal the HTML is what the visitor scrolls (a wheel, a finger, a find in page):
+  // each frame before it starts the canvas where the HTML is now, so that a scroll made while
+  // the canvas was starting is kept, not undone at the reveal.
   m.follow = function () {
     if (m.embedded || m.revealed || !m.mod._pl_start_at || window.scrollY === m.startY) return;
     m.startY = window.scrollY;
     m.mod._pl_start_at(m.startY);
   };
+  // The canvas has drawn the same page, banner included (ImGui shows an auto-sized window on
+  // its second frame): it shows the page now, the mirror is for assistive technology.  With
+  // forced colours the HTML stays the page, where the visitor has scrolled it.
   m.reveal = function () {
     if (m.embedded) return;  // an embed's mirror is hidden from the start: the box is the canvas
     m.revealed = true;
     document.documentElement.classList.add('passerelle-canvas-on');
-    window.scrollTo(0, 0);
+    if (forcedColors()) m.htmlY = window.scrollY;
+    else window.scrollTo(0, 0);
   };
+  if (!m.embedded && FORCED_COLORS) followForcedColors(m);
   m.sync = function () { syncMirror(m); };
   m.stop = m.scope.release;
   return m;

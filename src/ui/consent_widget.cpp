@@ -170,6 +170,7 @@ bool ConsentWidget::switch_widget(const char* id, bool* on, const char* label) {
 
 std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   buttons_.clear();
+  rows_.clear();
   windows_.clear();
   keyed_.clear();
   policy_rect_ = Box{};
@@ -358,25 +359,37 @@ void ConsentWidget::purpose_row(const ConsentFrame& f, const ConsentTexts& t, co
   const FontBook& fb = *f.fonts;
   ImGui::Separator();
   const float row_y = ImGui::GetCursorPosY();
-  ImGui::PushFont(fb.font(f.scale.ui_bold));
-  ImGui::TextUnformatted(p.name.in(f.lang).c_str());
+  // What stands at the right of the name: "always on" (small) or the switch.  The name wraps
+  // before it: on a narrow phone "Cookies strictement nécessaires" was drawn over "Toujours
+  // actif".
+  ImGui::PushFont(fb.font(p.required ? f.scale.ui_small : f.scale.ui));
+  const float side_w = p.required ? ImGui::CalcTextSize(t.always_on.c_str()).x : std::round(ImGui::GetFontSize() * 1.3f * 1.8f);
   ImGui::PopFont();
+  const float side_x = inner - side_w - 12;
+  Row row;
+  ImGui::PushFont(fb.font(f.scale.ui_bold));
+  ImGui::PushTextWrapPos(side_x - 12);
+  ImGui::TextUnformatted(p.name.in(f.lang).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  row.name_min = ImGui::GetItemRectMin();
+  row.name_max = ImGui::GetItemRectMax();
+  const float below_name = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos(ImVec2(side_x, row_y));
   if (p.required) {
     ImGui::PushFont(fb.font(f.scale.ui_small));
-    const ImVec2 s = ImGui::CalcTextSize(t.always_on.c_str());
-    ImGui::SameLine(inner - s.x - 12);
-    ImGui::SetCursorPosY(row_y);
     ImGui::TextColored(v4(theme.muted), "%s", t.always_on.c_str());
     ImGui::PopFont();
   } else {
     bool on = f.manager->pending(p.id);
     ImGui::PushFont(fb.font(f.scale.ui));
-    const float sw = std::round(ImGui::GetFontSize() * 1.3f * 1.8f);
-    ImGui::SameLine(inner - sw - 12);
-    ImGui::SetCursorPosY(row_y);
     if (switch_widget(p.id.c_str(), &on, p.name.in(f.lang).c_str())) f.manager->set_pending(p.id, on);
     ImGui::PopFont();
   }
+  row.side_min = ImGui::GetItemRectMin();
+  row.side_max = ImGui::GetItemRectMax();
+  rows_.push_back(row);
+  ImGui::SetCursorPosY(std::max(below_name, ImGui::GetCursorPosY()));
   ImGui::PushTextWrapPos(inner - 8);
   text_block(fb.font(f.scale.ui), p.description.in(f.lang), to_imgui(theme.text));
   // French puts a no-break space before the colon; other languages none.

@@ -66,6 +66,12 @@ class ConsentWidget {
     ImVec2 min, max;
   };
   const std::vector<Button>& last_buttons() const { return buttons_; }
+  // The settings panel's purpose rows last frame: the name's box and the box at its right
+  // ("always on" or the switch).
+  struct Row {
+    ImVec2 name_min, name_max, side_min, side_max;
+  };
+  const std::vector<Row>& last_rows() const { return rows_; }
   // True when p is over a consent window: the page under it must not react.
   bool covers(ImVec2 p) const;
   // The policy link's rectangle last frame (empty if not shown), for the DOM click handler.
@@ -115,6 +121,7 @@ class ConsentWidget {
   };
 
   std::vector<Button> buttons_;
+  std::vector<Row> rows_;
   std::vector<Box> windows_;
   std::vector<std::pair<std::string, Box>> keyed_;  // this frame's widgets by mirror key
   std::string pending_press_;

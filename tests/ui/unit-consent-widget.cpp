@@ -150,6 +150,44 @@ TEST_F(BannerFixture, CustomiseOpensThePanelAndEscapeReturnsToTheBanner) {
   EXPECT_TRUE(h.app.take_consent_outcomes().empty()) << "closing is not a choice";
 }
 
+// Each purpose's name and what stands at its right ("Toujours actif" or the switch) never
+// overlap: the name wraps before it.  At 320 and 375 px "Cookies strictement nécessaires" was
+// drawn over "Toujours actif" (and "Strictly necessary cookies" over "Always on" at 320).
+TEST(ConsentPanelRows, TheNameWrapsBeforeWhatStandsAtItsRight) {
+  for (const char* pack : {"content/international.fr.json", "content/international.en.json"}) {
+    for (float w : {320.0f, 360.0f, 375.0f, 412.0f, 1280.0f}) {
+      SCOPED_TRACE(std::string(pack) + " at " + std::to_string(static_cast<int>(w)) + " px");
+      Headless h;
+      ASSERT_TRUE(h.app.load_pack(read_text(source_path(pack)), "p.json").empty());
+      h.app.set_wall_clock(1'800'000'000);
+      h.app.set_viewport(w, 740, 1);
+      ConsentStart s;
+      s.now = 1'800'000'000;
+      ASSERT_TRUE(h.app.start_consent(s));
+      h.settle();
+      for (const auto& b : h.app.consent_widget().last_buttons()) {
+        if (b.label != "Personnaliser" && b.label != "Customise") continue;
+        const float x = (b.min.x + b.max.x) / 2, y = (b.min.y + b.max.y) / 2;
+        h.app.pointer_move(x, y);
+        h.settle();
+        h.app.pointer_down(x, y);
+        h.settle();
+        h.app.pointer_up(x, y);
+        h.settle();
+        break;
+      }
+      ASSERT_EQ(h.app.consent()->view(), ConsentView::panel);
+      const auto& rows = h.app.consent_widget().last_rows();
+      ASSERT_GE(rows.size(), 3u);
+      for (const auto& r : rows) {
+        EXPECT_LT(r.name_max.x, r.side_min.x) << "the name ends before what is at its right";
+        EXPECT_GT(r.name_max.x - r.name_min.x, 40.0f) << "the name is drawn";
+        EXPECT_LE(r.side_max.x, w) << "on screen";
+      }
+    }
+  }
+}
+
 TEST_F(BannerFixture, ManageReopensThePanelAndWithdrawalIsAsEasy) {
   start();
   click(button("Tout accepter"));

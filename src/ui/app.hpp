@@ -239,6 +239,7 @@ class App {
   ChipKey::Result apply_chip_key(const ChipKey& r, double now);
   void show_touch_hint(ImVec2 p, double t);
   bool finger_scrolls_article() const;
+  float finger_on_widget(ImVec2 p);
   // ui/app/app_fonts.cpp
   bool begin_fonts();
   // ui/app/app_frame.cpp
@@ -260,6 +261,7 @@ class App {
   MirrorFocus mirror_;
   PointerState pointer_;
   TouchPoints touches_;
+  float widget_finger_y_ = 0;  // the last place of a finger scrolling the consent widget
   KeyReplay keys_;
   FramePacer pacer_;
   FontBook::AtlasBuilt atlas_built_;

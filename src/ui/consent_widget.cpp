@@ -134,6 +134,7 @@ bool ConsentWidget::equal_button(const char* label, ImVec2 size, const char* key
 // Records the last item's rectangle under its mirror key, and says whether the mirror
 // pressed it (press()): the mirror's buttons go through exactly the code of a click.
 bool ConsentWidget::keyed(std::string_view key) {
+  reveal_if_asked(key);
   keyed_.push_back({std::string(key), Box{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
   if (pending_press_.empty() || pending_press_ != key) return false;
   pending_press_.clear();
@@ -171,6 +172,7 @@ bool ConsentWidget::switch_widget(const char* id, bool* on, const char* label) {
 std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   buttons_.clear();
   rows_.clear();
+  settling_ = false;
   windows_.clear();
   keyed_.clear();
   policy_rect_ = Box{};
@@ -180,6 +182,7 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
   theme_ = f.theme ? f.theme : &default_theme();
   StyleScope style(*theme_);
   std::optional<ConsentOutcome> out;
+  modal_ = f.manager->view() == passerelle::ConsentView::panel;
   switch (f.manager->view()) {
     case passerelle::ConsentView::banner: out = banner(f, t); break;
     case passerelle::ConsentView::panel: out = panel(f, t); break;
@@ -189,6 +192,7 @@ std::optional<ConsentOutcome> ConsentWidget::draw(const ConsentFrame& f) {
       break;
   }
   if (!out) handle_tab();
+  reveal_key_.clear();  // drawn and brought into view, or no longer shown
   // A press waits a few frames for its widget (a window ImGui is still sizing submits nothing
   // on its first frame), then is dropped: it was for a widget no longer shown.
   if (!pending_press_.empty() && --pending_frames_ <= 0) pending_press_.clear();
@@ -208,6 +212,7 @@ std::optional<ConsentOutcome> ConsentWidget::banner(const ConsentFrame& f, const
   std::optional<ConsentOutcome> out;
   if (ImGui::Begin("##consent-banner", nullptr, kWindowFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
     record_window();
+    scroll_region();
     shadow(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                                          ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), 10.0f, theme_->shadow);
     const float inner = ImGui::GetContentRegionAvail().x;
@@ -340,6 +345,7 @@ std::optional<ConsentOutcome> ConsentWidget::panel(const ConsentFrame& f, const 
     const float footer = stacked ? 3 * bh + 3 * ImGui::GetStyle().ItemSpacing.y : bh + ImGui::GetStyle().ItemSpacing.y;
 
     ImGui::BeginChild("##purposes", ImVec2(0, -footer - 4), false, ImGuiWindowFlags_NavFlattened);
+    scroll_region();
     focus_first_if_new(WidgetShown::panel);
     for (const ConsentPurpose& p : m.config().purposes) purpose_row(f, t, p, inner);
     ImGui::EndChild();

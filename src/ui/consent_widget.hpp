@@ -25,6 +25,7 @@ struct ImGuiWindow;  // imgui_internal.h, only used in the .cpp
 
 #include "core/consent/consent.hpp"
 #include "core/page/layout.hpp"
+#include "core/page/scroll.hpp"
 #include "ui/font_book.hpp"
 #include "ui/theme.hpp"
 
@@ -74,6 +75,24 @@ class ConsentWidget {
   const std::vector<Row>& last_rows() const { return rows_; }
   // True when p is over a consent window: the page under it must not react.
   bool covers(ImVec2 p) const;
+
+  // --- scrolling (consent_scroll.cpp) ----------------------------------------------------
+  // The banner (on a short screen) and the panel's list of purposes scroll like a box in a
+  // page: a wheel or a finger over them moves their content, not the page behind.  dy: CSS
+  // px, positive downwards.  False when the move is not the widget's: not over it, or over
+  // the banner (not modal) at the end it heads for, where the page takes the move on.
+  bool scroll(ImVec2 at, float dy);
+  // A scroll key while the modal panel is open moves its list; false otherwise (the page's).
+  bool scroll_key(ScrollKey k);
+  // A finger put down at `at` is the widget's: over the modal panel, or over a banner with
+  // something to scroll.
+  bool holds_finger(ImVec2 at) const { return covers(at) && (modal_ || scroll_max_ > 0.5f); }
+  // The item of this mirror key is brought into its window's view when next drawn (the
+  // keyboard focus moved to it).
+  void reveal(std::string key) { reveal_key_ = std::move(key); }
+  // The last frame moved or resized the region that scrolls: ImGui shows it whole (its
+  // scroll, its scrollbar) only on a frame after.
+  bool settling() const { return settling_; }
   // The policy link's rectangle last frame (empty if not shown), for the DOM click handler.
   bool policy_link_at(ImVec2 p) const;
   // One of its buttons has the keyboard focus, with its ring shown (not after a mouse click).
@@ -110,6 +129,8 @@ class ConsentWidget {
   bool keyed(std::string_view key);
   bool switch_widget(const char* id, bool* on, const char* label);
   void record_window();
+  void scroll_region();
+  void reveal_if_asked(std::string_view key);
   void focus_first_if_new(WidgetShown now);
   void take_focus_if_asked();
   void tab_stop();
@@ -122,6 +143,11 @@ class ConsentWidget {
 
   std::vector<Button> buttons_;
   std::vector<Row> rows_;
+  // The region that scrolls (the banner window, or the panel's list) as last drawn, and the
+  // scroll asked of it since.
+  float scroll_y_ = 0, scroll_max_ = 0, scroll_view_h_ = 0, pending_scroll_ = 0;
+  bool modal_ = false, settling_ = false;
+  std::string reveal_key_;
   std::vector<Box> windows_;
   std::vector<std::pair<std::string, Box>> keyed_;  // this frame's widgets by mirror key
   std::string pending_press_;

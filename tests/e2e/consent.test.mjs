@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, newPage, openView, waitView, waitIdle } from './harness.mjs';
+import { setUp, newPage, openView, waitView, waitIdle, regionPixels } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -173,6 +173,63 @@ test('Personnaliser: switches, Escape back to the banner, then save one purpose'
   await clickButton(page, 'Enregistrer');  // nothing switched on: a refusal of everything optional
   const rec = await page.evaluate(() => window.Passerelle.consent.get());
   assert.deepEqual(rec.choices, { necessary: true, audience: false, video: false });
+  await page.context().close();
+});
+
+// A 320 × 568 phone: the banner, capped so that the article stays readable, holds more than it
+// shows ("Personnaliser" below its fold), and the panel's list of purposes is taller than its
+// room.  A finger, the wheel and the keys scroll them, as a scrolling box in a page; the page
+// behind stays.  (They used to scroll the page, and "Personnaliser" was out of reach.)
+test('a small phone: the banner and the panel scroll under the finger, the wheel and the keys; the page behind stays', async () => {
+  const page = await newPage(env, { width: 320, height: 568, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await openView(page, env);
+  await waitIdle(page, 150);
+  const top = () => page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+  const customise = async () => (await page.evaluate(() => window.Passerelle.instances[0].consentButtons()))
+    .find((b) => b.label === 'Personnaliser');
+  assert.ok((await customise()).y + (await customise()).h > 568 - 8, 'Personnaliser starts below the banner\'s fold');
+  // A finger dragged up on the banner's text.
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x: 160, y, id: 1 }] });
+  await touch('touchStart', 520);
+  for (let k = 1; k <= 12; k++) await touch('touchMove', 520 - 15 * k);
+  await touch('touchEnd');
+  await waitIdle(page, 150);
+  const b = await customise();
+  assert.ok(b.y >= 0 && b.y + b.h <= 568 - 8, `Personnaliser scrolled into view: ${JSON.stringify(b)}`);
+  assert.equal(await top(), 0, 'the page behind stayed');
+  assert.equal(await view(page), 'banner', 'the drag pressed nothing');
+  await page.touchscreen.tap(b.x + b.w / 2, b.y + b.h / 2);
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'panel');
+  // No hover on a touch screen: the panel's choice now under the finger's place is drawn as
+  // the other two (it looked put forward, darker).
+  const choices = await page.evaluate(() => window.Passerelle.instances[0].consentButtons());
+  const fills = [];
+  for (const c of choices) {
+    const px = await regionPixels(page, { x: c.x + 4, y: c.y + c.h / 2, width: 1, height: 1 });
+    fills.push([...px.data.slice(0, 3)].join(','));
+  }
+  assert.equal(new Set(fills).size, 1, `the three choices are filled alike: ${fills.join(' | ')}`);
+  // The panel's list: End shows its end (the pixels of the list change), Home its top again;
+  // the wheel over the panel scrolls it; the page behind never moves.
+  const list = { x: 30, y: 80, width: 260, height: 260 };
+  const shot = () => page.screenshot({ clip: list });
+  const first = await shot();
+  await page.keyboard.press('End');
+  await waitIdle(page, 150);
+  const end = await shot();
+  assert.ok(!first.equals(end), 'End scrolled the list');
+  await page.keyboard.press('Home');
+  await waitIdle(page, 150);
+  assert.ok(first.equals(await shot()), 'Home brought its top back (and the list\'s scrollbar was drawn from the start)');
+  await page.mouse.move(160, 200);
+  await page.mouse.wheel(0, 2000);
+  await waitIdle(page, 150);
+  assert.ok(end.equals(await shot()), 'the wheel scrolled the list to its end');
+  assert.equal(await top(), 0, 'the page behind never moved');
+  assert.equal(await consentCookie(page), undefined, 'no choice was made');
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
 

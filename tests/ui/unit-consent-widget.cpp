@@ -188,6 +188,87 @@ TEST(ConsentPanelRows, TheNameWrapsBeforeWhatStandsAtItsRight) {
   }
 }
 
+// On a 320 × 568 phone the banner (capped at 60 % of the screen) holds more than it shows:
+// "Personnaliser" is below its fold.  A wheel over it scrolls it, not the page; at its end
+// the page takes the wheel on, as a scrolling box in a page does.
+TEST_F(BannerFixture, OnAShortScreenTheWheelScrollsTheBannerThenThePage) {
+  start(320, 568);
+  const float banner_bottom = 568 - 8;
+  ASSERT_GT(button("Personnaliser").max.y, banner_bottom) << "below the banner's fold";
+  const float x = 160, y = 500;
+  ASSERT_TRUE(h.app.consent_widget().covers(ImVec2(x, y)));
+  EXPECT_TRUE(h.app.wheel(0, 100, false, x, y, h.t));
+  h.settle();
+  EXPECT_FLOAT_EQ(h.app.scroll(), 0.0f) << "the page behind stays";
+  int turns = 1;
+  for (; h.app.scroll() == 0 && turns < 20; ++turns) {
+    h.app.wheel(0, 100, false, x, y, h.t);
+    h.settle();
+  }
+  EXPECT_LT(turns, 20) << "the banner's scroll has an end, then the page scrolls";
+  EXPECT_LE(button("Personnaliser").max.y, banner_bottom) << "scrolled into the banner's view";
+  const float page = h.app.scroll();
+  EXPECT_TRUE(h.app.wheel(0, -100, false, x, y, h.t));
+  h.settle();
+  EXPECT_FLOAT_EQ(h.app.scroll(), page) << "back up: the banner's wheel again";
+  EXPECT_GT(button("Personnaliser").max.y, banner_bottom);
+}
+
+// A finger dragged up on the banner scrolls it, and lifting it after the drag presses no
+// button (the drag started on "Tout accepter").
+TEST_F(BannerFixture, AFingerDragScrollsTheBannerAndPressesNothing) {
+  start(320, 568);
+  const auto accept = button("Tout accepter");
+  const float x = (accept.min.x + accept.max.x) / 2, y0 = std::min(accept.min.y + 10, 550.0f);
+  const float before = button("Personnaliser").min.y;
+  h.app.touch_begin(1, x, y0, h.t);
+  h.settle();
+  for (int i = 1; i <= 10; ++i) {
+    h.app.touch_move(1, x, y0 - i * 20.0f, h.t);
+    h.settle();
+  }
+  h.app.touch_end(1, h.t);
+  h.settle();
+  EXPECT_EQ(h.app.consent()->view(), ConsentView::banner) << "no choice was made";
+  EXPECT_TRUE(h.app.take_consent_outcomes().empty());
+  EXPECT_LT(button("Personnaliser").min.y, before - 100) << "the banner scrolled with the finger";
+  EXPECT_FLOAT_EQ(h.app.scroll(), 0.0f) << "the page behind stays";
+}
+
+// The panel is modal: the wheel, a finger and the scroll keys move its list of purposes, never
+// the page behind, wherever they are; End shows the last purpose whole.
+TEST_F(BannerFixture, ThePanelsListScrollsAndThePageBehindNeverMoves) {
+  start(375, 740);
+  click(button("Personnaliser"));
+  ASSERT_EQ(h.app.consent()->view(), ConsentView::panel);
+  const float list_bottom = button("Enregistrer").min.y;
+  ASSERT_GT(h.app.consent_widget().last_rows().back().side_max.y + 150, list_bottom) << "the last purpose is below";
+  const float first = h.app.consent_widget().last_rows().back().name_min.y;
+  EXPECT_TRUE(h.app.key(ScrollKey::end, h.t));
+  h.settle();
+  const float at_end = h.app.consent_widget().last_rows().back().name_min.y;
+  EXPECT_LT(at_end, first - 50) << "End scrolled the list";
+  EXPECT_TRUE(h.app.wheel(0, 300, false, 20, 20, h.t)) << "the wheel, even off the panel: it is modal";
+  EXPECT_TRUE(h.app.key(ScrollKey::page_down, h.t));
+  h.settle();
+  EXPECT_FLOAT_EQ(h.app.consent_widget().last_rows().back().name_min.y, at_end) << "already at the end";
+  EXPECT_TRUE(h.app.key(ScrollKey::home, h.t));
+  h.settle();
+  EXPECT_FLOAT_EQ(h.app.consent_widget().last_rows().back().name_min.y, first) << "Home: back to the top";
+  EXPECT_FLOAT_EQ(h.app.scroll(), 0.0f) << "the page behind never moved";
+}
+
+// The keyboard focus (the mirror's) moved to an item below the fold brings it into view: Tab
+// onto "Personnaliser" on a 320 × 568 phone.
+TEST_F(BannerFixture, TheFocusedChoiceIsScrolledIntoTheBannersView) {
+  start(320, 568);
+  ASSERT_GT(button("Personnaliser").max.y, 568 - 8);
+  h.app.focus_key("consent:customise", h.t);
+  h.settle();
+  EXPECT_LE(button("Personnaliser").max.y, 568 - 8);
+  EXPECT_GE(button("Personnaliser").min.y, 0.0f);
+}
+
 TEST_F(BannerFixture, ManageReopensThePanelAndWithdrawalIsAsEasy) {
   start();
   click(button("Tout accepter"));

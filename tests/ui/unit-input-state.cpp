@@ -23,6 +23,31 @@ TEST(PointerState, AClickReleasedBeforeTheFrameStillLastsIt) {
   EXPECT_FALSE(io.MouseDown[0]) << "and only that frame";
 }
 
+// A finger lifted: one frame sees the release where it was (the tap presses its button),
+// the next has no pointer (a touch screen has no hover), a quick tap included.
+TEST(PointerState, ALiftedFingerIsReleasedInPlaceThenGone) {
+  for (bool quick : {false, true}) {
+    SCOPED_TRACE(quick ? "pressed and lifted between two frames" : "held over a frame");
+    PointerState p;
+    ImGuiIO io;
+    p.press(ImVec2(10, 20));
+    if (!quick) {
+      p.feed(io);
+      EXPECT_TRUE(io.MouseDown[0]);
+    }
+    p.lift();
+    if (quick) {
+      p.feed(io);
+      EXPECT_TRUE(io.MouseDown[0]) << "the quick tap still lasts a frame";
+    }
+    p.feed(io);
+    EXPECT_FALSE(io.MouseDown[0]);
+    EXPECT_EQ(io.MousePos.x, 10) << "released where it was";
+    p.feed(io);
+    EXPECT_LT(io.MousePos.x, -1e30f) << "then no pointer";
+  }
+}
+
 TEST(PointerState, LeavingKeepsAHeldButtonOnlyWhenAsked) {
   PointerState p;
   p.press(ImVec2(1, 1));

@@ -58,6 +58,7 @@ bool App::draw_view(const ImGuiIO& io, double now) {
       consent_.draw(fonts_.book(), page_.layout()->scale, io.DisplaySize, page_.lang(),
                     page_.view() == ViewMode::consent, *theme_))
     pacer_.wake(4);
+  if (consent_.widget().settling()) pacer_.wake(2);
   draw_focus_ring();
   return moving;
 }

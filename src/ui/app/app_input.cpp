@@ -49,6 +49,7 @@ void App::pointer_leave() {
 bool App::wheel(float dx, float dy, bool ctrl, float x, float y, double now) {
   (void)dx;  // the page never scrolls sideways
   pacer_.wake();
+  if (!ctrl && consent_.scroll(ImVec2(x, y), dy)) return true;  // the banner's or panel's own scroll
   MapView& map = map_.view();
   const bool over_map = has_page() && !consent_.covers(ImVec2(x, y)) && map.contains(x, y);
   if (ctrl) return over_map && map.wheel(dy, true, x, y, now);
@@ -70,12 +71,17 @@ void App::touch_begin(int id, float x, float y, double t) {
   if (fingers == 1) {
     // The first finger is also ImGui's mouse, so a tap presses the banner's buttons.
     pointer_.press(ImVec2(x, y));
-    if (finger_scrolls_article()) page_.scroller().touch_begin(y, t);  // else the browser scrolls the host
+    if (consent_.holds_finger(ImVec2(x, y))) {  // it scrolls the widget
+      touches_.set_on_widget(true);
+      widget_finger_y_ = y;
+    } else if (finger_scrolls_article()) {
+      page_.scroller().touch_begin(y, t);  // else the browser scrolls the host
+    }
     return;
   }
   // A second finger on the map turns the gesture into a map pan and pinch.
   const ImVec2 start = touches_.start();
-  if (fingers == 2 && has_page() && map_.view().contains(start.x, start.y)) {
+  if (fingers == 2 && has_page() && !touches_.on_widget() && map_.view().contains(start.x, start.y)) {
     touches_.set_on_map(true);
     page_.scroller().touch_cancel();
     map_.view().touches(touches_.points(), t);
@@ -97,12 +103,25 @@ float App::touch_move(int id, float x, float y, double t) {
     return 0.0f;
   }
   if (!touches_.is_first(id)) return 0.0f;  // only the first finger scrolls
+  if (touches_.on_widget()) return finger_on_widget(ImVec2(x, y));
   pointer_.move(ImVec2(x, y));
   const float rest = page_.scroller().touch_move(y, t);
   show_touch_hint(ImVec2(x, y), t);
   // Past the article's edge, the rest is the host's (only embedded: the standalone page is the
   // document itself).
   return page_.embedded() ? rest : 0.0f;
+}
+
+// The finger that started on the consent banner or panel scrolls it by its move.  Once it has
+// moved a little, ImGui's mouse leaves the widget: lifting the finger after a scroll presses
+// no button, as a browser's scroll cancels a tap.
+float App::finger_on_widget(ImVec2 p) {
+  const ImVec2 start = touches_.start();
+  consent_.scroll(start, widget_finger_y_ - p.y);
+  widget_finger_y_ = p.y;
+  if (std::hypot(p.x - start.x, p.y - start.y) > 10.0f) pointer_.move(ImVec2(-1e4f, -1e4f));
+  else pointer_.move(p);
+  return 0.0f;
 }
 
 // One finger that started on the map scrolls the page: say how to move the map instead.
@@ -119,7 +138,7 @@ void App::show_touch_hint(ImVec2 p, double t) {
 void App::touch_end(int id, double t) {
   if (!touches_.remove(id)) return;
   pacer_.wake();
-  if (touches_.empty()) pointer_.release();
+  if (touches_.empty()) pointer_.lift();
   if (touches_.on_map()) {
     map_.view().touches(touches_.points(), t);  // fewer than two fingers ends the pinch
     if (touches_.empty()) touches_.set_on_map(false);
@@ -136,6 +155,10 @@ void App::blur() {
 }
 
 bool App::key(ScrollKey k, double now) {
+  if (consent_.scroll_key(k)) {  // the modal panel is open: its list scrolls, never the page behind
+    pacer_.wake();
+    return true;
+  }
   // Nothing to scroll (an embed as tall as its content): the key is the host page's.
   if (!page_.layout() || page_.scroller().max_offset() <= 0) return false;
   page_.scroller().key(k, now);

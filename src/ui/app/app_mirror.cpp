@@ -48,6 +48,10 @@ void App::scroll_focus_into_view(double now) {
   const PageLayout* layout = page_.layout();
   if (!layout || mirror_.focus().empty()) return;
   const MirrorKey k = parse_mirror_key(mirror_.focus());
+  if (k.kind == MirrorKey::Kind::consent) {  // inside the banner or panel, which scrolls on its own
+    consent_.reveal(std::string(k.widget));
+    return;
+  }
   float top = -1, bottom = -1;
   if (k.kind == MirrorKey::Kind::target && k.index < static_cast<int>(layout->targets.size()) &&
       !layout->targets[k.index].rects.empty()) {

@@ -54,6 +54,15 @@ class ConsentBridge {
             bool own_viewport, const Theme& theme = default_theme());
   // p is over one of the widget's windows of the last frame: the page under it must not react.
   bool covers(ImVec2 p) const { return widget_.covers(p); }
+  // A wheel, finger or key move for the open banner or panel (ConsentWidget::scroll): true
+  // when the widget took it.
+  bool scroll(ImVec2 at, float dy) { return open() && widget_.scroll(at, dy); }
+  bool scroll_key(ScrollKey k) { return open() && widget_.scroll_key(k); }
+  // A finger put down at p scrolls the widget: over the modal panel, or over a banner that
+  // has something to scroll.
+  bool holds_finger(ImVec2 p) const { return open() && widget_.holds_finger(p); }
+  // The keyboard focus moved to this widget (its mirror key without "consent:").
+  void reveal(std::string key) { widget_.reveal(std::move(key)); }
   // A click at p (over the widget): the policy link opens in a new tab; ImGui handles the rest.
   Action click(ImVec2 p) const;
   // How much of the viewport's bottom the open banner or panel covers (0 when closed).

@@ -10,6 +10,7 @@ std::size_t TouchPoints::add(int id, ImVec2 p) {
   if (points_.size() == 1) {
     start_ = p;
     on_map_ = false;
+    on_widget_ = false;
     hint_shown_ = false;
   }
   return points_.size();

@@ -31,8 +31,16 @@ class PointerState {
   void press(ImVec2 p) {
     pos_ = p;
     down_ = latched_ = true;
+    lifted_ = false;
   }
   void release() { down_ = false; }
+  // A finger lifted: released where it was, then gone once a frame has seen the release (a
+  // touch screen has no hover: the button tapped, or one now under that place, must not stay
+  // drawn hovered, which on the consent panel looked like one choice put forward).
+  void lift() {
+    down_ = false;
+    lifted_ = true;
+  }
   // Off the canvas: no position.  A button still held (dragging the scrollbar's thumb) stays
   // down until it is released outside.
   void leave(bool keep_down) {
@@ -45,11 +53,15 @@ class PointerState {
     io.MousePos = pos_;
     io.MouseDown[0] = down_ || latched_;
     latched_ = false;
+    if (lifted_ && !io.MouseDown[0]) {  // this frame sees the release; the next has no pointer
+      pos_ = ImVec2(-FLT_MAX, -FLT_MAX);
+      lifted_ = false;
+    }
   }
 
  private:
   ImVec2 pos_{-FLT_MAX, -FLT_MAX};
-  bool down_ = false, latched_ = false;
+  bool down_ = false, latched_ = false, lifted_ = false;
 };
 
 // The fingers on the screen by id, and the gesture they make: where its first finger
@@ -71,11 +83,15 @@ class TouchPoints {
   void set_on_map(bool on) { on_map_ = on; }
   bool hint_shown() const { return hint_shown_; }
   void set_hint_shown() { hint_shown_ = true; }
+  // The gesture started on the consent banner or panel, which it scrolls (not the page).
+  bool on_widget() const { return on_widget_; }
+  void set_on_widget(bool on) { on_widget_ = on; }
 
  private:
   std::map<int, ImVec2> points_;
   ImVec2 start_;
   bool on_map_ = false;
+  bool on_widget_ = false;
   bool hint_shown_ = false;
 };
 

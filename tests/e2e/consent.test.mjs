@@ -233,6 +233,32 @@ test('a small phone: the banner and the panel scroll under the finger, the wheel
   await page.context().close();
 });
 
+// While the banner is open it covers the bottom of the view: the end of the page (the
+// footnote's way back, the closing links) must still come up clear of it, to be read, clicked
+// and focused.  It stayed under the banner, the page ending where the view does.
+for (const size of [{ width: 1280, height: 800 }, { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true }]) {
+  test(`${size.width}×${size.height}, banner open: the end of the page comes up clear of it and its last link works`, async () => {
+    const page = await newPage(env, size);
+    await openView(page, env);
+    await waitIdle(page, 150);
+    assert.equal(await view(page), 'banner');
+    await page.keyboard.press('End');
+    await waitIdle(page, 150);
+    const end = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+    const back = (await page.evaluate(() => window.Passerelle.instances[0].visibleText())).find((r) => r.link === 'footnote_back');
+    assert.ok(back, 'the footnote\'s way back is drawn');
+    const x = back.x + back.w / 2, y = back.y + back.h / 2;
+    if (size.hasTouch) await page.touchscreen.tap(x, y);
+    else await page.mouse.click(x, y);
+    await waitIdle(page, 150);
+    const after = await page.evaluate(() => window.Passerelle.instances[0].scrollTop());
+    assert.ok(after < end - 100, `the way back took the reader up to the reference (${end} → ${after} px): it was not under the banner`);
+    assert.equal(await view(page), 'banner', 'the click was the page\'s, not the banner\'s');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+}
+
 test('"Afficher la vidéo" grants only the video purpose', async () => {
   const page = await newPage(env, WIDE);
   const hits = await interceptThirdParties(page);

@@ -269,6 +269,32 @@ TEST_F(BannerFixture, TheFocusedChoiceIsScrolledIntoTheBannersView) {
   EXPECT_GE(button("Personnaliser").min.y, 0.0f);
 }
 
+// While the banner is open it covers the bottom of the view: the page gets that much room
+// under its end, so that its last lines (the footnote, its way back, the closing links) and
+// the keyboard focus on them can come up clear of the banner.  Closed, the room goes.
+TEST_F(BannerFixture, TheEndOfThePageComesUpClearOfTheOpenBanner) {
+  for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(375, 740)}) {
+    SCOPED_TRACE(std::to_string(static_cast<int>(size.x)) + " px");
+    h.app.set_viewport(size.x, size.y, 1);
+    ConsentStart s;
+    s.now = 1'800'000'000;
+    ASSERT_TRUE(h.app.start_consent(s));
+    h.settle();
+    ASSERT_EQ(h.app.consent()->view(), ConsentView::banner);
+    float banner_top = size.y;
+    for (const auto& b : h.app.consent_widget().last_buttons()) banner_top = std::min(banner_top, b.min.y);
+    EXPECT_TRUE(h.app.key(ScrollKey::end, h.t));
+    h.settle();
+    const PlacedRun& last = h.app.layout()->runs.back();
+    EXPECT_LE(last.y + last.line_height - h.app.scroll(), banner_top) << "the last line above the banner's choices";
+    click(button("Tout refuser"));
+    h.settle();
+    EXPECT_NEAR(h.app.scroller().max_offset(), h.app.layout()->height - size.y, 0.5f) << "closed: no room left";
+    h.app.key(ScrollKey::home, h.t);
+    h.settle();
+  }
+}
+
 TEST_F(BannerFixture, ManageReopensThePanelAndWithdrawalIsAsEasy) {
   start();
   click(button("Tout accepter"));

@@ -20,6 +20,7 @@ bool App::frame(double now) {
   const PageLayout* laid = page_.layout();
   if (laid && laid->map && laid->map->selected != map_.view().selected()) page_.mark_dirty();
   if (page_.dirty()) relayout();
+  page_.set_bottom_room(consent_.covered_height());  // the banner's height (last frame's), 0 when closed
   bool moving = page_.scroller().step(now);
   // Never text without its glyphs: the atlases this frame draws are built first (rarely any:
   // a scroll or a resize that outran the slices after the first frame).

@@ -50,7 +50,13 @@ void PageState::set_viewport(float width, float height, float dpr) {
   width_ = width;
   height_ = height;
   dpr_ = dpr;
-  if (layout_) scroller_.set_extent(layout_->height, height_);
+  if (layout_) scroller_.set_extent(layout_->height + bottom_room_, height_);
+}
+
+void PageState::set_bottom_room(float px) {
+  if (embedded_ || !(px >= 0) || px == bottom_room_) return;  // an embed's box is its content's
+  bottom_room_ = px;
+  if (layout_) scroller_.set_extent(layout_->height + bottom_room_, height_);
 }
 
 namespace {
@@ -103,7 +109,7 @@ void PageState::relayout(const FontBook& fonts, const LayoutState& state) {
   } else {
     layout_ = layout_page(*pack_, width_, fonts, state);
   }
-  scroller_.set_extent(layout_->height, height_);
+  scroller_.set_extent(layout_->height + bottom_room_, height_);
   // The reader's place: the HTML's scroll position at the takeover; at the same width (the
   // map's geometry arrived, a country's details opened) the same words at the same height;
   // at a new width, the same fraction of the document.

@@ -52,6 +52,9 @@ class PageState {
   bool host_scrolls() const { return host_scrolls_; }
   // CSS px and device pixel ratio, both checked by App.  A new width or ratio lays out again.
   void set_viewport(float width, float height, float dpr);
+  // Room under the end of the page while the consent banner covers the bottom of the view
+  // (CSS px, 0 when closed): the last lines, and the focus, can scroll up clear of it.
+  void set_bottom_room(float px);
   float width() const { return width_; }
   float height() const { return height_; }
   float dpr() const { return dpr_; }
@@ -115,7 +118,7 @@ class PageState {
   bool embedded_ = false;
   bool host_scrolls_ = false;
 
-  float width_ = 0, height_ = 0, dpr_ = 1;
+  float width_ = 0, height_ = 0, dpr_ = 1, bottom_room_ = 0;
   std::optional<PageLayout> layout_;
   bool layout_dirty_ = true;
   float start_at_ = -1;     // < 0: none asked

@@ -240,6 +240,7 @@ class App {
   void show_touch_hint(ImVec2 p, double t);
   bool finger_scrolls_article() const;
   float finger_on_widget(ImVec2 p);
+  void show_selection(int chip, double now);
   // ui/app/app_fonts.cpp
   bool begin_fonts();
   // ui/app/app_frame.cpp

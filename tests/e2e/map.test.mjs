@@ -78,6 +78,30 @@ test('#pays=SN selects Senegal on load, scrolls to the map and shows its details
   await page.context().close();
 });
 
+// A keyboard user chooses a country in the list on a wide screen, the map above the view: the
+// map and the country's details (beside it) come into view with the chip.  They stayed above.
+test('Enter on a country of the list brings its map and details into view (1280×800)', async () => {
+  const page = await newPage(env);
+  await openMap(page);
+  const chip = page.locator('[data-passerelle-part="page"] figure ul[aria-label] button', { hasText: 'France' });
+  await page.mouse.move(8, 400);
+  const st0 = await mapState(page);
+  await page.mouse.wheel(0, st0.box.y + st0.box.h + 180);  // the list in view, the map above it
+  await waitIdle(page, 150);
+  assert.ok((await mapState(page)).box.y < 0, 'the map starts above the view');
+  await chip.focus();
+  await page.keyboard.press('Enter');
+  await waitIdle(page, 150);
+  assert.equal(await selected(page), 'FR');
+  const st = await mapState(page);
+  assert.ok(st.box.y >= 0 && st.box.y + st.box.h <= 800, `the map is in view: ${JSON.stringify(st.box)}`);
+  const runs = await visibleText(page);
+  const heading = runs.find((r) => r.text === 'France' && r.size > 19);
+  assert.ok(heading && heading.y >= 0 && heading.y < 800, 'the details\' heading is in view');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('the map shows partners, peace-building and home in their colours, with a legend', async () => {
   const page = await newPage(env);
   await openMap(page);

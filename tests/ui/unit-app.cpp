@@ -166,6 +166,47 @@ TEST(App, FootnoteReferenceJumpsToTheNoteAndTheNoteJumpsBack) {
   EXPECT_LT(ref_in_view, 400);
 }
 
+// A country chosen in the list on a wide screen, scrolled so that the list is in view and the
+// map above it is not: the map, the country's details beside it and the chip come into view
+// together, by a click and by the keyboard (the mirror's Enter).  They stayed out of view, and
+// the choice showed nothing but the chip's colour.  Deselecting moves nothing.
+TEST(App, ACountryChosenInTheListBringsItsMapAndDetailsIntoView) {
+  for (const bool keyboard : {false, true}) {
+    SCOPED_TRACE(keyboard ? "Enter on the chip (mirror)" : "a click on the chip");
+    Headless h;
+    ASSERT_TRUE(h.app.load_pack(read_text(source_path("content/international.fr.json")), "international.fr.json").empty());
+    h.app.set_viewport(1280, 800, 1);
+    h.settle();
+    ASSERT_TRUE(h.app.layout()->map.has_value());
+    const std::vector<MapChip>& chips = h.app.layout()->map->chips;
+    const int chip = static_cast<int>(chips.size()) - 1;  // France, the last one
+    const int target = chips[chip].target;
+    h.app.key(ScrollKey::end, h.t);  // first, somewhere below
+    h.settle();
+    h.app.start_at(chips[chip].rect.y - 300);  // the chip in view, the map above it
+    h.settle();
+    ASSERT_LT(h.app.layout()->map->map.y, h.app.scroll()) << "the map starts above the view";
+    if (keyboard) {
+      EXPECT_EQ(h.app.activate("t" + std::to_string(target), h.t).kind, ui::Action::Kind::handled);
+    } else {
+      const ImVec2 c = target_centre(h.app, target);
+      EXPECT_EQ(h.app.click(c.x, c.y, h.t).kind, ui::Action::Kind::handled);
+    }
+    h.settle();
+    const MapFigure& m = *h.app.layout()->map;
+    ASSERT_EQ(m.selected, "FR");
+    ASSERT_TRUE(m.side_by_side);
+    const float top = h.app.scroll(), bottom = top + 800;
+    EXPECT_GE(m.map.y, top) << "the map is in view";
+    EXPECT_GE(m.details.y, top) << "the details' top is in view";
+    EXPECT_LE(m.chips[chip].rect.y + m.chips[chip].rect.h, bottom) << "the chip stays in view";
+    const float at = h.app.scroll();
+    h.app.activate("t" + std::to_string(target), h.t);  // deselect
+    h.settle();
+    EXPECT_FLOAT_EQ(h.app.scroll(), at) << "deselecting moves nothing";
+  }
+}
+
 TEST(App, ResizingReflowsLive) {
   Headless h;
   h.app.load_pack(read_text(source_path("content/international.fr.json")), "international.fr.json");

@@ -201,9 +201,19 @@ ChipKey::Result App::apply_chip_key(const ChipKey& r, double now) {
   if (r.imgui_focus == ChipKey::Focus::release_manage) ImGui::SetWindowFocus(nullptr);
   if (r.imgui_focus == ChipKey::Focus::to_manage) ConsentBridge::focus_manage();
   if (r.reveal_chip >= 0) page_.reveal_chip(r.reveal_chip, now);
-  if (r.change_selection)
+  if (r.change_selection) {
     map_select(r.select_chip >= 0 ? std::string_view(page_.layout()->map->chips[r.select_chip].id) : "", now);
+    if (r.select_chip >= 0) show_selection(r.select_chip, now);
+  }
   return r.result;
+}
+
+// A country chosen in the list (a click, a tap, Enter on a chip): the page is laid out with its
+// details, then the map and the details come into view with the chip.  On a wide screen they
+// are above the list, and the choice showed nothing but the chip's colour.
+void App::show_selection(int chip, double now) {
+  relayout();
+  page_.reveal_selection(chip, now);
 }
 
 // --- clicks ---------------------------------------------------------------------------------
@@ -232,7 +242,13 @@ Action App::act_on_target(int t, double now) {
   Action a;
   if (target.kind == Target::Kind::country) {
     // A chip of the list: select it, or deselect when it was already selected.
-    map_select(map_.view().selected() == target.url ? std::string() : target.url, now);
+    int chip = -1;
+    if (const std::optional<MapFigure>& m = page_.layout()->map)
+      for (int c = 0; c < static_cast<int>(m->chips.size()); ++c)
+        if (m->chips[c].target == t) chip = c;
+    const bool selecting = map_.view().selected() != target.url;
+    map_select(selecting ? target.url : std::string(), now);
+    if (selecting) show_selection(chip, now);
     a.kind = Action::Kind::handled;
   } else {
     a = page_.follow(target, now);

@@ -157,6 +157,20 @@ void PageState::reveal_chip(int chip, double now) {
   }
 }
 
+void PageState::reveal_selection(int chip, double now) {
+  if (!layout_ || !layout_->map || chip < 0 || chip >= static_cast<int>(layout_->map->chips.size())) return;
+  const MapFigure& m = *layout_->map;
+  const Rect& r = m.chips[chip].rect;
+  float top = m.map.y, bottom = r.y + r.h;
+  if (m.side_by_side && !m.selected.empty()) {
+    top = std::min(top, m.details.y);
+    bottom = std::max(bottom, m.details.y + m.details.h);
+  }
+  if (bottom - top > height_ - 32) return reveal_chip(chip, now);
+  const float at = scroller_.destination();
+  if (top < at + 16 || bottom > at + height_ - 16) scroller_.animate_to(top - 16, now);
+}
+
 Action PageState::follow(const Target& target, double now) {
   Action a;
   switch (target.kind) {

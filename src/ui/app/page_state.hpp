@@ -86,6 +86,9 @@ class PageState {
   void reveal_map(double now);
   // Brings a chip of the map's country list into view, with the map above it when both fit.
   void reveal_chip(int chip, double now);
+  // A country just chosen in the list: the map, its details (beside it on a wide screen) and
+  // the chip come into view together when they fit, else the chip alone.
+  void reveal_selection(int chip, double now);
   // Follows a link, a footnote reference or a footnote's way back (not a country: the map's).
   Action follow(const Target& target, double now);
 

@@ -203,6 +203,25 @@ TEST(Mirror, LanguageLinkLeadsToTheTranslation) {
       << html.substr(0, 600);
 }
 
+// Text in another language than the page's keeps its lang, a link or not: the French page's
+// closing line "International Solidarities department in English" (no address in the seed,
+// so plain text) was an <li> without it, read with French pronunciation.
+TEST(Mirror, TextInAnotherLanguageKeepsItsLangWithOrWithoutALink) {
+  const Pack pack = test::shipped_pack();
+  const std::string html = render_html(mirror_page(pack));
+  EXPECT_NE(html.find("<li><span lang=\"en\">International Solidarities department in English</span></li>"),
+            std::string::npos)
+      << html.substr(html.size() > 800 ? html.size() - 800 : 0);
+  SemNode text;
+  text.role = Role::text;
+  text.text = "a <b>";
+  text.lang = "de";
+  SemNode p;
+  p.role = Role::paragraph;
+  p.children.push_back(text);
+  EXPECT_EQ(render_html(p), "<p><span lang=\"de\">a &lt;b&gt;</span></p>");
+}
+
 ConsentConfig consent_of(const Pack& p) { return *p.consent; }
 
 TEST(Mirror, BannerIsADialogWithTheThreeEqualChoicesThenContinue) {

@@ -130,7 +130,13 @@ std::string role_attributes(const SemNode& n) {
 }
 
 void render(const SemNode& n, std::string& out) {
-  if (n.role == Role::text) {
+  if (n.role == Role::text && !n.lang.empty()) {
+    // A run of text in another language ("International Solidarities department in English"
+    // on the French page): a text node carries no attribute, so it gets a span of its own.
+    out += "<span";
+    attr(out, "lang", n.lang);
+    out += '>' + escape_html(n.text) + "</span>";
+  } else if (n.role == Role::text) {
     out += escape_html(n.text);
   } else if (n.role == Role::group && n.text.empty() && n.id.empty() && n.key.empty()) {
     children(n, out);  // a plain container: its parts alone

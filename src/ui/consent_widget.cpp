@@ -90,8 +90,15 @@ void ConsentWidget::record_window() {
 }
 
 void ConsentWidget::focus_first_if_new(WidgetShown now) {
-  focus_next_ = last_view_ != now;
-  if (focus_next_) ImGui::SetWindowFocus();
+  if (last_view_ != now) {
+    focus_next_ = true;
+    // Back from the panel to the banner: the focus returns to "Personnaliser", which opened
+    // it, not to "Tout refuser" (one Enter away from a refusal not meant).
+    focus_key_ = last_view_ == WidgetShown::panel && now == WidgetShown::banner ? "customise" : "";
+    ImGui::SetWindowFocus();
+  } else if (focus_key_.empty()) {
+    focus_next_ = false;  // the first item: only on the frame the view changed
+  }
   last_view_ = now;
 }
 
@@ -114,11 +121,16 @@ void ConsentWidget::handle_tab() {
   ImGui::SetScrollHereY();        // harmless outside scrolling regions
 }
 
-void ConsentWidget::take_focus_if_asked() {
+void ConsentWidget::take_focus_if_asked(std::string_view key) {
   // ImGui 1.86's SetKeyboardFocusHere() only reaches tab-stop inputs; buttons get the
   // keyboard focus through the nav id.
-  if (!focus_next_) return;
-  focus_next_ = false;
+  if (!focus_next_ || (!focus_key_.empty() && focus_key_ != key)) return;
+  // On the frame a window comes back, ImGui's own navigation puts the focus back on the item
+  // it last had; a chosen item asks again on the next frame, then is done.
+  if (focus_key_.empty() || !ImGui::GetCurrentWindow()->Appearing) {
+    focus_next_ = false;
+    focus_key_.clear();
+  }
   ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
 }
 
@@ -126,7 +138,7 @@ void ConsentWidget::take_focus_if_asked() {
 bool ConsentWidget::equal_button(const char* label, ImVec2 size, const char* key) {
   const bool pressed = ImGui::Button(label, size);
   tab_stop();
-  take_focus_if_asked();
+  take_focus_if_asked(key);
   buttons_.push_back(Button{label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
   return keyed(key) || pressed;
 }

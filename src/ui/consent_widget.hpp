@@ -132,7 +132,7 @@ class ConsentWidget {
   void scroll_region();
   void reveal_if_asked(std::string_view key);
   void focus_first_if_new(WidgetShown now);
-  void take_focus_if_asked();
+  void take_focus_if_asked(std::string_view key = {});
   void tab_stop();
   void handle_tab();
 
@@ -156,6 +156,7 @@ class ConsentWidget {
   bool withdrawn_notice_ = false;
   WidgetShown last_view_ = WidgetShown::none;
   bool focus_next_ = false;
+  std::string focus_key_;  // the item focus_next_ goes to ("" = the first one drawn)
   struct Focusable {
     ImGuiID id;
     ImGuiWindow* window;

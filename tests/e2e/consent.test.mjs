@@ -160,6 +160,29 @@ test('keyboard: the banner comes first, Tab moves to the next choice, Enter acti
   await page.context().close();
 });
 
+// Escape closes the panel back to the banner with the focus on "Personnaliser", which opened
+// it: Enter opens it again.  The focus went to "Tout refuser", and Escape, Enter refused all.
+test('keyboard: Escape from the panel gives the focus back to Personnaliser', async () => {
+  const page = await newPage(env);
+  await interceptThirdParties(page);
+  await openWithBanner(page);
+  const focused = () => page.evaluate(() => document.activeElement.textContent);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Personnaliser');
+  await page.keyboard.press('Enter');
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'panel');
+  await page.keyboard.press('Escape');
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'banner');
+  assert.equal(await focused(), 'Personnaliser');
+  await page.keyboard.press('Enter');
+  await waitIdle(page, 150);
+  assert.equal(await view(page), 'panel', 'Enter opened the panel again; nothing was refused');
+  assert.equal(await consentCookie(page), undefined);
+  await page.context().close();
+});
+
 test('Personnaliser: switches, Escape back to the banner, then save one purpose', async () => {
   const page = await newPage(env);
   await interceptThirdParties(page);

@@ -150,6 +150,22 @@ TEST_F(BannerFixture, CustomiseOpensThePanelAndEscapeReturnsToTheBanner) {
   EXPECT_TRUE(h.app.take_consent_outcomes().empty()) << "closing is not a choice";
 }
 
+// The panel opened from the keyboard and closed with Escape gives the focus back to
+// "Personnaliser": Space then opens it again.  The focus went to "Tout refuser", and Escape,
+// Space refused everything.
+TEST_F(BannerFixture, EscapeFromThePanelGivesTheFocusBackToPersonnaliser) {
+  start();
+  press(ui::UiKey::tab);
+  press(ui::UiKey::tab);  // Tout refuser, Tout accepter, Personnaliser
+  press(ui::UiKey::activate);
+  ASSERT_EQ(h.app.consent()->view(), ConsentView::panel);
+  press(ui::UiKey::escape);
+  ASSERT_EQ(h.app.consent()->view(), ConsentView::banner);
+  press(ui::UiKey::activate);
+  EXPECT_EQ(h.app.consent()->view(), ConsentView::panel) << "Space pressed Personnaliser again";
+  EXPECT_TRUE(h.app.take_consent_outcomes().empty()) << "nothing was refused";
+}
+
 // Each purpose's name and what stands at its right ("Toujours actif" or the switch) never
 // overlap: the name wraps before it.  At 320 and 375 px "Cookies strictement nécessaires" was
 // drawn over "Toujours actif" (and "Strictly necessary cookies" over "Always on" at 320).

@@ -289,7 +289,13 @@ function syncMirror(m) {
   // takes it from the host page (the banner waits at the end of the host's Tab order).
   var takes = m.embedded ? kind === 'panel' : !active || active === document.body;
   if (opened && (focusLost || takes || root.contains(active))) {
-    var firstIn = mirrorPart(m, 'consent').querySelector('[role="dialog"] [data-key]');
+    // The panel closed back to the banner: the focus goes back to what opened it
+    // ("Personnaliser"), as a dialog's does, not to the banner's first choice ("Tout refuser",
+    // one Enter away from a refusal not meant).
+    var dialog = '[role="dialog"] ';
+    var back = kind === 'banner' && m.opener && mirrorPart(m, 'consent').querySelector(dialog + '[data-key="' + CSS.escape(m.opener) + '"]');
+    var firstIn = back || mirrorPart(m, 'consent').querySelector(dialog + '[data-key]');
+    if (kind === 'panel') m.opener = activeKey;
     if (firstIn) firstIn.focus({ preventScroll: true });
   } else if (focusLost) {
     var again = activeKey && root.querySelector('[data-key="' + CSS.escape(activeKey) + '"]');

@@ -5,7 +5,7 @@
 //   node scripts/check-budgets.mjs [DIST]     exit 0 within budget, 1 over, 2 a file is missing
 //
 // Budgets (brotli -q 11, 1 KB = 1024 B):
-//   the standalone page: everything dist/index.html downloads    ≤ 293 KB
+//   the standalone page: everything dist/index.html downloads    ≤ 295 KB
 //   web/embed.js as shipped (dist/embed.js)                       ≤ 4 KB
 //   the consent embed, what it downloads before its banner can be
 //   answered, for each language's kit                             ≤ 80 KB and ≤ 5 requests
@@ -36,7 +36,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const KB = 1024;
-export const BUDGETS = { page: 293 * KB, embed: 4 * KB, consent: 80 * KB, consentRequests: 5 };
+export const BUDGETS = { page: 295 * KB, embed: 4 * KB, consent: 80 * KB, consentRequests: 5 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

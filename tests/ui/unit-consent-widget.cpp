@@ -12,6 +12,17 @@ using testing::Headless;
 using testing::read_text;
 using testing::source_path;
 
+// A click in the middle of a button, as a pointer makes it: move, press, release.
+void click_button(Headless& h, const ui::ConsentWidget::Button& b) {
+  const float x = (b.min.x + b.max.x) / 2, y = (b.min.y + b.max.y) / 2;
+  h.app.pointer_move(x, y);
+  h.settle();
+  h.app.pointer_down(x, y);
+  h.settle();
+  h.app.pointer_up(x, y);
+  h.settle();
+}
+
 struct BannerFixture : ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(h.app.load_pack(read_text(source_path("content/international.fr.json")), "international.fr.json").empty());
@@ -38,15 +49,7 @@ struct BannerFixture : ::testing::Test {
     static ui::ConsentWidget::Button none;
     return none;
   }
-  void click(const ui::ConsentWidget::Button& b) {
-    const float x = (b.min.x + b.max.x) / 2, y = (b.min.y + b.max.y) / 2;
-    h.app.pointer_move(x, y);
-    h.settle();
-    h.app.pointer_down(x, y);
-    h.settle();
-    h.app.pointer_up(x, y);
-    h.settle();
-  }
+  void click(const ui::ConsentWidget::Button& b) { click_button(h, b); }
   void press(ui::UiKey k, bool shift = false) {
     h.app.ui_key(k, true, shift);
     h.settle();
@@ -183,13 +186,7 @@ TEST(ConsentPanelRows, TheNameWrapsBeforeWhatStandsAtItsRight) {
       h.settle();
       for (const auto& b : h.app.consent_widget().last_buttons()) {
         if (b.label != "Personnaliser" && b.label != "Customise") continue;
-        const float x = (b.min.x + b.max.x) / 2, y = (b.min.y + b.max.y) / 2;
-        h.app.pointer_move(x, y);
-        h.settle();
-        h.app.pointer_down(x, y);
-        h.settle();
-        h.app.pointer_up(x, y);
-        h.settle();
+        click_button(h, b);
         break;
       }
       ASSERT_EQ(h.app.consent()->view(), ConsentView::panel);

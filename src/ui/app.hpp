@@ -239,7 +239,7 @@ class App {
   ChipKey::Result apply_chip_key(const ChipKey& r, double now);
   void show_touch_hint(ImVec2 p, double t);
   bool finger_scrolls_article() const;
-  float finger_on_widget(ImVec2 p);
+  void finger_on_widget(ImVec2 p);
   void show_selection(int chip, double now);
   // ui/app/app_fonts.cpp
   bool begin_fonts();

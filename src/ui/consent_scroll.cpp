@@ -8,38 +8,45 @@
 // widget first (App::wheel, touch and key); the widget applies the move to the region that
 // scrolls when it next draws it (ImGui sets a window's scroll from inside its Begin/End).
 //
-// Depends on: ui/consent_widget.hpp, imgui_internal.h (the window's visible rectangle).
+// Depends on: ui/consent_widget.hpp, core/page/scroll.hpp (the page's scrolling rules),
+// imgui_internal.h (the window's visible rectangle).
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/page/scroll.hpp"
+
 #include "ui/consent_widget.hpp"
 
 namespace passerelle::ui {
 
+// The region as a page Scroller where the next draw will put it: the page's rules for the
+// wheel's edges and for what each key moves (a line, most of a screen, the ends), at once.
+Scroller ConsentWidget::region_scroller() const {
+  Scroller s;
+  s.set_reduced_motion(true);  // ImGui sets a window's scroll in one step
+  s.set_extent(scroll_max_ + scroll_view_h_, scroll_view_h_);
+  s.scroll_to(scroll_y_ + pending_scroll_);
+  return s;
+}
+
 bool ConsentWidget::scroll(ImVec2 at, float dy) {
-  if (!covers(at) || !(dy == dy) || dy == 0) return false;
-  const float from = std::clamp(scroll_y_ + pending_scroll_, 0.0f, scroll_max_);
-  const bool can = (dy > 0 && from < scroll_max_ - 0.5f) || (dy < 0 && from > 0.5f);
-  if (can) pending_scroll_ = std::clamp(from + dy, 0.0f, scroll_max_) - scroll_y_;
+  if (!covers(at) || !std::isfinite(dy)) return false;
+  Scroller s = region_scroller();
+  const bool can = s.can_scroll(dy);
+  if (can) {
+    s.scroll_by(dy);
+    pending_scroll_ = s.offset() - scroll_y_;
+  }
   return can || modal_;  // the modal panel keeps every move from the page behind it
 }
 
 bool ConsentWidget::scroll_key(ScrollKey k) {
   if (!modal_) return false;
-  const float line = Scroller::kLine, page = std::max(line, scroll_view_h_ * (1.0f - Scroller::kPageOverlap));
-  const float from = std::clamp(scroll_y_ + pending_scroll_, 0.0f, scroll_max_);
-  float to = from;
-  switch (k) {
-    case ScrollKey::line_up: to = from - line; break;
-    case ScrollKey::line_down: to = from + line; break;
-    case ScrollKey::page_up: to = from - page; break;
-    case ScrollKey::page_down: to = from + page; break;
-    case ScrollKey::home: to = 0; break;
-    case ScrollKey::end: to = scroll_max_; break;
-  }
-  pending_scroll_ = std::clamp(to, 0.0f, scroll_max_) - scroll_y_;
+  Scroller s = region_scroller();
+  s.key(k, 0);
+  pending_scroll_ = s.offset() - scroll_y_;
   return true;
 }
 

@@ -130,6 +130,7 @@ class ConsentWidget {
   bool switch_widget(const char* id, bool* on, const char* label);
   void record_window();
   void scroll_region();
+  Scroller region_scroller() const;
   void reveal_if_asked(std::string_view key);
   void focus_first_if_new(WidgetShown now);
   void take_focus_if_asked(std::string_view key = {});

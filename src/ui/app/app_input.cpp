@@ -103,7 +103,10 @@ float App::touch_move(int id, float x, float y, double t) {
     return 0.0f;
   }
   if (!touches_.is_first(id)) return 0.0f;  // only the first finger scrolls
-  if (touches_.on_widget()) return finger_on_widget(ImVec2(x, y));
+  if (touches_.on_widget()) {
+    finger_on_widget(ImVec2(x, y));
+    return 0.0f;
+  }
   pointer_.move(ImVec2(x, y));
   const float rest = page_.scroller().touch_move(y, t);
   show_touch_hint(ImVec2(x, y), t);
@@ -115,13 +118,12 @@ float App::touch_move(int id, float x, float y, double t) {
 // The finger that started on the consent banner or panel scrolls it by its move.  Once it has
 // moved a little, ImGui's mouse leaves the widget: lifting the finger after a scroll presses
 // no button, as a browser's scroll cancels a tap.
-float App::finger_on_widget(ImVec2 p) {
+void App::finger_on_widget(ImVec2 p) {
   const ImVec2 start = touches_.start();
   consent_.scroll(start, widget_finger_y_ - p.y);
   widget_finger_y_ = p.y;
   if (std::hypot(p.x - start.x, p.y - start.y) > 10.0f) pointer_.move(ImVec2(-1e4f, -1e4f));
   else pointer_.move(p);
-  return 0.0f;
 }
 
 // One finger that started on the map scrolls the page: say how to move the map instead.
